@@ -1,0 +1,98 @@
+"""`minutes check`: what is wrong or missing in a session, as located findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes import names, session as sessions
+from minutes.errors import MinutesError, located
+from minutes.model import Session, pick
+
+VOTING = ("present", "online")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: an error fails the check, a warning only with --strict."""
+
+    level: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the finding for --json."""
+        return {"level": self.level, "message": self.message}
+
+
+def check_file(path: Path) -> list[Finding]:
+    """Return the findings for the session file at ``path``."""
+    try:
+        text = sessions.read_text(path)
+        result = sessions.validate(text, path)
+    except MinutesError as exc:
+        return [Finding("error", str(exc))]
+    if isinstance(result, list):
+        return [Finding("error", message) for message in result]
+    return check_session(result, text, path)
+
+
+def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
+    """Return the findings for a valid session: references, names, votes and missing elements."""
+    out: list[Finding] = []
+
+    def at(loc: list, level: str, message: str) -> None:
+        out.append(Finding(level, located(path, sessions.locate(text, loc), message)))
+
+    roster = {p.id for p in s.people}
+    attending = {a.person for a in s.attendees if a.person}
+    for i, a in enumerate(s.attendees):
+        if a.person and a.person not in roster:
+            at(["attendees", i, "person"], "error", f"attendee {a.person!r} is not in people")
+    for field in ("chair", "secretary"):
+        pid = getattr(s, field)
+        if pid and pid not in roster:
+            at([field], "error", f"{field} {pid!r} is not in people")
+    for i, item in enumerate(s.proceedings, 1):
+        for field in ("speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by"):
+            pid = getattr(item, field, None)
+            if pid is None:
+                continue
+            loc = ["proceedings", i - 1, field]
+            if pid not in roster:
+                at(loc, "error", f"item {i}: {field.replace('_', ' ')} {pid!r} is not in people")
+            elif pid not in attending and field not in ("on_behalf_of", "owner"):
+                at(loc, "warning", f"item {i}: {field.replace('_', ' ')} {pid!r} is not listed as an attendee")
+    spelled = [pick(p.name, s.lang, s.lang) for p in s.people]
+    for a, b in names.near_duplicates(spelled):
+        at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
+    out.extend(_votes(s, text, path))
+    missing = {
+        "chair": "no presiding officer (minutes set chair NAME)",
+        "secretary": "no secretary (minutes set secretary NAME)",
+        "adjourned": "no adjournment time (minutes set adjourned HH:MM)",
+        "previous_minutes": "approval of the previous minutes is not recorded (minutes set previous_minutes approved)",
+    }
+    for field, message in missing.items():
+        if getattr(s, field) is None:
+            out.append(Finding("warning", located(path, None, message)))
+    return out
+
+
+def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
+    if any(a.group for a in s.attendees if a.status in VOTING):
+        return []  # a group's size is unknown, so the attendance cannot be counted
+    voters = sum(1 for a in s.attendees if a.status in VOTING)
+    out = []
+    for i, item in enumerate(s.proceedings, 1):
+        counts = getattr(item, "vote", None)
+        if hasattr(counts, "total") and voters and counts.total > voters:
+            line = sessions.locate(text, ["proceedings", i - 1, "vote"])
+            out.append(
+                Finding("error", located(path, line, f"item {i}: {counts.total} votes cast but only {voters} voting attendees"))
+            )
+    return out
+
+
+def failed(findings: list[Finding], strict: bool) -> bool:
+    """Return whether ``findings`` fail the check."""
+    return any(f.level == "error" or strict for f in findings)

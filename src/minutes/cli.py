@@ -1,0 +1,529 @@
+"""The command line: each command parses its options, calls one library function, and prints.
+
+Heavy modules (pydantic, docx, jinja2, babel) are imported inside the commands, so that
+`--help` and tab completion stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from minutes import __version__
+from minutes.errors import MinutesError, UsageError
+
+app = typer.Typer(
+    name="minutes",
+    help="Record meetings in plain YAML; render formal minutes and press releases.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+STATE = {"debug": False}
+
+
+def _err(message: str) -> None:
+    print(f"minutes: error: {message}", file=sys.stderr)
+
+
+def command(*args: Any, **kwargs: Any) -> Callable:
+    """Register a command whose domain errors become one line on stderr and an exit code."""
+
+    def wrap(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def run(*a: Any, **kw: Any) -> Any:
+            try:
+                return fn(*a, **kw)
+            except (typer.Exit, typer.Abort, KeyboardInterrupt):
+                raise
+            except MinutesError as exc:
+                if STATE["debug"]:
+                    raise
+                _err(str(exc))
+                raise typer.Exit(exc.exit_code) from None
+            except Exception as exc:  # a bug: say so in one line, the traceback with --debug
+                if STATE["debug"]:
+                    raise
+                _err(f"internal error: {type(exc).__name__}: {exc} (run 'minutes --debug ...' for the traceback)")
+                raise typer.Exit(1) from None
+
+        return app.command(*args, **kwargs)(run)
+
+    return wrap
+
+
+# --- completion (reads YAML only: no pydantic, no docx) ------------------------------------
+
+
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        from minutes import yamlio
+        from minutes.ops import find_session
+
+        path = find_session(ctx.params.get("file"), Path.cwd())
+        data = yamlio.load(path.read_text(encoding="utf-8"), path) or {}
+        found = []
+        for person in data.get("people") or []:
+            name = person.get("name")
+            for spelled in name.values() if isinstance(name, dict) else [name]:
+                if isinstance(spelled, str) and spelled.casefold().startswith(incomplete.casefold()):
+                    found.append(spelled)
+        return found
+    except Exception:  # completion must never fail loudly
+        return []
+
+
+# --- shared options ------------------------------------------------------------------------
+
+FileOpt = Annotated[
+    Optional[Path],
+    typer.Option("--file", "-f", help="Session file (default: $MINUTES_FILE, then 'minutes use').", show_default=False),
+]
+AtOpt = Annotated[Optional[str], typer.Option("--at", help="Time of the item, HH:MM.")]
+GuestOpt = Annotated[bool, typer.Option("--guest", help="Accept a name that is not in the roster; add them as a guest.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+PersonArg = typer.Argument(autocompletion=_complete_names, show_default=False)
+AttachOpt = Annotated[list[str], typer.Option("--attach", help="Attach a file (photo, slides); repeatable.")]
+
+
+class Status(str, Enum):
+    present = "present"
+    online = "online"
+    absent = "absent"
+    excused = "excused"
+    guest = "guest"
+
+
+class Pronoun(str, Enum):
+    he = "he"
+    she = "she"
+    they = "they"
+    it = "it"
+
+
+class Result(str, Enum):
+    adopted = "adopted"
+    rejected = "rejected"
+    deferred = "deferred"
+    withdrawn = "withdrawn"
+    tabled = "tabled"
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _required(value: Optional[str], label: str, option: str) -> str:
+    """Return ``value``, prompting for it on a terminal; a usage error otherwise."""
+    if value is not None and value != "":
+        return value
+    if _interactive():
+        return typer.prompt(label)
+    raise UsageError(f"missing {label.lower()}: pass {option}")
+
+
+def _text(value: Optional[str], label: str) -> Optional[str]:
+    """Return ``value``, reading stdin for ``-`` (long text piped or typed)."""
+    if value != "-":
+        return value
+    data = sys.stdin.read()
+    text = data.strip("\n")
+    if not text.strip():
+        raise UsageError(f"{label} from stdin is empty")
+    return text
+
+
+def _path(file: Optional[Path]) -> Path:
+    from minutes.ops import find_session
+
+    return find_session(file, Path.cwd())
+
+
+def _date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _done(path: Path, what: str) -> None:
+    print(f"{what} ({path.name})", file=sys.stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"minutes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    """Record meetings in plain YAML; render formal minutes and press releases.
+
+    Example: minutes new "Board meeting" --date 2024-03-12 --place "Room 4"
+    """
+    STATE["debug"] = debug
+
+
+# --- creating and choosing -----------------------------------------------------------------
+
+
+@command("new")
+def new(
+    title: Annotated[Optional[str], typer.Argument(help="Title of the session.", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date, YYYY-MM-DD.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="online, hybrid, on-site, or the venue.")] = None,
+    organization: Annotated[Optional[str], typer.Option("--organization", "--body", help="The body that meets.")] = None,
+    occasion: Annotated[Optional[str], typer.Option("--occasion", help="The occasion of the meeting.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the record.")] = "en",
+    kind: Annotated[Optional[str], typer.Option("--kind", help="regular, special, annual, congress-day, ...")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", help="Start time, HH:MM.")] = None,
+    timezone: Annotated[Optional[str], typer.Option("--timezone", help="IANA time zone, e.g. Europe/Berlin.")] = None,
+    series: Annotated[Optional[str], typer.Option("--series", help="Series or event this session belongs to.")] = None,
+    part: Annotated[Optional[int], typer.Option("--part", min=1, help="Which part of the series (e.g. day 2).")] = None,
+    of: Annotated[Optional[int], typer.Option("--of", min=1, help="How many parts the series has.")] = None,
+) -> None:
+    """Create a session file named from the date and title, and make it current.
+
+    Example: minutes new "Board meeting" --date 2024-03-12 --place "Room 4" --organization "Acme e.V."
+    """
+    from minutes import ops
+
+    title = _required(title, "Title", "a TITLE")
+    day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
+    path = ops.new_session(
+        Path.cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
+        kind=kind, start=start, timezone=timezone, series=series, part=part, of=of,
+    )
+    print(path.name)
+    _done(path, "created and chosen as the current session")
+
+
+@command("use")
+def use(file: Annotated[Path, typer.Argument(help="Session file to act on from now on.")]) -> None:
+    """Choose the session that later commands in this folder act on.
+
+    Example: minutes use 2024-03-12-board-meeting.yaml
+    """
+    from minutes import ops
+
+    ops.use(file, Path.cwd())
+    _done(file, "now the current session")
+
+
+@command("set")
+def set_(
+    field: Annotated[str, typer.Argument(help="Field, e.g. chair, adjourned, place.venue, press.headline.")],
+    value: Annotated[str, typer.Argument(help="New value ('-' reads stdin).")],
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Set only this language's text.")] = None,
+    file: FileOpt = None,
+) -> None:
+    """Change a session field.
+
+    Example: minutes set chair "Li Jizheng"; minutes set adjourned 18:30; minutes set title "..." --lang zh
+    """
+    from minutes import ops
+
+    path = _path(file)
+    ops.set_field(path, field, _text(value, field) or "", lang)
+    _done(path, f"set {field}")
+
+
+# --- adding --------------------------------------------------------------------------------
+
+
+@command("add-attendee")
+def add_attendee(
+    name: Annotated[Optional[str], typer.Argument(help="Name of the person (or group, with --group).", show_default=False)] = None,
+    role: Annotated[Optional[str], typer.Option("--role", help="Title or role.")] = None,
+    org: Annotated[Optional[str], typer.Option("--org", "--organization", help="Organization.")] = None,
+    status: Annotated[Status, typer.Option("--status", help="Presence.")] = Status.present,
+    pronoun: Annotated[Optional[Pronoun], typer.Option("--pronoun", help="Pronoun used in prose.")] = None,
+    honorific: Annotated[Optional[str], typer.Option("--honorific", help="e.g. Comrade, Dr.")] = None,
+    group: Annotated[bool, typer.Option("--group", help="NAME is a group, e.g. 'members of the Board'.")] = False,
+    file: FileOpt = None,
+) -> None:
+    """Add a person (and to the roster, if new) or a group to the attendees.
+
+    Example: minutes add-attendee "Li Jizheng" --role "Head of the Executive Committee" --status present --pronoun he
+    """
+    from minutes import ops
+
+    path = _path(file)
+    name = _required(name, "Name", "a NAME")
+    ops.add_attendee(
+        path, name, status=status.value, role=role, organization=org,
+        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group,
+    )
+    _done(path, f"added attendee {name}")
+
+
+def _add(file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str) -> None:
+    from minutes import ops
+
+    path = _path(file)
+    s = ops.add_item(path, item, people, guest)
+    _done(path, f"added {what} as item {len(s.proceedings)}")
+
+
+@command("add-speech")
+def add_speech(
+    speaker: Annotated[Optional[str], PersonArg] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Topic or title of the speech.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="Summary; '-' reads stdin.")] = None,
+    point: Annotated[list[str], typer.Option("--point", help="A key point; repeatable.")] = [],
+    on_behalf_of: Annotated[
+        Optional[str], typer.Option("--on-behalf-of", autocompletion=_complete_names, help="Whose address was read out.")
+    ] = None,
+    role: Annotated[Optional[str], typer.Option("--role", help="Capacity in which they spoke.")] = None,
+    at: AtOpt = None,
+    attach: AttachOpt = [],
+    guest: GuestOpt = False,
+    file: FileOpt = None,
+) -> None:
+    """Record a speech.
+
+    Example: echo "Spoke about trade." | minutes add-speech "Luan Xinlong" --topic Trade --summary -
+    """
+    speaker = _required(speaker, "Speaker", "a SPEAKER")
+    item = {
+        "kind": "speech", "topic": topic, "summary": _text(summary, "--summary"), "points": point,
+        "role": role, "at": at, "attachments": [{"file": f} for f in attach],
+    }
+    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech")
+
+
+@command("add-report")
+def add_report(
+    presenter: Annotated[Optional[str], PersonArg] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title of the report.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="Summary; '-' reads stdin.")] = None,
+    point: Annotated[list[str], typer.Option("--point", help="A key point; repeatable.")] = [],
+    at: AtOpt = None,
+    attach: AttachOpt = [],
+    guest: GuestOpt = False,
+    file: FileOpt = None,
+) -> None:
+    """Record a report presented to the meeting.
+
+    Example: minutes add-report "Vera" --title "Negotiations on a truce in Korea" --attach slides.pdf
+    """
+    presenter = _required(presenter, "Presenter", "a PRESENTER")
+    item = {
+        "kind": "report", "title": _required(title, "Title", "--title"), "summary": _text(summary, "--summary"),
+        "points": point, "at": at, "attachments": [{"file": f} for f in attach],
+    }
+    _add(file, item, {"presenter": presenter}, guest, "report")
+
+
+@command("add-resolution")
+def add_resolution(
+    title: Annotated[Optional[str], typer.Argument(help="Short title of the resolution or motion.", show_default=False)] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Full text; '-' reads stdin.")] = None,
+    moved_by: Annotated[Optional[str], typer.Option("--moved-by", autocompletion=_complete_names, help="Mover.")] = None,
+    seconded_by: Annotated[
+        Optional[str], typer.Option("--seconded-by", autocompletion=_complete_names, help="Seconder.")
+    ] = None,
+    for_: Annotated[Optional[int], typer.Option("--for", min=0, help="Votes for.")] = None,
+    against: Annotated[Optional[int], typer.Option("--against", min=0, help="Votes against.")] = None,
+    abstain: Annotated[Optional[int], typer.Option("--abstain", min=0, help="Abstentions.")] = None,
+    acclamation: Annotated[bool, typer.Option("--acclamation", help="Adopted by acclamation, no count.")] = False,
+    result: Annotated[Optional[Result], typer.Option("--result", help="Outcome.")] = None,
+    motion: Annotated[bool, typer.Option("--motion", help="Record it as a motion rather than a resolution.")] = False,
+    at: AtOpt = None,
+    guest: GuestOpt = False,
+    file: FileOpt = None,
+) -> None:
+    """Record a resolution or motion with its vote and result.
+
+    Example: minutes add-resolution "Approve the budget" --moved-by Ana --seconded-by Ben --for 7 --against 1 --abstain 1 --result adopted
+    """
+    from minutes import ops
+
+    item = {
+        "kind": "motion" if motion else "resolution", "title": _required(title, "Title", "a TITLE"),
+        "text": _text(text, "--text"), "vote": ops.vote(for_, against, abstain, acclamation),
+        "result": result.value if result else None, "at": at,
+    }
+    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution")
+
+
+@command("add-item")
+def add_item(
+    kind: Annotated[str, typer.Argument(help="ceremony, announcement, discussion, procedure, break or note.")],
+    text: Annotated[Optional[str], typer.Argument(help="What happened; '-' reads stdin.", show_default=False)] = None,
+    at: AtOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record a ceremony, announcement, discussion or other item.
+
+    Example: minutes add-item ceremony "The anthems were played."
+    """
+    from minutes import ops
+
+    item = ops.text_item(kind, _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
+    _add(file, item, {}, False, kind)
+
+
+@command("add-action")
+def add_action(
+    task: Annotated[Optional[str], typer.Argument(help="What is to be done.", show_default=False)] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", autocompletion=_complete_names, help="Who does it.")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="Due date, YYYY-MM-DD.")] = None,
+    at: AtOpt = None,
+    guest: GuestOpt = False,
+    file: FileOpt = None,
+) -> None:
+    """Record an action item with an owner and a due date.
+
+    Example: minutes add-action "Publish the presentation" --owner "Luan Xinlong" --due 2023-08-01
+    """
+    item = {
+        "kind": "action", "task": _required(task, "Task", "a TASK"),
+        "due": _date(due, "--due") if due else None, "at": at,
+    }
+    _add(file, item, {"owner": owner}, guest, "action item")
+
+
+@command("remove")
+def remove(
+    number: Annotated[int, typer.Argument(help="Number of the proceedings item (see 'minutes show').", min=1)],
+    file: FileOpt = None,
+) -> None:
+    """Remove one proceedings item.
+
+    Example: minutes remove 3
+    """
+    from minutes import ops
+
+    path = _path(file)
+    _, item = ops.remove_item(path, number)
+    _done(path, f"removed item {number} ({item.get('kind')})")
+
+
+@command("edit")
+def edit(
+    file: FileOpt = None,
+    editor: Annotated[Optional[str], typer.Option("--editor", help="Editor command (default: $VISUAL, $EDITOR, vi).")] = None,
+) -> None:
+    """Open the session in your editor; the result is validated before it replaces the file.
+
+    Example: EDITOR=nano minutes edit
+    """
+    from minutes import ops
+
+    path = _path(file)
+
+    def again(problem: str) -> bool:
+        _err(problem)
+        return _interactive() and typer.confirm("Edit again?", default=True)
+
+    changed = ops.edit_in_editor(path, editor, again)
+    _done(path, "saved" if changed else "no changes")
+
+
+# --- viewing and checking ------------------------------------------------------------------
+
+
+@command("show")
+def show(
+    file: Annotated[Optional[Path], typer.Argument(help="Session file (default: the current session).", show_default=False)] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Print a session readably (or as JSON).
+
+    Example: minutes show --json | jq .proceedings
+    """
+    from minutes import session as sessions, views
+
+    path = _path(file)
+    s = sessions.load(path)
+    if json_:
+        print(json.dumps(views.session_json(s), ensure_ascii=False, indent=2))
+    else:
+        views.print_session(s)
+
+
+@command("list")
+def list_(
+    folder: Annotated[Path, typer.Argument(help="Folder of session files.")] = Path("."),
+    json_: JsonOpt = False,
+) -> None:
+    """List the sessions in a folder.
+
+    Example: minutes list minutes/2024
+    """
+    from minutes import views
+
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    rows = views.list_rows(folder)
+    if json_:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        views.print_list(rows)
+
+
+@command("check")
+def check(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Session files or folders (default: the current session).", show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Check sessions for errors and for what proper minutes need.
+
+    Example: minutes check --strict *.yaml
+    """
+    from minutes import checks, ops
+
+    paths = ops.session_files(files) if files else [_path(None)]
+    report: dict[str, list] = {}
+    bad = False
+    for path in paths:
+        findings = checks.check_file(path)
+        report[str(path)] = [f.to_dict() for f in findings]
+        bad = bad or checks.failed(findings, strict)
+        if not json_:
+            for f in findings:
+                print(f"{f.level}: {f.message}", file=sys.stderr if f.level == "error" else sys.stdout)
+    if json_:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        errors = sum(1 for fs in report.values() for f in fs if f["level"] == "error")
+        warnings = sum(1 for fs in report.values() for f in fs if f["level"] == "warning")
+        print(f"{len(paths)} file(s) checked: {errors} error(s), {warnings} warning(s)")
+    if bad:
+        raise typer.Exit(1)
+
+
+@command("schema")
+def schema() -> None:
+    """Print the JSON Schema of session files, for editors and validators.
+
+    Example: minutes schema > session.schema.json
+    """
+    from minutes.model import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Run the command line."""
+    app(prog_name="minutes")

@@ -1,0 +1,186 @@
+"""Edit YAML as text, guided by node marks, so comments and layout elsewhere survive."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from minutes import yamlio
+from minutes.errors import MinutesError
+
+# Where a new top-level key goes: before the first of these sections.
+SECTIONS = ("people", "attendees", "proceedings", "press", "approval")
+
+
+def _root(text: str) -> yaml.MappingNode:
+    node = yamlio.compose(text)
+    if not isinstance(node, yaml.MappingNode):
+        raise MinutesError("the session file is not a mapping of fields")
+    return node
+
+
+def _find(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    return next(((k, v) for k, v in mapping.value if k.value == key), None)
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    """Return the index just past the newline that ends the line holding ``index``."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    nl = text.find("\n", index)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _content_end(node: yaml.Node) -> int:
+    """Return the index where the last character of ``node``'s own content ends."""
+    if isinstance(node, yaml.ScalarNode) or node.flow_style or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _content_end(last[1] if isinstance(last, tuple) else last)
+
+
+def _indent(snippet: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "".join(pad + line if line.strip() else line for line in snippet.splitlines(keepends=True))
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _with_newlines(snippet: str, text: str) -> str:
+    return snippet.replace("\n", "\r\n") if _newline(text) == "\r\n" else snippet
+
+
+def _ensure_final_newline(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + _newline(text)
+
+
+def _dash_column(text: str, item: yaml.Node) -> int:
+    start = _line_start(text, item.start_mark.index)
+    dash = text.rfind("-", start, item.start_mark.index + 1)
+    return (dash if dash >= 0 else item.start_mark.index) - start
+
+
+def append(text: str, key: str, item: Any) -> str:
+    """Return ``text`` with ``item`` appended to the top-level list ``key``."""
+    root = _root(text)
+    found = _find(root, key)
+    snippet = yamlio.dump([item])
+    if found is None:
+        return insert_key(text, key, [item])
+    key_node, seq = found
+    if isinstance(seq, yaml.SequenceNode) and not seq.flow_style and seq.value:
+        column = _dash_column(text, seq.value[0])
+        at = _line_end(text, _content_end(seq.value[-1]))
+        body = text[:at] if text[:at].endswith("\n") or at == 0 else text[:at] + _newline(text)
+        return body + _with_newlines(_indent(snippet, column), text) + text[at:]
+    if isinstance(seq, yaml.SequenceNode) or _is_null(seq):
+        items = (yamlio.load(text[seq.start_mark.index : seq.end_mark.index]) or []) if not _is_null(seq) else []
+        return _replace_value(text, key_node, seq, items + [item], block=True)
+    raise MinutesError(f"'{key}' is not a list; fix it by hand or with 'minutes edit'")
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+
+def _replace_value(text: str, key_node: yaml.Node, value: yaml.Node, new: Any, *, block: bool = False) -> str:
+    """Return ``text`` with the value of ``key_node`` replaced by ``new``."""
+    if isinstance(value, yaml.ScalarNode) and not _is_null(value) and value.style not in ("|", ">") and not block:
+        return text[: value.start_mark.index] + yamlio.scalar(new) + text[value.end_mark.index :]
+    colon = text.find(":", key_node.end_mark.index)
+    end = max(_content_end(value), colon + 1)
+    if not (isinstance(value, yaml.ScalarNode) and value.start_mark.line == key_node.start_mark.line):
+        nl = text.find("\n", end)
+        end = len(text) if nl < 0 else nl
+        if end > colon + 1 and text[end - 1] == "\r":
+            end -= 1
+    if block and isinstance(new, (list, dict)) and new:
+        column = key_node.start_mark.column + (0 if isinstance(new, list) else 2)
+        lines = _indent(yamlio.dump(new), column).rstrip("\n")
+        return text[: colon + 1] + _with_newlines("\n" + lines, text) + text[end:]
+    return text[: colon + 1] + " " + yamlio.scalar(new) + text[end:]
+
+
+def _build(path: list[str], value: Any) -> Any:
+    for key in reversed(path):
+        value = {key: value}
+    return value
+
+
+def insert_key(text: str, key: str, value: Any, mapping: yaml.MappingNode | None = None) -> str:
+    """Return ``text`` with ``key: value`` added to ``mapping`` (default: the top level)."""
+    text = _ensure_final_newline(text)
+    root = mapping if mapping is not None else _root(text)
+    snippet = yamlio.dump({key: value})
+    if root.flow_style:
+        data = yamlio.load(text[root.start_mark.index : root.end_mark.index]) or {}
+        data[key] = value
+        return text[: root.start_mark.index] + yamlio.scalar(data) + text[root.end_mark.index :]
+    column = root.value[0][0].start_mark.column if root.value else 0
+    at = None
+    if mapping is None:
+        section = next((k for k, _ in root.value if k.value in SECTIONS), None)
+        if section is not None and key not in SECTIONS:
+            at = _above_comments(text, _line_start(text, section.start_mark.index))
+    if at is None:
+        at = _line_end(text, _content_end(root.value[-1][1])) if root.value else len(text)
+    return text[:at] + _with_newlines(_indent(snippet, column), text) + text[at:]
+
+
+def _above_comments(text: str, at: int) -> int:
+    """Return the start of the comment lines directly above the line at ``at``."""
+    while at > 0:
+        prev = _line_start(text, at - 1)
+        line = text[prev:at].strip()
+        if not line.startswith("#"):
+            break
+        at = prev
+    return at
+
+
+def set_value(text: str, path: list[str], value: Any) -> str:
+    """Return ``text`` with the field at ``path`` set to ``value``, creating parents as needed."""
+    node = _root(text)
+    for depth, key in enumerate(path):
+        found = _find(node, key)
+        if found is None:
+            return insert_key(text, key, _build(path[depth + 1 :], value), None if depth == 0 else node)
+        key_node, child = found
+        if depth == len(path) - 1:
+            block = isinstance(value, (dict, list)) and not isinstance(child, yaml.ScalarNode)
+            return _replace_value(text, key_node, child, value, block=block)
+        if isinstance(child, yaml.MappingNode):
+            node = child
+            continue
+        if _is_null(child):
+            return _replace_value(text, key_node, child, _build(path[depth + 1 :], value))
+        raise MinutesError(f"'{'.'.join(path[: depth + 1])}' is not a group of fields")
+    raise MinutesError("nothing to set")
+
+
+def remove(text: str, key: str, index: int) -> str:
+    """Return ``text`` without item ``index`` (0-based) of the top-level list ``key``."""
+    found = _find(_root(text), key)
+    if found is None or not isinstance(found[1], yaml.SequenceNode) or index >= len(found[1].value):
+        raise MinutesError(f"there is no item {index + 1} in {key}")
+    seq = found[1]
+    if seq.flow_style:
+        items = yamlio.load(text[seq.start_mark.index : seq.end_mark.index])
+        del items[index]
+        return text[: seq.start_mark.index] + yamlio.scalar(items) + text[seq.end_mark.index :]
+    item = seq.value[index]
+    start = _line_start(text, item.start_mark.index)
+    if index + 1 < len(seq.value):
+        end = _line_start(text, seq.value[index + 1].start_mark.index)
+    else:
+        end = _line_end(text, _content_end(item))
+    if len(seq.value) == 1:
+        return _replace_value(text, found[0], seq, [])
+    return text[:start] + text[end:]

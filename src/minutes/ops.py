@@ -1,0 +1,364 @@
+"""What the secretary's commands do to a session file: each function is one command's job."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from minutes import edit, names, session as sessions, store, yamlio
+from minutes.errors import MinutesError, UsageError
+from minutes.model import SCHEMA_VERSION, TEXT_KINDS, Session, json_schema
+
+STATE_DIR = ".minutes"
+SCHEMA_FILE = "session.schema.json"
+PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
+
+
+# --- the one path every change takes -------------------------------------------------------
+
+
+def change(path: Path, fn: Callable[[str, Session], str]) -> Session:
+    """Apply ``fn(text, session)`` to the file under its lock; validate before writing; return the new session."""
+    result: list[Session] = []
+
+    def step(text: str) -> str:
+        new = fn(text, sessions.parse(text, path))
+        result.append(sessions.parse(new, path))
+        return new
+
+    store.update(path, step, sessions.read_text)
+    return result[-1]
+
+
+def _people(s: Session) -> list[dict]:
+    return [{"id": p.id, "name": p.name} for p in s.people]
+
+
+def person_id(s: Session, name: str, what: str = "person") -> str:
+    """Return the roster id for ``name`` in session ``s``."""
+    return names.resolve(_people(s), name, what)
+
+
+def _new_id(s: Session, name: str) -> str:
+    base = names.slugify(name, 40)
+    taken = {p.id for p in s.people}
+    pid, n = base, 2
+    while pid in taken:
+        pid, n = f"{base}-{n}", n + 1
+    return pid
+
+
+def _person_or_guest(text: str, s: Session, name: str | None, guest: bool, what: str) -> tuple[str, str | None]:
+    """Return (text, id) with ``name`` resolved, adding them as a guest when allowed."""
+    if name is None:
+        return text, None
+    try:
+        return text, person_id(s, name, what)
+    except MinutesError:
+        if not guest:
+            raise
+    pid = _new_id(s, name)
+    text = edit.append(text, "people", _clean({"id": pid, "name": name}))
+    text = edit.append(text, "attendees", {"person": pid, "status": "guest"})
+    return text, pid
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """Return ``data`` without empty values, so files stay short."""
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+# --- creating and choosing sessions --------------------------------------------------------
+
+
+def current_file(folder: Path) -> Path | None:
+    """Return the session chosen with ``minutes use`` in ``folder``, if any."""
+    marker = folder / STATE_DIR / "current"
+    try:
+        name = marker.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return (folder / name) if name else None
+
+
+def find_session(explicit: Path | None, folder: Path) -> Path:
+    """Return the session a command acts on: --file, $MINUTES_FILE, then ``minutes use``."""
+    chosen = explicit or (Path(os.environ["MINUTES_FILE"]) if os.environ.get("MINUTES_FILE") else None)
+    chosen = chosen or current_file(folder)
+    if chosen is None:
+        raise UsageError(
+            "no session chosen: pass --file FILE, set MINUTES_FILE, or run 'minutes use FILE' (or 'minutes new')"
+        )
+    return chosen
+
+
+def use(path: Path, folder: Path) -> Session:
+    """Make ``path`` the current session of ``folder``; return it."""
+    s = sessions.load(path)
+    state = folder / STATE_DIR
+    try:
+        state.mkdir(exist_ok=True)
+        rel = os.path.relpath(path.resolve(), folder.resolve())
+        store.write_atomic(state / "current", rel + "\n")
+    except OSError as exc:
+        raise MinutesError(f"{state}: cannot record the current session: {exc.strerror}") from None
+    return s
+
+
+def parse_place(place: str | None) -> dict[str, Any]:
+    """Return the place fields for ``--place`` (online, hybrid, on-site, or a venue)."""
+    if not place:
+        return {}
+    mode = PLACE_MODES.get(place.strip().casefold())
+    return {"mode": mode} if mode else {"mode": "on-site", "venue": place}
+
+
+def new_session(
+    folder: Path,
+    title: str,
+    date: dt.date,
+    *,
+    place: str | None = None,
+    organization: str | None = None,
+    occasion: str | None = None,
+    lang: str = "en",
+    kind: str | None = None,
+    start: str | None = None,
+    timezone: str | None = None,
+    series: str | None = None,
+    part: int | None = None,
+    of: int | None = None,
+) -> Path:
+    """Create a session file named from the date and title in ``folder``, make it current; return its path."""
+    data = _clean(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "title": title,
+            "kind": kind,
+            "series": _clean({"name": series, "part": part, "of": of}) or None,
+            "organization": organization,
+            "date": date,
+            "start": start,
+            "timezone": timezone,
+            "place": parse_place(place) or None,
+            "occasion": occasion,
+            "lang": lang,
+        }
+    )
+    header = (
+        f"# yaml-language-server: $schema={STATE_DIR}/{SCHEMA_FILE}\n"
+        "# A minutes session file. Edit by hand or with the minutes commands; comments are kept.\n"
+    )
+    body = yamlio.dump(data) + "people: []\nattendees: []\nproceedings: []\n"
+    text = header + body
+    sessions.parse(text, "<new session>")
+    path = folder / f"{date.isoformat()}-{names.slugify(title)}.yaml"
+    store.create(path, text)
+    write_schema(folder)
+    use(path, folder)
+    return path
+
+
+def write_schema(folder: Path) -> Path:
+    """Write the JSON Schema next to the sessions, for editors; return its path."""
+    target = folder / STATE_DIR / SCHEMA_FILE
+    try:
+        target.parent.mkdir(exist_ok=True)
+        store.write_atomic(target, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    except (OSError, MinutesError):
+        pass  # the schema is a convenience for editors; the session file is what matters
+    return target
+
+
+# --- adding to a session -------------------------------------------------------------------
+
+
+def add_attendee(
+    path: Path,
+    name: str,
+    *,
+    status: str = "present",
+    role: str | None = None,
+    organization: str | None = None,
+    pronoun: str | None = None,
+    honorific: str | None = None,
+    group: bool = False,
+) -> Session:
+    """Add a person (to the roster too, if new) or a group to the attendees."""
+
+    def fn(text: str, s: Session) -> str:
+        if group:
+            return edit.append(text, "attendees", _clean({"group": name, "status": status, "role": role}))
+        pid = names.exact(_people(s), name)
+        if pid is None:
+            pid = _new_id(s, name)
+            person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
+            text = edit.append(text, "people", _clean(person))
+        if any(a.person == pid for a in s.attendees):
+            raise MinutesError(f"{name} is already an attendee; change their entry with 'minutes edit'")
+        return edit.append(text, "attendees", {"person": pid, "status": status})
+
+    return change(path, fn)
+
+
+def add_item(path: Path, item: dict[str, Any], people: dict[str, str | None] | None = None, guest: bool = False) -> Session:
+    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first."""
+
+    def fn(text: str, s: Session) -> str:
+        fields = dict(item)
+        for field, name in (people or {}).items():
+            text, fields[field] = _person_or_guest(text, s, name, guest, field.replace("_", " "))
+            s = sessions.parse(text, path) if guest else s
+        if fields.get("kind") == "action" and not fields.get("id"):
+            fields["id"] = next_action_id(s)
+        return edit.append(text, "proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
+
+    return change(path, fn)
+
+
+ITEM_ORDER = (
+    "kind", "id", "at", "speaker", "on_behalf_of", "presenter", "role", "topic", "title", "task", "text",
+    "summary", "points", "moved_by", "seconded_by", "vote", "result", "owner", "due", "status", "attachments",
+)
+
+
+def _item_order(pair: tuple[str, Any]) -> int:
+    return ITEM_ORDER.index(pair[0]) if pair[0] in ITEM_ORDER else len(ITEM_ORDER)
+
+
+def next_action_id(s: Session) -> str:
+    """Return a new action id, stable across meetings: DATE-N."""
+    prefix = s.date.strftime("%Y%m%d")
+    used = {a.id for a in s.proceedings if getattr(a, "kind", "") == "action"}
+    n = 1
+    while f"{prefix}-{n}" in used:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def text_item(kind: str, text: str, at: str | None = None) -> dict[str, Any]:
+    """Return a narrative proceedings item (ceremony, announcement, discussion, ...)."""
+    if kind not in TEXT_KINDS:
+        raise UsageError(f"unknown item kind {kind!r}; use one of {', '.join(TEXT_KINDS)} (or add-speech, add-report, ...)")
+    return {"kind": kind, "text": text, "at": at}
+
+
+def vote(for_: int | None, against: int | None, abstain: int | None, acclamation: bool) -> Any:
+    """Return the vote field from the command-line counts."""
+    counts = (for_, against, abstain)
+    if acclamation and any(c is not None for c in counts):
+        raise UsageError("give either --acclamation or vote counts (--for/--against/--abstain), not both")
+    if acclamation:
+        return "acclamation"
+    if all(c is None for c in counts):
+        return None
+    if any(c is not None and c < 0 for c in counts):
+        raise UsageError("vote counts cannot be negative")
+    return {"for": for_ or 0, "against": against or 0, "abstain": abstain or 0}
+
+
+# --- changing and removing -----------------------------------------------------------------
+
+PERSON_FIELDS = {"chair", "secretary", "approval.by"}
+LIST_FIELDS = {"tags", "press.translations"}
+
+
+def set_field(path: Path, field: str, value: str, lang: str | None = None) -> Session:
+    """Set a session field (dotted, e.g. ``place.venue``) to ``value``; ``lang`` sets one translation."""
+    keys = [k for k in field.split(".") if k]
+    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version"):
+        raise UsageError(f"cannot set {field!r}; use the add-* commands, 'remove' or 'edit'")
+
+    def fn(text: str, s: Session) -> str:
+        new: Any = value
+        if field in PERSON_FIELDS:
+            new = person_id(s, value, field)
+        elif field in LIST_FIELDS:
+            new = [v.strip() for v in value.split(",") if v.strip()]
+        elif lang:
+            old = _get(yamlio.load(text, path), keys)
+            new = dict(old) if isinstance(old, dict) else ({s.lang: old} if old else {})
+            new[lang] = value
+        else:
+            typed = yamlio.load(value) if value.strip() else value
+            if isinstance(typed, (bool, int, float)) or (typed is None and value.strip()):
+                attempt = edit.set_value(text, keys, typed)
+                if not isinstance(sessions.validate(attempt, path), list):
+                    return attempt
+        return edit.set_value(text, keys, new)
+
+    return change(path, fn)
+
+
+def _get(data: Any, keys: list[str]) -> Any:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def remove_item(path: Path, number: int) -> tuple[Session, dict]:
+    """Remove proceedings item ``number`` (1-based); return the session and the removed item."""
+    removed: dict = {}
+
+    def fn(text: str, s: Session) -> str:
+        if not 1 <= number <= len(s.proceedings):
+            raise UsageError(f"there is no item {number}; the session has {len(s.proceedings)} items")
+        removed.update(s.proceedings[number - 1].model_dump(mode="json", by_alias=True, exclude_defaults=True))
+        return edit.remove(text, "proceedings", number - 1)
+
+    return change(path, fn), removed
+
+
+def edit_in_editor(path: Path, editor: str | None = None, retry: Callable[[str], bool] | None = None) -> bool:
+    """Open the file in ``$EDITOR``; validate and save the result; return whether it changed."""
+    original = sessions.read_text(path)
+    command = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.edit-", suffix=".yaml", dir=path.parent)
+    tmp = Path(tmp_name)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(original)
+    try:
+        while True:
+            try:
+                subprocess.run([*shlex.split(command), str(tmp)], check=True)
+            except (OSError, subprocess.CalledProcessError) as exc:
+                raise MinutesError(f"editor {command!r} failed ({exc}); {path} was not changed") from None
+            edited = sessions.read_text(tmp)
+            problems = sessions.validate(edited, path)
+            if not isinstance(problems, list):
+                break
+            if retry is None or not retry(problems[0]):
+                kept = tmp.with_name(tmp.name.replace(".edit-", "-rejected-", 1).lstrip("."))
+                tmp.replace(kept)
+                raise MinutesError(f"{problems[0]} — {path} was not changed; your edit is saved in {kept}")
+        if edited == original:
+            return False
+
+        def swap(current: str) -> str:
+            if current != original:
+                raise MinutesError(f"{path} changed while you were editing; nothing was saved")
+            return edited
+
+        store.update(path, swap, sessions.read_text)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def session_files(paths: list[Path]) -> list[Path]:
+    """Return the session files named by ``paths``, expanding folders to their *.yaml files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return files
+

@@ -1,0 +1,113 @@
+"""Read a session file into a validated model, with located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from minutes import yamlio
+from minutes.errors import MinutesError, located
+from minutes.model import KINDS, Session
+
+
+def read_text(path: Path) -> str:
+    """Return the text of a session file, or raise a one-line error."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise MinutesError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise MinutesError(f"{path}: is a folder, not a session file") from None
+    except OSError as exc:
+        raise MinutesError(f"{path}: cannot read: {exc.strerror}") from None
+    return yamlio.decode(raw, path)
+
+
+def parse(text: str, path: Path | str = "<string>") -> Session:
+    """Return the validated session in ``text``, or raise the first error located."""
+    errors = validate(text, path)
+    if isinstance(errors, Session):
+        return errors
+    more = f" (and {len(errors) - 1} more; run 'minutes check')" if len(errors) > 1 else ""
+    raise MinutesError(errors[0] + more)
+
+
+def validate(text: str, path: Path | str = "<string>") -> Session | list[str]:
+    """Return the session in ``text``, or the list of its located errors."""
+    data = yamlio.load(text, path)
+    if data is None:
+        return [located(path, 1, "file is empty; start one with 'minutes new'")]
+    if not isinstance(data, dict):
+        return [located(path, 1, "a session file must be a mapping of fields (title:, date:, ...)")]
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        return [_describe(err, text, path) for err in exc.errors()]
+
+
+def load(path: Path) -> Session:
+    """Return the validated session stored at ``path``."""
+    return parse(read_text(path), path)
+
+
+def _describe(err: Any, text: str, path: Path | str) -> str:
+    loc = [part for part in err["loc"]]
+    line = locate(text, loc)
+    field = ".".join(str(p) for p in _visible(loc))
+    msg = err["msg"]
+    if err["type"] == "missing":
+        msg = "required field is missing"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown field"
+    elif err["type"] == "union_tag_invalid":
+        kinds = ", ".join(KINDS)
+        msg = f"unknown kind {err['input'].get('kind')!r}; use one of {kinds}" if isinstance(err.get("input"), dict) else msg
+    elif err["type"] == "string_pattern_mismatch":
+        form = "a time HH:MM, e.g. 18:30" if ":" in err["ctx"]["pattern"] else f"of the form {err['ctx']['pattern']}"
+        msg = f"must be {form} (got {err.get('input')!r})"
+    elif err["type"].startswith("literal_error"):
+        msg = f"{msg} (got {err.get('input')!r})"
+    return located(path, line, f"{field}: {msg}" if field else msg)
+
+
+def _visible(loc: list) -> list:
+    """Drop the union and validator names pydantic adds to a location."""
+    out = []
+    for part in loc:
+        if isinstance(part, str) and ("[" in part or part in _TAGS or part.startswith("function-")):
+            continue
+        out.append(part)
+    return out
+
+
+_TAGS = {
+    "ceremony", "announcement", "discussion", "procedure", "break", "note", "speech", "report",
+    "resolution", "motion", "action", "str", "dict[str,str]", "Counts", "literal['acclamation','unanimous']",
+}
+
+
+def locate(text: str, loc: list) -> int | None:
+    """Return the 1-based line of the node at ``loc`` (or its nearest parent) in ``text``."""
+    try:
+        node = yamlio.compose(text)
+    except MinutesError:
+        return None
+    best = node
+    for part in loc:
+        if node is None:
+            break
+        if isinstance(node.value, list) and node.value and isinstance(node.value[0], tuple):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
+            if match is None:
+                continue
+            node = match
+        elif isinstance(node.value, list) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            continue
+        best = node
+    return best.start_mark.line + 1 if best is not None else None
