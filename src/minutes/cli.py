@@ -48,6 +48,10 @@ def command(*args: Any, **kwargs: Any) -> Callable:
                 return fn(*a, **kw)
             except (typer.Exit, typer.Abort, KeyboardInterrupt):
                 raise
+            except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                raise typer.Exit(0) from None
             except MinutesError as exc:
                 if STATE["debug"]:
                     raise
@@ -96,6 +100,14 @@ GuestOpt = Annotated[bool, typer.Option("--guest", help="Accept a name that is n
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 PersonArg = typer.Argument(autocompletion=_complete_names, show_default=False)
 AttachOpt = Annotated[list[str], typer.Option("--attach", help="Attach a file (photo, slides); repeatable.")]
+CaptionOpt = Annotated[list[str], typer.Option("--caption", help="Caption of the attachment given in the same position.")]
+
+
+def _attachments(files: list[str], captions: list[str]) -> list[dict]:
+    """Return attachment entries, pairing each --attach with its --caption."""
+    if len(captions) > len(files):
+        raise UsageError("more --caption than --attach options")
+    return [{"file": f, "caption": c} if c else {"file": f} for f, c in zip(files, captions + [""] * len(files))]
 
 
 class Status(str, Enum):
@@ -295,6 +307,7 @@ def add_speech(
     role: Annotated[Optional[str], typer.Option("--role", help="Capacity in which they spoke.")] = None,
     at: AtOpt = None,
     attach: AttachOpt = [],
+    caption: CaptionOpt = [],
     guest: GuestOpt = False,
     file: FileOpt = None,
 ) -> None:
@@ -305,7 +318,7 @@ def add_speech(
     speaker = _required(speaker, "Speaker", "a SPEAKER")
     item = {
         "kind": "speech", "topic": topic, "summary": _text(summary, "--summary"), "points": point,
-        "role": role, "at": at, "attachments": [{"file": f} for f in attach],
+        "role": role, "at": at, "attachments": _attachments(attach, caption),
     }
     _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech")
 
@@ -318,6 +331,7 @@ def add_report(
     point: Annotated[list[str], typer.Option("--point", help="A key point; repeatable.")] = [],
     at: AtOpt = None,
     attach: AttachOpt = [],
+    caption: CaptionOpt = [],
     guest: GuestOpt = False,
     file: FileOpt = None,
 ) -> None:
@@ -328,7 +342,7 @@ def add_report(
     presenter = _required(presenter, "Presenter", "a PRESENTER")
     item = {
         "kind": "report", "title": _required(title, "Title", "--title"), "summary": _text(summary, "--summary"),
-        "points": point, "at": at, "attachments": [{"file": f} for f in attach],
+        "points": point, "at": at, "attachments": _attachments(attach, caption),
     }
     _add(file, item, {"presenter": presenter}, guest, "report")
 
@@ -370,6 +384,8 @@ def add_item(
     kind: Annotated[str, typer.Argument(help="ceremony, announcement, discussion, procedure, break or note.")],
     text: Annotated[Optional[str], typer.Argument(help="What happened; '-' reads stdin.", show_default=False)] = None,
     at: AtOpt = None,
+    attach: AttachOpt = [],
+    caption: CaptionOpt = [],
     file: FileOpt = None,
 ) -> None:
     """Record a ceremony, announcement, discussion or other item.
@@ -379,6 +395,7 @@ def add_item(
     from minutes import ops
 
     item = ops.text_item(kind, _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
+    item["attachments"] = _attachments(attach, caption)
     _add(file, item, {}, False, kind)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shlex
 import subprocess
 import tempfile
@@ -266,6 +267,7 @@ def vote(for_: int | None, against: int | None, abstain: int | None, acclamation
 
 # --- changing and removing -----------------------------------------------------------------
 
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERSON_FIELDS = {"chair", "secretary", "approval.by"}
 LIST_FIELDS = {"tags", "press.translations"}
 
@@ -288,7 +290,9 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None) -> Se
             new[lang] = value
         else:
             typed = yamlio.load(value) if value.strip() else value
-            if isinstance(typed, (bool, int, float)) or (typed is None and value.strip()):
+            if isinstance(typed, str) and DATE_RE.match(typed):
+                typed = dt.date.fromisoformat(typed)
+            if isinstance(typed, (bool, int, float, dt.date)) or (typed is None and value.strip()):
                 attempt = edit.set_value(text, keys, typed)
                 if not isinstance(sessions.validate(attempt, path), list):
                     return attempt

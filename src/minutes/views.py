@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +47,8 @@ def describe(s: Session, item: Any) -> str:
     return pick(item.text, lang)
 
 
-def print_session(s: Session) -> None:
-    """Print the session with rich."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
+def _facts(s: Session) -> list[tuple[str, str]]:
     lang = s.lang
-    console.print(f"[bold]{pick(s.title, lang)}[/bold]")
     place = s.place.mode + (f", {pick(s.place.venue, lang)}" if s.place.venue else "")
     facts = [
         ("Date", f"{s.date}" + (f" {s.start}" if s.start else "") + (f"–{s.end}" if s.end else "")),
@@ -65,26 +60,57 @@ def print_session(s: Session) -> None:
         ("Adjourned", s.adjourned or ""),
         ("Status", s.approval.status + (f" on {s.approval.on}" if s.approval.on else "")),
     ]
-    for label, value in facts:
-        if value:
-            console.print(f"  [dim]{label}:[/dim] {value}", highlight=False)
-    if s.attendees:
-        table = Table(title="Attendees", title_justify="left")
-        for col in ("Name", "Role", "Status"):
-            table.add_column(col)
-        for a in s.attendees:
-            person = s.person(a.person)
-            name = pick(a.group, lang) if a.group else _name(s, a.person)
-            role = pick(a.role, lang) or (pick(person.role, lang) if person else "")
-            table.add_row(name, role, a.status)
-        console.print(table)
-    if s.proceedings:
-        table = Table(title="Proceedings", title_justify="left")
-        for col in ("#", "Time", "Kind", "What"):
-            table.add_column(col)
-        for n, item in enumerate(s.proceedings, 1):
-            table.add_row(str(n), item.at or "", item.kind, describe(s, item))
-        console.print(table)
+    return [(label, value) for label, value in facts if value]
+
+
+def _attendance(s: Session) -> list[tuple[str, str, str]]:
+    rows = []
+    for a in s.attendees:
+        person = s.person(a.person)
+        name = pick(a.group, s.lang) if a.group else _name(s, a.person)
+        role = pick(a.role, s.lang) or (pick(person.role, s.lang) if person else "")
+        rows.append((name, role, a.status))
+    return rows
+
+
+def _items(s: Session) -> list[tuple[str, str, str, str]]:
+    return [(str(n), item.at or "", item.kind, describe(s, item)) for n, item in enumerate(s.proceedings, 1)]
+
+
+def print_session(s: Session, plain: bool | None = None) -> None:
+    """Print the session: rich tables on a terminal, plain lines in a pipe."""
+    if plain if plain is not None else not sys.stdout.isatty():
+        print(pick(s.title, s.lang))
+        for label, value in _facts(s):
+            print(f"  {label}: {value}")
+        if s.attendees:
+            print("Attendees:")
+            for name, role, status in _attendance(s):
+                print(f"  {name}" + (f" — {role}" if role else "") + f" ({status})")
+        if s.proceedings:
+            print("Proceedings:")
+            for n, at, kind, what in _items(s):
+                print(f"  {n}. " + (f"{at} " if at else "") + f"{kind}: {what}")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{escape(pick(s.title, s.lang))}[/bold]")
+    for label, value in _facts(s):
+        console.print(f"  [dim]{label}:[/dim] {escape(value)}", highlight=False)
+    for title, columns, rows in (
+        ("Attendees", ("Name", "Role", "Status"), _attendance(s)),
+        ("Proceedings", ("#", "Time", "Kind", "What"), _items(s)),
+    ):
+        if rows:
+            table = Table(title=title, title_justify="left")
+            for col in columns:
+                table.add_column(col)
+            for row in rows:
+                table.add_row(*(escape(cell) for cell in row))
+            console.print(table)
 
 
 def list_rows(folder: Path) -> list[dict[str, Any]]:
@@ -112,17 +138,26 @@ def list_rows(folder: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def print_list(rows: list[dict[str, Any]]) -> None:
-    """Print the session rows as a table (plain lines in a pipe)."""
+LIST_COLUMNS = ("date", "title", "kind", "attendees", "items", "status", "file")
+
+
+def print_list(rows: list[dict[str, Any]], plain: bool | None = None) -> None:
+    """Print the session rows: a rich table on a terminal, tab-separated lines in a pipe."""
+    cells = [
+        [str(r.get(c, "")) for c in LIST_COLUMNS] if "error" not in r else ["", r["error"], "", "", "", "error", r["file"]]
+        for r in rows
+    ]
+    if plain if plain is not None else not sys.stdout.isatty():
+        for row in [[c.title() for c in LIST_COLUMNS], *cells]:
+            print("\t".join(row))
+        return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for col in ("Date", "Title", "Kind", "Attendees", "Items", "Status", "File"):
-        table.add_column(col)
-    for r in rows:
-        if "error" in r:
-            table.add_row("", f"[red]{r['error']}[/red]", "", "", "", "error", r["file"])
-        else:
-            table.add_row(r["date"], r["title"], r["kind"], str(r["attendees"]), str(r["items"]), r["status"], r["file"])
+    table = Table()
+    for col in LIST_COLUMNS:
+        table.add_column(col.title())
+    for row in cells:
+        table.add_row(*(escape(c) for c in row))
     Console().print(table)

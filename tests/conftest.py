@@ -1,0 +1,57 @@
+"""Shared fixtures: temporary folders with sessions, and a CliRunner bound to them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from minutes.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CONGRESS = next((EXAMPLES / "congress").glob("*.yaml"))
+BOARD = next((EXAMPLES / "board").glob("*.yaml"))
+
+
+class Cli:
+    """Run minutes commands in one folder, as a user would."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder
+        self.runner = CliRunner()
+        monkeypatch.chdir(folder)
+        monkeypatch.delenv("MINUTES_FILE", raising=False)
+
+    def __call__(self, *args: str, input: str | None = None, code: int | None = 0):
+        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
+        return result
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """Return a runner for minutes commands in an empty temporary folder."""
+    return Cli(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def congress(cli: Cli) -> Path:
+    """Return a copy of the congress example, chosen as the current session."""
+    target = cli.folder / CONGRESS.name
+    shutil.copy(CONGRESS, target)
+    shutil.copytree(CONGRESS.parent / "photos", cli.folder / "photos")
+    cli("use", target.name)
+    return target
+
+
+@pytest.fixture
+def board(cli: Cli) -> Path:
+    """Return a copy of the board example, chosen as the current session."""
+    target = cli.folder / BOARD.name
+    shutil.copy(BOARD, target)
+    cli("use", target.name)
+    return target

@@ -1,0 +1,66 @@
+import subprocess
+import sys
+
+
+import typer.main
+
+from minutes import __version__
+from minutes.cli import app
+
+
+def test_version(cli):
+    assert cli("--version").stdout.strip() == f"minutes {__version__}"
+
+
+def test_every_command_has_help_with_an_example(cli):
+    group = typer.main.get_command(app)
+    assert hasattr(group, "commands")
+    assert len(group.commands) >= 15
+    for name, command in group.commands.items():
+        assert command.help and "Example:" in command.help, name
+        assert cli(name, "--help").exit_code == 0
+
+
+def test_an_unknown_option_is_a_usage_error(cli):
+    assert cli("show", "--colour", code=2).exit_code == 2
+
+
+def test_a_bug_is_one_line_without_debug_and_a_traceback_with_it(cli, board, monkeypatch):
+    from minutes import session
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(session, "load", boom)
+    result = cli("show", code=1)
+    assert result.stderr.strip().startswith("minutes: error: internal error: RuntimeError: kaboom")
+    result = cli.runner.invoke(app, ["--debug", "show"])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_python_dash_m_minutes_runs():
+    out = subprocess.run([sys.executable, "-m", "minutes", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("minutes ")
+
+
+def test_help_and_completion_do_not_import_heavy_libraries():
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from minutes.cli import app\n"
+        "CliRunner().invoke(app, ['--help'])\n"
+        "heavy = [m for m in ('docx', 'lxml', 'jinja2', 'babel', 'markdown_it', 'pydantic') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_completion_offers_the_known_names(cli, congress):
+    import os
+
+    env = {**os.environ, "_MINUTES_COMPLETE": "complete_bash", "COMP_WORDS": "minutes add-speech Lu", "COMP_CWORD": "2"}
+    out = subprocess.run(
+        [sys.executable, "-m", "minutes"], capture_output=True, text=True, env=env, cwd=cli.folder
+    )
+    assert "Luan Xinlong" in out.stdout

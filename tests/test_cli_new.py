@@ -1,0 +1,73 @@
+import json
+
+import yaml
+
+from minutes import ops
+
+
+def test_new_creates_a_file_named_from_date_and_title_and_makes_it_current(cli):
+    result = cli("new", "2nd International Congress of Solidarity, Day 2", "--date", "2023-07-23", "--place", "online")
+    name = "2023-07-23-2nd-international-congress-of-solidarity-day-2.yaml"
+    assert result.stdout.strip() == name
+    path = cli.folder / name
+    data = yaml.safe_load(path.read_text())
+    assert data["schema_version"] == 1
+    assert data["place"] == {"mode": "online"}
+    assert ops.current_file(cli.folder) == path
+
+
+def test_new_files_carry_the_schema_modeline_and_the_schema_is_written(cli):
+    cli("new", "Board", "--date", "2024-03-12")
+    text = next(cli.folder.glob("*.yaml")).read_text()
+    assert text.startswith("# yaml-language-server: $schema=.minutes/session.schema.json\n")
+    schema = json.loads((cli.folder / ".minutes" / "session.schema.json").read_text())
+    assert "proceedings" in schema["properties"]
+
+
+def test_new_takes_a_venue_as_place(cli):
+    cli("new", "Board", "--date", "2024-03-12", "--place", "Room 4")
+    data = yaml.safe_load(next(cli.folder.glob("*.yaml")).read_text())
+    assert data["place"] == {"mode": "on-site", "venue": "Room 4"}
+
+
+def test_new_refuses_to_overwrite_an_existing_session(cli):
+    cli("new", "Board", "--date", "2024-03-12")
+    path = next(cli.folder.glob("*.yaml"))
+    before = path.read_bytes()
+    result = cli("new", "Board", "--date", "2024-03-12", code=1)
+    assert "already exists" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_new_without_a_date_is_a_usage_error_when_not_on_a_terminal(cli):
+    result = cli("new", "Board", code=2)
+    assert "missing date" in result.stderr
+    assert not list(cli.folder.glob("*.yaml"))
+
+
+def test_new_with_a_bad_date_is_a_usage_error(cli):
+    result = cli("new", "Board", "--date", "2024-02-30", code=2)
+    assert "not a date" in result.stderr
+
+
+def test_a_title_that_looks_like_a_path_stays_in_the_folder(cli):
+    cli("new", "../../etc/passwd", "--date", "2024-03-12")
+    assert [p.name for p in cli.folder.glob("*.yaml")] == ["2024-03-12-etc-passwd.yaml"]
+
+
+def test_use_chooses_the_session_and_minutes_file_overrides_it(cli, congress, board, monkeypatch):
+    cli("use", board.name)
+    assert "Regular Board Meeting" in cli("show", "--json").stdout
+    monkeypatch.setenv("MINUTES_FILE", str(congress))
+    assert "Congress" in cli("show", "--json").stdout
+
+
+def test_use_refuses_an_invalid_file(cli):
+    (cli.folder / "bad.yaml").write_text("title: [\n")
+    result = cli("use", "bad.yaml", code=1)
+    assert "bad.yaml:" in result.stderr
+
+
+def test_a_command_with_no_session_chosen_says_how_to_choose_one(cli):
+    result = cli("add-item", "note", "x", code=2)
+    assert "minutes use FILE" in result.stderr

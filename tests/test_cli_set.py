@@ -1,0 +1,48 @@
+import datetime as dt
+
+import yaml
+
+
+def data(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_set_chair_resolves_the_name(cli, board):
+    cli("set", "chair", "emil")
+    assert data(board)["chair"] == "emil-novak"
+
+
+def test_set_adjourned_keeps_the_time_as_text(cli, board):
+    cli("set", "adjourned", "18:30")
+    assert data(board)["adjourned"] == "18:30"
+
+
+def test_set_types_follow_the_field(cli, board):
+    cli("set", "quorum.required", "5")
+    cli("set", "quorum.present", "false")
+    cli("set", "press.dateline.date", "2024-03-20")
+    cli("set", "category", "No")
+    d = data(board)
+    assert d["quorum"] == {"required": 5, "present": False}
+    assert d["press"]["dateline"]["date"] == dt.date(2024, 3, 20)
+    assert d["category"] == "No"
+
+
+def test_set_a_translation_keeps_the_other_languages(cli, board):
+    cli("set", "title", "Ordentliche Vorstandssitzung", "--lang", "de")
+    cli("set", "title", "定期理事会", "--lang", "zh")
+    assert data(board)["title"] == {"en": "Regular Board Meeting", "de": "Ordentliche Vorstandssitzung", "zh": "定期理事会"}
+
+
+def test_set_tags_splits_on_commas(cli, board):
+    cli("set", "tags", "a, b ,c")
+    assert data(board)["tags"] == ["a", "b", "c"]
+
+
+def test_set_a_bad_value_is_refused_and_changes_nothing(cli, board):
+    before = board.read_bytes()
+    assert "must be a time" in cli("set", "adjourned", "half past six", code=1).stderr
+    assert "unknown field" in cli("set", "colour", "red", code=1).stderr
+    assert "unknown chair 'Nobody'" in cli("set", "chair", "Nobody", code=1).stderr
+    assert "add-*" in cli("set", "proceedings", "x", code=2).stderr
+    assert board.read_bytes() == before
