@@ -24,8 +24,8 @@ class Finding:
         return {"level": self.level, "message": self.message}
 
 
-def check_file(path: Path) -> list[Finding]:
-    """Return the findings for the session file at ``path``."""
+def check_file(path: Path, lang: str | None = None) -> list[Finding]:
+    """Return the findings for the session file at ``path`` (and its missing ``lang`` texts)."""
     try:
         text = sessions.read_text(path)
         result = sessions.validate(text, path)
@@ -33,7 +33,8 @@ def check_file(path: Path) -> list[Finding]:
         return [Finding("error", str(exc))]
     if isinstance(result, list):
         return [Finding("error", message) for message in result]
-    return check_session(result, text, path)
+    findings = check_session(result, text, path)
+    return findings + (missing_translations(result, text, path, lang) if lang else [])
 
 
 def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
@@ -91,6 +92,48 @@ def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
                 Finding("error", located(path, line, f"item {i}: {counts.total} votes cast but only {voters} voting attendees"))
             )
     return out
+
+
+def missing_translations(s: Session, text: str, path: Path | str, lang: str) -> list[Finding]:
+    """Return a warning for every text field that has no value in ``lang`` (it falls back)."""
+    out = []
+    for loc, value in _texts(s, []):
+        if isinstance(value, dict) and lang in value:
+            continue
+        if isinstance(value, str) and lang == s.lang:
+            continue
+        field = ".".join(str(p) for p in loc)
+        message = f"{field}: no {lang} text (falls back to {s.lang if isinstance(value, str) else next(iter(value))})"
+        out.append(Finding("warning", located(path, sessions.locate(text, loc), message)))
+    return out
+
+
+def _texts(node: object, loc: list) -> list[tuple[list, object]]:
+    """Return (location, value) for every translatable text in a model, in file order."""
+    from pydantic import BaseModel
+
+    found: list[tuple[list, object]] = []
+    if isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            value = getattr(node, name)
+            key = info.alias or name
+            if value in (None, [], {}):
+                continue
+            if _is_text(info.annotation) and isinstance(value, (str, dict)):
+                found.append((loc + [key], value))
+            elif isinstance(value, list) and value and isinstance(value[0], (str, dict)) and _is_text(info.annotation):
+                found.extend((loc + [key, i], v) for i, v in enumerate(value))
+            else:
+                found.extend(_texts(value, loc + [key]))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found.extend(_texts(value, loc + [i]))
+    return found
+
+
+def _is_text(annotation: object) -> bool:
+    text = repr(annotation)
+    return "dict[" in text and "str" in text
 
 
 def failed(findings: list[Finding], strict: bool) -> bool:

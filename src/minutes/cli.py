@@ -98,6 +98,9 @@ FileOpt = Annotated[
 AtOpt = Annotated[Optional[str], typer.Option("--at", help="Time of the item, HH:MM.")]
 GuestOpt = Annotated[bool, typer.Option("--guest", help="Accept a name that is not in the roster; add them as a guest.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+AmendOpt = Annotated[
+    Optional[str], typer.Option("--amend", help="Change approved minutes; the reason is recorded as an amendment.")
+]
 PersonArg = typer.Argument(autocompletion=_complete_names, show_default=False)
 AttachOpt = Annotated[list[str], typer.Option("--attach", help="Attach a file (photo, slides); repeatable.")]
 CaptionOpt = Annotated[list[str], typer.Option("--caption", help="Caption of the attachment given in the same position.")]
@@ -211,6 +214,9 @@ def new(
     series: Annotated[Optional[str], typer.Option("--series", help="Series or event this session belongs to.")] = None,
     part: Annotated[Optional[int], typer.Option("--part", min=1, help="Which part of the series (e.g. day 2).")] = None,
     of: Annotated[Optional[int], typer.Option("--of", min=1, help="How many parts the series has.")] = None,
+    carry_over: Annotated[
+        bool, typer.Option("--carry-over", help="Copy the open action items of the previous session of the same body.")
+    ] = False,
 ) -> None:
     """Create a session file named from the date and title, and make it current.
 
@@ -222,7 +228,7 @@ def new(
     day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
     path = ops.new_session(
         Path.cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
-        kind=kind, start=start, timezone=timezone, series=series, part=part, of=of,
+        kind=kind, start=start, timezone=timezone, series=series, part=part, of=of, carry_over=carry_over,
     )
     print(path.name)
     _done(path, "created and chosen as the current session")
@@ -245,6 +251,7 @@ def set_(
     field: Annotated[str, typer.Argument(help="Field, e.g. chair, adjourned, place.venue, press.headline.")],
     value: Annotated[str, typer.Argument(help="New value ('-' reads stdin).")],
     lang: Annotated[Optional[str], typer.Option("--lang", help="Set only this language's text.")] = None,
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Change a session field.
@@ -254,7 +261,7 @@ def set_(
     from minutes import ops
 
     path = _path(file)
-    ops.set_field(path, field, _text(value, field) or "", lang)
+    ops.set_field(path, field, _text(value, field) or "", lang, amend)
     _done(path, f"set {field}")
 
 
@@ -270,6 +277,7 @@ def add_attendee(
     pronoun: Annotated[Optional[Pronoun], typer.Option("--pronoun", help="Pronoun used in prose.")] = None,
     honorific: Annotated[Optional[str], typer.Option("--honorific", help="e.g. Comrade, Dr.")] = None,
     group: Annotated[bool, typer.Option("--group", help="NAME is a group, e.g. 'members of the Board'.")] = False,
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Add a person (and to the roster, if new) or a group to the attendees.
@@ -282,16 +290,18 @@ def add_attendee(
     name = _required(name, "Name", "a NAME")
     ops.add_attendee(
         path, name, status=status.value, role=role, organization=org,
-        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group,
+        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group, amend=amend,
     )
     _done(path, f"added attendee {name}")
 
 
-def _add(file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str) -> None:
+def _add(
+    file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str]
+) -> None:
     from minutes import ops
 
     path = _path(file)
-    s = ops.add_item(path, item, people, guest)
+    s = ops.add_item(path, item, people, guest, amend)
     _done(path, f"added {what} as item {len(s.proceedings)}")
 
 
@@ -309,6 +319,7 @@ def add_speech(
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
     guest: GuestOpt = False,
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Record a speech.
@@ -320,7 +331,7 @@ def add_speech(
         "kind": "speech", "topic": topic, "summary": _text(summary, "--summary"), "points": point,
         "role": role, "at": at, "attachments": _attachments(attach, caption),
     }
-    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech")
+    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech", amend)
 
 
 @command("add-report")
@@ -333,6 +344,7 @@ def add_report(
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
     guest: GuestOpt = False,
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Record a report presented to the meeting.
@@ -344,7 +356,7 @@ def add_report(
         "kind": "report", "title": _required(title, "Title", "--title"), "summary": _text(summary, "--summary"),
         "points": point, "at": at, "attachments": _attachments(attach, caption),
     }
-    _add(file, item, {"presenter": presenter}, guest, "report")
+    _add(file, item, {"presenter": presenter}, guest, "report", amend)
 
 
 @command("add-resolution")
@@ -363,6 +375,7 @@ def add_resolution(
     motion: Annotated[bool, typer.Option("--motion", help="Record it as a motion rather than a resolution.")] = False,
     at: AtOpt = None,
     guest: GuestOpt = False,
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Record a resolution or motion with its vote and result.
@@ -376,7 +389,7 @@ def add_resolution(
         "text": _text(text, "--text"), "vote": ops.vote(for_, against, abstain, acclamation),
         "result": result.value if result else None, "at": at,
     }
-    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution")
+    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend)
 
 
 @command("add-item")
@@ -386,6 +399,7 @@ def add_item(
     at: AtOpt = None,
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Record a ceremony, announcement, discussion or other item.
@@ -396,7 +410,7 @@ def add_item(
 
     item = ops.text_item(kind, _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
     item["attachments"] = _attachments(attach, caption)
-    _add(file, item, {}, False, kind)
+    _add(file, item, {}, False, kind, amend)
 
 
 @command("add-action")
@@ -406,6 +420,7 @@ def add_action(
     due: Annotated[Optional[str], typer.Option("--due", help="Due date, YYYY-MM-DD.")] = None,
     at: AtOpt = None,
     guest: GuestOpt = False,
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Record an action item with an owner and a due date.
@@ -416,12 +431,13 @@ def add_action(
         "kind": "action", "task": _required(task, "Task", "a TASK"),
         "due": _date(due, "--due") if due else None, "at": at,
     }
-    _add(file, item, {"owner": owner}, guest, "action item")
+    _add(file, item, {"owner": owner}, guest, "action item", amend)
 
 
 @command("remove")
 def remove(
     number: Annotated[int, typer.Argument(help="Number of the proceedings item (see 'minutes show').", min=1)],
+    amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Remove one proceedings item.
@@ -431,7 +447,7 @@ def remove(
     from minutes import ops
 
     path = _path(file)
-    _, item = ops.remove_item(path, number)
+    _, item = ops.remove_item(path, number, amend)
     _done(path, f"removed item {number} ({item.get('kind')})")
 
 
@@ -439,6 +455,7 @@ def remove(
 def edit(
     file: FileOpt = None,
     editor: Annotated[Optional[str], typer.Option("--editor", help="Editor command (default: $VISUAL, $EDITOR, vi).")] = None,
+    amend: AmendOpt = None,
 ) -> None:
     """Open the session in your editor; the result is validated before it replaces the file.
 
@@ -452,8 +469,130 @@ def edit(
         _err(problem)
         return _interactive() and typer.confirm("Edit again?", default=True)
 
-    changed = ops.edit_in_editor(path, editor, again)
+    changed = ops.edit_in_editor(path, editor, again, amend)
     _done(path, "saved" if changed else "no changes")
+
+
+# --- approval and follow-up ----------------------------------------------------------------
+
+
+@command("approve")
+def approve(
+    on: Annotated[Optional[str], typer.Option("--on", help="Date of approval (default: today).")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who approved them (a person or a body).")] = None,
+    file: FileOpt = None,
+) -> None:
+    """Mark the minutes approved; from then on they change only with --amend.
+
+    Example: minutes approve --on 2024-04-09 --by "the Board"
+    """
+    from minutes import approval
+
+    path = _path(file)
+    s = approval.approve(path, _date(on, "--on") if on else None, by)
+    print(f"approved on {s.approval.date}, hash {s.approval.hash}")
+
+
+@command("verify")
+def verify(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Session files (default: the current session).", show_default=False)] = None,
+    hash_: Annotated[Optional[str], typer.Option("--hash", help="The hash printed on a paper copy.")] = None,
+) -> None:
+    """Recompute the content hash and compare it with the approved record (or a printed copy).
+
+    Example: minutes verify 2024-03-12-regular-board-meeting.yaml --hash 3f2a9c01b7de
+    """
+    from minutes import approval
+
+    ok = True
+    for path in files or [_path(None)]:
+        good, verdict = approval.verify(path, hash_)
+        print(verdict, file=sys.stdout if good else sys.stderr)
+        ok = ok and good
+    if not ok:
+        raise typer.Exit(1)
+
+
+class TableFormat(str, Enum):
+    md = "md"
+    docx = "docx"
+    csv = "csv"
+    json = "json"
+
+
+@command("actions")
+def actions_(
+    folder: Annotated[Path, typer.Argument(help="Folder of session files.")] = Path("."),
+    open_: Annotated[bool, typer.Option("--open", help="Only open items.")] = False,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="Only this owner's items (prefix).")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only open items past their due date.")] = False,
+    json_: JsonOpt = False,
+    fmt: Annotated[Optional[TableFormat], typer.Option("--format", help="Write md, docx, csv or json.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout; required for docx).")] = None,
+) -> None:
+    """List action items across all sessions in a folder.
+
+    Example: minutes actions minutes/ --open --overdue
+    """
+    from minutes import actions, ops, registers
+
+    found = actions.select(
+        actions.rows(actions.load_all(ops.session_files([folder]))), open_only=open_, owner=owner, overdue=overdue
+    )
+    table = registers.Table(
+        "Action items", ["id", "task", "owner", "due", "status", "date", "session"],
+        [[getattr(r, c) for c in ("id", "task", "owner", "due", "status", "date", "session")] for r in found],
+    )
+    if json_ or fmt is not None or out is not None:
+        registers.emit(table, "json" if json_ else (fmt.value if fmt else "md"), out)
+    else:
+        registers.print_table(table)
+
+
+@command("done")
+def done(
+    action_id: Annotated[str, typer.Argument(help="Id of the action item (see 'minutes actions').")],
+    note: Annotated[Optional[str], typer.Option("--note", help="How it was done.")] = None,
+    folder: Annotated[Path, typer.Option("--dir", help="Folder of session files.")] = Path("."),
+    amend: AmendOpt = None,
+) -> None:
+    """Close an action item in the newest session that holds it.
+
+    Example: minutes done 20240312-2 --note "Payment plans agreed with both households"
+    """
+    from minutes import actions, ops
+
+    path = actions.close(ops.session_files([folder]), action_id, note, amend=amend)
+    _done(path, f"closed action {action_id}")
+
+
+class ReportName(str, Enum):
+    resolutions = "resolutions"
+    attendance = "attendance"
+    speakers = "speakers"
+
+
+@command("report")
+def report(
+    name: Annotated[ReportName, typer.Argument(help="resolutions, attendance or speakers.")],
+    folder: Annotated[Path, typer.Argument(help="Folder of session files.")] = Path("."),
+    from_: Annotated[Optional[str], typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", help="md, docx, csv or json.")] = TableFormat.md,
+    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout; required for docx).")] = None,
+) -> None:
+    """Write a register across sessions: every resolution, attendance, or speakers.
+
+    Example: minutes report attendance minutes/ --from 2024-01-01 --to 2024-12-31 --format csv
+    """
+    from minutes import actions, ops, registers
+
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    loaded = actions.load_all(ops.session_files([folder]))
+    start = _date(from_, "--from") if from_ else None
+    end = _date(to, "--to") if to else None
+    registers.emit(registers.report(name.value, loaded, start, end), fmt.value, out)
 
 
 # --- viewing and checking ------------------------------------------------------------------
@@ -502,11 +641,12 @@ def list_(
 def check(
     files: Annotated[Optional[list[Path]], typer.Argument(help="Session files or folders (default: the current session).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Also list every text with no translation in LANG.")] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Check sessions for errors and for what proper minutes need.
 
-    Example: minutes check --strict *.yaml
+    Example: minutes check --strict --lang ru *.yaml
     """
     from minutes import checks, ops
 
@@ -514,7 +654,7 @@ def check(
     report: dict[str, list] = {}
     bad = False
     for path in paths:
-        findings = checks.check_file(path)
+        findings = checks.check_file(path, lang)
         report[str(path)] = [f.to_dict() for f in findings]
         bad = bad or checks.failed(findings, strict)
         if not json_:

@@ -10,7 +10,7 @@ from minutes import yamlio
 from minutes.errors import MinutesError
 
 # Where a new top-level key goes: before the first of these sections.
-SECTIONS = ("people", "attendees", "proceedings", "press", "approval")
+SECTIONS = ("people", "attendees", "proceedings", "press", "approval", "amendments")
 
 
 def _root(text: str) -> yaml.MappingNode:
@@ -108,7 +108,7 @@ def _replace_value(text: str, key_node: yaml.Node, value: yaml.Node, new: Any, *
     return text[: colon + 1] + " " + yamlio.scalar(new) + text[end:]
 
 
-def _build(path: list[str], value: Any) -> Any:
+def _build(path: list[str | int], value: Any) -> Any:
     for key in reversed(path):
         value = {key: value}
     return value
@@ -145,10 +145,20 @@ def _above_comments(text: str, at: int) -> int:
     return at
 
 
-def set_value(text: str, path: list[str], value: Any) -> str:
-    """Return ``text`` with the field at ``path`` set to ``value``, creating parents as needed."""
+def set_value(text: str, path: list[str | int], value: Any) -> str:
+    """Return ``text`` with the field at ``path`` set to ``value``, creating parents as needed.
+
+    Integers in ``path`` index into lists, e.g. ``["proceedings", 3, "status"]``.
+    """
     node = _root(text)
     for depth, key in enumerate(path):
+        if isinstance(key, int):
+            if not isinstance(node, yaml.SequenceNode) or not 0 <= key < len(node.value):
+                raise MinutesError(f"there is no item {key + 1} in {'.'.join(map(str, path[:depth]))}")
+            node = node.value[key]
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            raise MinutesError(f"'{'.'.join(map(str, path[:depth]))}' is not a group of fields")
         found = _find(node, key)
         if found is None:
             return insert_key(text, key, _build(path[depth + 1 :], value), None if depth == 0 else node)
@@ -156,12 +166,12 @@ def set_value(text: str, path: list[str], value: Any) -> str:
         if depth == len(path) - 1:
             block = isinstance(value, (dict, list)) and not isinstance(child, yaml.ScalarNode)
             return _replace_value(text, key_node, child, value, block=block)
-        if isinstance(child, yaml.MappingNode):
+        if isinstance(child, (yaml.MappingNode, yaml.SequenceNode)):
             node = child
             continue
         if _is_null(child):
             return _replace_value(text, key_node, child, _build(path[depth + 1 :], value))
-        raise MinutesError(f"'{'.'.join(path[: depth + 1])}' is not a group of fields")
+        raise MinutesError(f"'{'.'.join(map(str, path[: depth + 1]))}' is not a group of fields")
     raise MinutesError("nothing to set")
 
 

@@ -141,6 +141,8 @@ class Action(ItemBase):
     owner: str | None = None
     due: dt.date | None = None
     status: Literal["open", "done", "cancelled"] = "open"
+    done_on: dt.date | None = None
+    carried_over_from: dt.date | None = Field(None, description="Date of the session this open item came from")
 
 
 Item = Annotated[Union[TextItem, Speech, Report, Resolution, Action], Field(discriminator="kind")]
@@ -203,8 +205,17 @@ class Approval(Strict):
     """Whether these minutes are approved."""
 
     status: Literal["draft", "approved"] = "draft"
-    on: dt.date | None = None
+    date: dt.date | None = None
     by: str | None = None
+    hash: str | None = Field(None, description="Content hash when approved or last amended")
+
+
+class Amendment(Strict):
+    """A change made to approved minutes."""
+
+    date: dt.date
+    reason: str
+    change: str
 
 
 class Session(Strict):
@@ -234,6 +245,7 @@ class Session(Strict):
     proceedings: list[Item] = []
     press: Press = Press()
     approval: Approval = Approval()
+    amendments: list[Amendment] = []
 
     @field_validator("timezone")
     @classmethod

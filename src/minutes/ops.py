@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from minutes import edit, names, session as sessions, store, yamlio
+from minutes import approval, edit, names, session as sessions, store, yamlio
 from minutes.errors import MinutesError, UsageError
 from minutes.model import SCHEMA_VERSION, TEXT_KINDS, Session, json_schema
 
@@ -25,12 +25,19 @@ PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "on
 # --- the one path every change takes -------------------------------------------------------
 
 
-def change(path: Path, fn: Callable[[str, Session], str]) -> Session:
-    """Apply ``fn(text, session)`` to the file under its lock; validate before writing; return the new session."""
+def change(path: Path, fn: Callable[[str, Session], str], amend: str | None = None, what: str = "") -> Session:
+    """Apply ``fn(text, session)`` to the file under its lock; validate before writing; return the new session.
+
+    Approved minutes change only with ``amend`` (the reason), and each such change is recorded.
+    """
     result: list[Session] = []
 
     def step(text: str) -> str:
-        new = fn(text, sessions.parse(text, path))
+        old = sessions.parse(text, path)
+        approval.guard(old, path, amend)
+        new = fn(text, old)
+        if amend and old.approval.status == "approved" and new != text:
+            new = approval.record(new, path, amend, what)
         result.append(sessions.parse(new, path))
         return new
 
@@ -136,8 +143,12 @@ def new_session(
     series: str | None = None,
     part: int | None = None,
     of: int | None = None,
+    carry_over: bool = False,
 ) -> Path:
-    """Create a session file named from the date and title in ``folder``, make it current; return its path."""
+    """Create a session file named from the date and title in ``folder``, make it current; return its path.
+
+    With ``carry_over``, the open action items of the previous session of the same body come along.
+    """
     data = _clean(
         {
             "schema_version": SCHEMA_VERSION,
@@ -157,7 +168,21 @@ def new_session(
         f"# yaml-language-server: $schema={STATE_DIR}/{SCHEMA_FILE}\n"
         "# A minutes session file. Edit by hand or with the minutes commands; comments are kept.\n"
     )
-    body = yamlio.dump(data) + "people: []\nattendees: []\nproceedings: []\n"
+    people: list[dict] = []
+    items: list[dict] = []
+    if carry_over:
+        from minutes import actions
+
+        previous = actions.previous_session(session_files([folder]), organization, date)
+        if previous is None:
+            raise MinutesError(f"--carry-over: no earlier session of {organization or 'this body'} in {folder}")
+        items = actions.carried_over(previous[1])
+        owners = {i.get("owner") for i in items}
+        people = [p.model_dump(exclude_defaults=True) for p in previous[1].people if p.id in owners]
+    lists = {"people": people, "attendees": [], "proceedings": items}
+    body = yamlio.dump(data) + "".join(
+        yamlio.dump({k: v}) if v else f"{k}: []\n" for k, v in lists.items()
+    )
     text = header + body
     sessions.parse(text, "<new session>")
     path = folder / f"{date.isoformat()}-{names.slugify(title)}.yaml"
@@ -191,6 +216,7 @@ def add_attendee(
     pronoun: str | None = None,
     honorific: str | None = None,
     group: bool = False,
+    amend: str | None = None,
 ) -> Session:
     """Add a person (to the roster too, if new) or a group to the attendees."""
 
@@ -206,10 +232,16 @@ def add_attendee(
             raise MinutesError(f"{name} is already an attendee; change their entry with 'minutes edit'")
         return edit.append(text, "attendees", {"person": pid, "status": status})
 
-    return change(path, fn)
+    return change(path, fn, amend, f"added attendee {name} ({status})")
 
 
-def add_item(path: Path, item: dict[str, Any], people: dict[str, str | None] | None = None, guest: bool = False) -> Session:
+def add_item(
+    path: Path,
+    item: dict[str, Any],
+    people: dict[str, str | None] | None = None,
+    guest: bool = False,
+    amend: str | None = None,
+) -> Session:
     """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first."""
 
     def fn(text: str, s: Session) -> str:
@@ -221,7 +253,8 @@ def add_item(path: Path, item: dict[str, Any], people: dict[str, str | None] | N
             fields["id"] = next_action_id(s)
         return edit.append(text, "proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
 
-    return change(path, fn)
+    gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
+    return change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
 
 
 ITEM_ORDER = (
@@ -272,7 +305,7 @@ PERSON_FIELDS = {"chair", "secretary", "approval.by"}
 LIST_FIELDS = {"tags", "press.translations"}
 
 
-def set_field(path: Path, field: str, value: str, lang: str | None = None) -> Session:
+def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> Session:
     """Set a session field (dotted, e.g. ``place.venue``) to ``value``; ``lang`` sets one translation."""
     keys = [k for k in field.split(".") if k]
     if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version"):
@@ -298,7 +331,7 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None) -> Se
                     return attempt
         return edit.set_value(text, keys, new)
 
-    return change(path, fn)
+    return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
 
 
 def _get(data: Any, keys: list[str]) -> Any:
@@ -307,7 +340,7 @@ def _get(data: Any, keys: list[str]) -> Any:
     return data
 
 
-def remove_item(path: Path, number: int) -> tuple[Session, dict]:
+def remove_item(path: Path, number: int, amend: str | None = None) -> tuple[Session, dict]:
     """Remove proceedings item ``number`` (1-based); return the session and the removed item."""
     removed: dict = {}
 
@@ -317,12 +350,15 @@ def remove_item(path: Path, number: int) -> tuple[Session, dict]:
         removed.update(s.proceedings[number - 1].model_dump(mode="json", by_alias=True, exclude_defaults=True))
         return edit.remove(text, "proceedings", number - 1)
 
-    return change(path, fn), removed
+    return change(path, fn, amend, f"removed item {number}"), removed
 
 
-def edit_in_editor(path: Path, editor: str | None = None, retry: Callable[[str], bool] | None = None) -> bool:
+def edit_in_editor(
+    path: Path, editor: str | None = None, retry: Callable[[str], bool] | None = None, amend: str | None = None
+) -> bool:
     """Open the file in ``$EDITOR``; validate and save the result; return whether it changed."""
     original = sessions.read_text(path)
+    approval.guard(sessions.parse(original, path), path, amend)
     command = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.edit-", suffix=".yaml", dir=path.parent)
     tmp = Path(tmp_name)
@@ -345,12 +381,12 @@ def edit_in_editor(path: Path, editor: str | None = None, retry: Callable[[str],
         if edited == original:
             return False
 
-        def swap(current: str) -> str:
+        def swap(current: str, _: Session) -> str:
             if current != original:
                 raise MinutesError(f"{path} changed while you were editing; nothing was saved")
             return edited
 
-        store.update(path, swap, sessions.read_text)
+        change(path, swap, amend, "edited by hand")
         return True
     finally:
         tmp.unlink(missing_ok=True)

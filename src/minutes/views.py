@@ -58,7 +58,7 @@ def _facts(s: Session) -> list[tuple[str, str]]:
         ("Chair", _name(s, s.chair)),
         ("Secretary", _name(s, s.secretary)),
         ("Adjourned", s.adjourned or ""),
-        ("Status", s.approval.status + (f" on {s.approval.on}" if s.approval.on else "")),
+        ("Status", s.approval.status + (f" on {s.approval.date}" if s.approval.date else "")),
     ]
     return [(label, value) for label, value in facts if value]
 

@@ -1,0 +1,128 @@
+"""Action items across meetings: listing, closing, and carrying them over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from minutes import edit, session as sessions
+from minutes.errors import MinutesError, UsageError
+from minutes.model import Action, Session, pick
+
+
+@dataclass
+class ActionRow:
+    """One action item as seen across sessions: its newest record wins."""
+
+    id: str
+    task: str
+    owner: str
+    due: str
+    status: str
+    session: str
+    date: str
+    file: str
+    carried_over_from: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the row for JSON and CSV."""
+        return asdict(self)
+
+
+def load_all(paths: list[Path]) -> list[tuple[Path, Session]]:
+    """Return the valid sessions among ``paths``, oldest first (invalid files are skipped)."""
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append((path, sessions.load(path)))
+        except MinutesError:
+            continue
+    return sorted(loaded, key=lambda pair: (pair[1].date, pair[0].name))
+
+
+def _owner(s: Session, pid: str | None) -> str:
+    person = s.person(pid)
+    return pick(person.name, s.lang) if person else (pid or "")
+
+
+def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
+    """Return one row per action id, taken from the newest session that holds it."""
+    newest: dict[str, ActionRow] = {}
+    for path, s in loaded:
+        for item in s.proceedings:
+            if isinstance(item, Action):
+                key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
+                newest[key] = ActionRow(
+                    id=item.id or "", task=pick(item.task, s.lang), owner=_owner(s, item.owner),
+                    due=item.due.isoformat() if item.due else "", status=item.status,
+                    session=pick(s.title, s.lang), date=s.date.isoformat(), file=str(path),
+                    carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
+                )
+    return sorted(newest.values(), key=lambda r: (r.due or "9999", r.id))
+
+
+def select(
+    found: list[ActionRow], *, open_only: bool = False, owner: str | None = None, overdue: bool = False,
+    today: dt.date | None = None,
+) -> list[ActionRow]:
+    """Return the rows that pass the filters."""
+    today = today or dt.date.today()
+    out = []
+    for row in found:
+        if (open_only or overdue) and row.status != "open":
+            continue
+        if owner and not row.owner.casefold().startswith(owner.casefold()):
+            continue
+        if overdue and not (row.due and row.due < today.isoformat()):
+            continue
+        out.append(row)
+    return out
+
+
+def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.date | None = None,
+          amend: str | None = None) -> Path:
+    """Mark action ``action_id`` done in the newest session that holds it; return that file."""
+    from minutes import ops
+
+    holder = None
+    for path, s in load_all(paths):
+        for index, item in enumerate(s.proceedings):
+            if isinstance(item, Action) and item.id == action_id:
+                holder = (path, index)
+    if holder is None:
+        raise UsageError(f"no action item with id {action_id!r}; see 'minutes actions'")
+    path, index = holder
+
+    def fn(text: str, s: Session) -> str:
+        item = s.proceedings[index]
+        if not isinstance(item, Action) or item.id != action_id:
+            raise MinutesError(f"{path} changed meanwhile; try again")
+        if item.status == "done":
+            raise MinutesError(f"action {action_id} is already done (on {item.done_on})")
+        text = edit.set_value(text, ["proceedings", index, "status"], "done")
+        text = edit.set_value(text, ["proceedings", index, "done_on"], on or dt.date.today())
+        if note:
+            text = edit.set_value(text, ["proceedings", index, "note"], note)
+        return text
+
+    ops.change(path, fn, amend, f"closed action {action_id}")
+    return path
+
+
+def previous_session(paths: list[Path], organization: object, before: dt.date) -> tuple[Path, Session] | None:
+    """Return the latest session of the same body before ``before``."""
+    same = [(p, s) for p, s in load_all(paths) if s.organization == organization and s.date < before]
+    return same[-1] if same else None
+
+
+def carried_over(previous: Session) -> list[dict]:
+    """Return the open action items of ``previous``, marked as carried over, for a new session."""
+    items = []
+    for item in previous.proceedings:
+        if isinstance(item, Action) and item.status == "open":
+            data = item.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)
+            data.pop("at", None)
+            data["carried_over_from"] = item.carried_over_from or previous.date
+            items.append({"kind": "action", **{k: v for k, v in data.items() if k != "kind"}})
+    return items

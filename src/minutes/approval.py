@@ -1,0 +1,74 @@
+"""Approved minutes: the content hash, amendments, approval and verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from minutes import edit, session as sessions
+from minutes.errors import MinutesError
+from minutes.model import Session
+
+HASH_LENGTH = 12
+
+
+def content_hash(s: Session) -> str:
+    """Return a short hash of everything in the session but its approval block."""
+    data = s.model_dump(mode="json", by_alias=True, exclude={"approval"})
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def guard(s: Session, path: Path, amend: str | None) -> None:
+    """Refuse to change approved minutes unless an amendment reason is given."""
+    if s.approval.status == "approved" and not amend:
+        when = f" on {s.approval.date}" if s.approval.date else ""
+        raise MinutesError(
+            f"{path}: these minutes were approved{when} and are locked; "
+            "to change them, give the reason with --amend \"...\""
+        )
+
+
+def record(text: str, path: Path, reason: str, what: str, today: dt.date | None = None) -> str:
+    """Return ``text`` with an amendment recorded and the approval hash brought up to date."""
+    entry = {"date": today or dt.date.today(), "reason": reason, "change": what}
+    text = edit.append(text, "amendments", entry)
+    return edit.set_value(text, ["approval", "hash"], content_hash(sessions.parse(text, path)))
+
+
+def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Session:
+    """Mark the session approved, with the date, who approved it and its content hash."""
+    from minutes import ops
+
+    def fn(text: str, s: Session) -> str:
+        if s.approval.status == "approved":
+            raise MinutesError(f"{path}: already approved on {s.approval.date}")
+        who = None
+        if by:
+            try:
+                who = ops.person_id(s, by)
+            except MinutesError:
+                who = by  # a body, e.g. "the General Assembly"
+        fields = {"status": "approved", "date": on or dt.date.today(), "by": who, "hash": content_hash(s)}
+        for key, value in fields.items():
+            if value is not None:
+                text = edit.set_value(text, ["approval", key], value)
+        return text
+
+    return ops.change(path, fn, amend="approval")
+
+
+def verify(path: Path, expected: str | None = None) -> tuple[bool, str]:
+    """Return whether the file matches its recorded (or the ``expected``) hash, and a one-line verdict."""
+    s = sessions.load(path)
+    actual = content_hash(s)
+    want = expected or s.approval.hash
+    if want is None:
+        return True, f"{path}: hash {actual} (not approved yet, so there is nothing to compare with)"
+    if actual == want.strip().lower():
+        source = "the printed hash" if expected else f"the approved record ({s.approval.date})"
+        return True, f"{path}: hash {actual} matches {source}"
+    source = "the printed hash" if expected else "the hash recorded at approval"
+    return False, f"{path}: hash {actual} does NOT match {source} {want}: the file changed"

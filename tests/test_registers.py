@@ -1,0 +1,34 @@
+import csv
+import io
+import json
+
+from markdown_it import MarkdownIt
+
+
+def test_the_resolutions_register_lists_votes_and_results(cli, board, congress):
+    rows = json.loads(cli("report", "resolutions", "--format", "json").stdout)
+    assert [r["title"] for r in rows] == ["Congratulatory telegram to Comrade Kim Jong Un", "Roof replacement",
+                                          "Late-payment fee", "Garden committee"]
+    assert rows[1]["vote (for–against–abstain)"] == "4–1–0" and rows[2]["result"] == "rejected"
+    assert rows[0]["vote (for–against–abstain)"] == "acclamation"
+
+
+def test_the_attendance_report_is_a_matrix_with_totals_and_rates(cli, board, congress):
+    table = list(csv.reader(io.StringIO(cli("report", "attendance", "--format", "csv").stdout)))
+    assert table[0] == ["person", "2023-07-23", "2024-03-12", "attended", "rate"]
+    ana = next(r for r in table if r[0] == "Ana Weber")
+    assert ana == ["Ana Weber", "", "present", "1", "50%"]
+    assert table[-1][:3] == ["total present", "3", "5"]
+
+
+def test_reports_filter_by_date(cli, board, congress):
+    rows = json.loads(cli("report", "speakers", "--from", "2024-01-01", "--format", "json").stdout)
+    assert {r["date"] for r in rows} == {"2024-03-12"}
+    assert [r["speaker"] for r in rows] == ["Ben Okafor", "Georg Brandt"]
+
+
+def test_the_markdown_register_is_a_commonmark_table(cli, board):
+    md = cli("report", "resolutions", "--format", "md").stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    cells = [t.content for t in tokens if t.type == "inline"]
+    assert "Roof replacement" in cells and "Register of resolutions" in cells
