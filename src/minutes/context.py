@@ -1,0 +1,312 @@
+"""The view context the templates see: people resolved, dates formatted, items numbered."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from minutes.i18n import Catalog
+from minutes.model import Action, Report, Resolution, Session, Speech, TextItem, pick
+
+STATUSES = ("present", "online", "absent", "excused", "guest")
+STATUS_LABELS = {"present": "Present", "online": "Online", "absent": "Absent", "excused": "Excused", "guest": "Guests"}
+KIND_LABELS = {
+    "ceremony": "Ceremony", "announcement": "Announcement", "discussion": "Discussion",
+    "procedure": "Procedure", "break": "Break", "note": "Note", "speech": "Speech", "report": "Report",
+    "resolution": "Resolution", "motion": "Motion", "action": "Action item",
+}
+SESSION_KINDS = {
+    "regular": "Regular meeting", "special": "Special meeting", "annual": "Annual meeting",
+    "congress-day": "Congress day", "committee": "Committee meeting", "extraordinary": "Extraordinary meeting",
+}
+RESULTS = {
+    "adopted": "Adopted", "rejected": "Rejected", "deferred": "Deferred", "withdrawn": "Withdrawn", "tabled": "Tabled",
+}
+ACTION_STATUSES = {"open": "Open", "done": "Done", "cancelled": "Cancelled"}
+PREVIOUS = {"approved": "approved", "amended": "approved as amended", "not-approved": "not approved", "none": "none"}
+PERSON_FORMS = {
+    "full": "{name}, {role}",
+    "subject": "{name}, {role},",
+    "author": "the {role} {titled}",
+    "paren": "{name} ({role})",
+}
+_CASED = re.compile(r"[^\W\d_]")
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def is_clause(text: str) -> bool:
+    """Return True when ``text`` continues a sentence ("welcomed the guests") rather than starting one."""
+    first = _CASED.search(text)
+    return bool(text) and (first is None or not first.group().isupper())
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """Return the first sentence of ``text``, cut at a word boundary to about ``limit`` characters."""
+    text = " ".join(text.split())
+    first = re.split(r"(?<=[.!?。！？])\s*", text, maxsplit=1)[0]
+    if len(first) <= limit:
+        return first.rstrip(".。")
+    cut = first[:limit].rsplit(" ", 1)[0] if " " in first[:limit] else first[:limit]
+    return cut.rstrip(",;: ") + "…"
+
+
+class Builder:
+    """Build the view context of one session in one language."""
+
+    def __init__(self, session: Session, cat: Catalog):
+        self.s = session
+        self.cat = cat
+        self.lang = cat.lang
+        self._people: dict[tuple[str | None, str | None], dict[str, Any] | None] = {}
+        self.roles = {a.person: a.role for a in session.attendees if a.person and a.role}
+        self.status = {a.person: a.status for a in session.attendees if a.person}
+
+    def t(self, value: Any) -> str:
+        """Return a text field in the output language, falling back to the session language."""
+        return pick(value, self.lang, self.s.lang)
+
+    def _(self, msgid: str, context: str | None = None, **values: Any) -> str:
+        return self.cat.pgettext(context, msgid, **values)
+
+    def person(self, pid: str | None, role: Any = None) -> dict[str, Any] | None:
+        """Return a person with every display form the templates need."""
+        if pid is None:
+            return None
+        key = (pid, self.t(role) if role else None)
+        if key not in self._people:
+            self._people[key] = self._person(pid, key[1])
+        return self._people[key]
+
+    def _person(self, pid: str, role_override: str | None) -> dict[str, Any]:
+        p = self.s.person(pid)
+        name = self.t(p.name) if p else pid
+        honorific = self.t(p.honorific) if p and p.honorific else ""
+        role = role_override or self.t(self.roles.get(pid)) or (self.t(p.role) if p and p.role else "")
+        org = self.t(p.organization) if p and p.organization else ""
+        titled = _tidy(self._("{honorific} {name}", "person", honorific=honorific, name=name)) if honorific else name
+        role_org = self._("{role}, {organization}", "person", role=role, organization=org) if role and org else role or org
+        bare = {"full": name, "subject": name, "author": titled, "paren": name}
+        out = {
+            "id": pid, "name": name, "honorific": honorific, "titled": titled, "role": role,
+            "organization": org, "pronoun": p.pronoun if p else "they",
+            "status": self.status.get(pid),
+        }
+        for form, pattern in PERSON_FORMS.items():
+            detail = role_org if form in ("full", "paren") else role
+            out[form] = self._(pattern, "person", name=name, titled=titled, role=detail) if detail else bare[form]
+        return out
+
+    def date(self, value: Any, form: str = "long") -> str:
+        return self.cat.date(value, form) if value else ""
+
+    def place(self) -> dict[str, Any]:
+        pl = self.s.place
+        venue, city, country = self.t(pl.venue), self.t(pl.city), self.t(pl.country)
+        site_text = ", ".join(x for x in (venue, city, country) if x)
+        if venue and city:
+            site = self._("at {venue} in {city}", "where", venue=venue, city=city)
+        elif venue or city:
+            site = self._("at {venue}", "where", venue=venue) if venue else self._("in {city}", "where", city=city)
+        else:
+            site = ""
+        online = self._("online via {platform}", "where", platform=pl.platform) if pl.platform else self._("online", "where")
+        online_text = self._("Online ({platform})", "place", platform=pl.platform) if pl.platform else self._("Online", "place")
+        if pl.mode == "online":
+            where, text = online, online_text
+        elif pl.mode == "hybrid":
+            where = self._("{site} and {online}", "where", site=site, online=online) if site else online
+            text = self._("{site}, and online", "place", site=site_text) if site_text else online_text
+        else:
+            where, text = site, site_text
+        return {
+            "mode": pl.mode, "venue": venue, "city": city, "country": country, "platform": pl.platform or "",
+            "where": where, "text": text,
+        }
+
+    def session(self) -> dict[str, Any]:
+        s = self.s
+        series = None
+        if s.series:
+            name = self.t(s.series.name)
+            if s.series.part and s.series.of:
+                text = self._("{series}, day {part} of {of}", series=name, part=s.series.part, of=s.series.of)
+            elif s.series.part:
+                text = self._("{series}, day {part}", series=name, part=s.series.part)
+            else:
+                text = name
+            series = {"name": name, "part": s.series.part, "of": s.series.of, "text": text}
+        quorum = None
+        if s.quorum:
+            parts = []
+            if s.quorum.required is not None:
+                parts.append(self._("{required} required", required=s.quorum.required))
+            if s.quorum.present is not None:
+                parts.append(self._("quorum present") if s.quorum.present else self._("no quorum"))
+            quorum = {"required": s.quorum.required, "present": s.quorum.present, "text": "; ".join(parts)}
+        times = "–".join(x for x in (s.start, s.end) if x)
+        ap = s.approval
+        return {
+            "title": self.t(s.title),
+            "series": series,
+            "kind": s.kind,
+            "kind_label": self._(SESSION_KINDS[s.kind]) if s.kind in SESSION_KINDS
+            else s.kind.replace("-", " ").capitalize(),
+            "organization": self.t(s.organization),
+            "date": self.date(s.date), "date_full": self.date(s.date, "full"),
+            "date_short": self.date(s.date, "month_day"), "date_iso": s.date.isoformat(),
+            "start": s.start or "", "end": s.end or "", "times": times, "timezone": s.timezone or "",
+            "place": self.place(),
+            "occasion": self.t(s.occasion),
+            "chair": self.person(s.chair),
+            "secretary": self.person(s.secretary),
+            "quorum": quorum,
+            "previous_minutes": self._(PREVIOUS[s.previous_minutes]) if s.previous_minutes else "",
+            "adjourned": s.adjourned or "",
+            "tags": list(s.tags), "category": s.category or "",
+            "approval": {
+                "approved": ap.status == "approved", "status": ap.status,
+                "on": self.date(ap.date), "by": self.person(ap.by),
+            },
+        }
+
+    def attendance(self) -> list[dict[str, Any]]:
+        groups: dict[str, dict[str, Any]] = {}
+        for a in self.s.attendees:
+            g = groups.setdefault(a.status, {
+                "status": a.status, "label": self._(STATUS_LABELS[a.status]), "people": [], "groups": [],
+                "entries": [],
+            })
+            if a.person:
+                person = self.person(a.person)
+                g["people"].append(person)
+                g["entries"].append(person["full"])
+            else:
+                text = self.t(a.group)
+                g["groups"].append(text)
+                g["entries"].append(text[:1].upper() + text[1:])
+        return [groups[s] for s in STATUSES if s in groups]
+
+    def vote(self, item: Resolution) -> dict[str, Any] | None:
+        v = item.vote
+        if v is None:
+            return None
+        if isinstance(v, str):
+            text = self._("by acclamation") if v == "acclamation" else self._("unanimously")
+            return {"type": v, "yes": None, "no": None, "abstain": None, "text": text}
+        text = self._("{yes} for, {no} against, {abstain} abstaining", yes=v.for_, no=v.against, abstain=v.abstain)
+        return {"type": "counts", "yes": v.for_, "no": v.against, "abstain": v.abstain, "text": text}
+
+    def item(self, item: Any, number: int | None, previous: str | None) -> dict[str, Any]:
+        t = self.t
+        out: dict[str, Any] = {
+            "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
+            "at": item.at or "", "note": t(item.note),
+            "attachments": [{"file": a.file, "caption": t(a.caption)} for a in item.attachments],
+        }
+        if isinstance(item, TextItem):
+            out.update(text=t(item.text), heading=out["kind_label"], agenda=shorten(t(item.text)))
+        elif isinstance(item, (Speech, Report)):
+            who = item.speaker if isinstance(item, Speech) else item.presenter
+            person = self.person(who, item.role if isinstance(item, Speech) else None)
+            summary = t(item.summary)
+            out.update(
+                person=person, summary=summary, summary_is_clause=is_clause(summary),
+                points=[t(p) for p in item.points], same_person=previous == who,
+            )
+            if isinstance(item, Speech):
+                topic = t(item.topic)
+                out.update(speaker=person, on_behalf_of=self.person(item.on_behalf_of), topic=topic)
+                heading = self._("{kind}: {name}", kind=out["kind_label"], name=person["name"])
+            else:
+                out.update(presenter=person, title=t(item.title))
+                heading = self._("{kind}: “{title}”", kind=out["kind_label"], title=out["title"])
+            out["heading"] = out["agenda"] = heading
+        elif isinstance(item, Resolution):
+            out.update(
+                title=t(item.title), text=t(item.text), moved_by=self.person(item.moved_by),
+                seconded_by=self.person(item.seconded_by), vote=self.vote(item), result=item.result or "",
+                result_label=self._(RESULTS[item.result]) if item.result else "",
+                adopted=item.result == "adopted",
+            )
+            out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["title"])
+        elif isinstance(item, Action):
+            out.update(
+                id=item.id or "", task=t(item.task), owner=self.person(item.owner), due=self.date(item.due),
+                due_iso=item.due.isoformat() if item.due else "", status=item.status,
+                status_label=self._(ACTION_STATUSES[item.status]),
+            )
+            out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["task"])
+        return out
+
+    def items(self) -> list[dict[str, Any]]:
+        out, number, previous = [], 0, None
+        for item in self.s.proceedings:
+            numbered = item.kind != "action"
+            number += numbered
+            out.append(self.item(item, number if numbered else None, previous))
+            if isinstance(item, (Speech, Report)):
+                previous = item.speaker if isinstance(item, Speech) else item.presenter
+            elif numbered:
+                previous = None
+        return out
+
+    def press(self, session: dict[str, Any]) -> dict[str, Any]:
+        pr = self.s.press
+        dl = pr.dateline
+        day = dl.date or self.s.date
+        city = self.t(dl.city) or session["place"]["city"]
+        date = self.date(day, "month_day")
+        plain = self._("{date}, {city}", "dateline", date=date, city=city) if city else date
+        ap = self._("{city}, {date}", "dateline-ap", city=city.upper(), date=date) if city else date
+        if dl.agency:
+            agency = self._(" ({agency})", "dateline", agency=dl.agency)
+            plain, ap = plain + agency, ap + agency
+        series = session["series"]
+        sub = self.t(pr.subheadline) or (series["text"] if series else "")
+        contact = pr.contact.model_dump() if pr.contact else None
+        others = [code for code in pr.translations if code != self.lang]
+        return {
+            "headline": self.t(pr.headline) or session["title"],
+            "subheadline": sub,
+            "release": self.t(pr.release),
+            "date": self.date(day), "date_iso": day.isoformat(),
+            "dateline": {"plain": plain, "ap": ap + " —", "city": city, "date": date, "agency": dl.agency or ""},
+            "boilerplate": self.t(pr.boilerplate),
+            "contact": contact,
+            "contact_text": ", ".join(v for v in (contact or {}).values() if v),
+            "translations": self.cat.join([self.cat.language_name(code) for code in others]),
+        }
+
+    def build(self) -> dict[str, Any]:
+        session = self.session()
+        items = self.items()
+        attendance = self.attendance()
+        chair_id = self.s.chair
+        attended = [g for a in attendance if a["status"] in ("present", "online") for g in a["groups"]]
+        attended += [p["name"] for a in attendance if a["status"] in ("present", "online")
+                     for p in a["people"] if p["id"] != chair_id]
+        guests = [p["paren"] for a in attendance if a["status"] == "guest" for p in a["people"]]
+        guests += [g for a in attendance if a["status"] == "guest" for g in a["groups"]]
+        chair = session["chair"]
+        return {
+            "lang": self.lang,
+            "sep": "" if self.lang.split("-")[0] in ("zh", "ja", "ko") else " ",
+            "session": session,
+            "attendance": attendance,
+            "attended": self.cat.join(attended),
+            "guests": self.cat.join(guests),
+            "chair_on_site": bool(chair and chair["status"] == "present" and self.s.place.mode != "on-site"),
+            "items": items,
+            "agenda": [i for i in items if i["number"]],
+            "resolutions": [i for i in items if i["kind"] in ("resolution", "motion")],
+            "actions": [i for i in items if i["kind"] == "action"],
+            "press": self.press(session),
+        }
+
+
+def build(session: Session, cat: Catalog) -> dict[str, Any]:
+    """Return the view context of ``session`` in the catalog's language."""
+    return Builder(session, cat).build()

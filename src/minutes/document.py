@@ -1,0 +1,175 @@
+"""The one document model that every template is parsed into and every writer reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Union
+
+# Characters XML 1.0 forbids (lxml raises "All strings must be XML compatible" on them).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# Han, kana, Hangul and full-width forms: text that needs an East Asian font and no spaces at line joins.
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without control and other characters that XML cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass(slots=True)
+class Text:
+    """A run of text; a newline in it is a hard line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Inlines = list[Text]
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading: level 1 is the document title, 2-4 are section levels."""
+
+    level: int
+    inlines: Inlines
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph, optionally in a named style (Subtitle, Quote, Caption, ...)."""
+
+    inlines: Inlines
+    style: str | None = None
+
+
+@dataclass(slots=True)
+class BulletList:
+    """A bulleted list; each item is one run of inlines."""
+
+    items: list[Inlines]
+
+
+@dataclass(slots=True)
+class NumberedList:
+    """A numbered list starting at ``start``."""
+
+    items: list[Inlines]
+    start: int = 1
+
+
+@dataclass(slots=True)
+class Table:
+    """A table with one header row; each cell is one run of inlines."""
+
+    header: list[Inlines]
+    rows: list[list[Inlines]]
+
+
+@dataclass(slots=True)
+class Image:
+    """A picture, by path relative to the session file, with a caption."""
+
+    path: str
+    caption: Inlines = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Rule:
+    """A horizontal rule between sections."""
+
+
+@dataclass(slots=True)
+class PageBreak:
+    """A forced page break."""
+
+
+Block = Union[Heading, Paragraph, BulletList, NumberedList, Table, Image, Rule, PageBreak]
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What a document is about: used for front matter and Word core properties."""
+
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    lang: str = "en"
+    kind: str = ""
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    key: str = ""
+    page_label: str = "Page {page}"
+
+
+@dataclass(slots=True)
+class Document:
+    """Metadata and a flat sequence of blocks."""
+
+    meta: Metadata = field(default_factory=Metadata)
+    blocks: list[Block] = field(default_factory=list)
+
+
+def plain(inlines: Inlines) -> str:
+    """Return the text of ``inlines`` without formatting."""
+    return "".join(run.text for run in inlines)
+
+
+_TYPES: dict[type, str] = {}
+
+
+def block_type(block: Block) -> str:
+    """Return the snake_case name of a block's type, e.g. ``bullet_list``."""
+    kind = type(block)
+    if kind not in _TYPES:
+        _TYPES[kind] = re.sub(r"(?<!^)(?=[A-Z])", "_", kind.__name__).lower()
+    return _TYPES[kind]
+
+
+def _runs(runs: Inlines) -> list[dict]:
+    return [{"text": r.text, "bold": r.bold, "italic": r.italic} for r in runs]
+
+
+def block_dict(block: Block) -> dict:
+    """Return one block as plain data, with its type and, for text blocks, its plain text."""
+    out: dict = {"type": block_type(block)}
+    if isinstance(block, (Heading, Paragraph)):
+        if isinstance(block, Heading):
+            out["level"] = block.level
+        else:
+            out["style"] = block.style
+        out.update(text=plain(block.inlines), inlines=_runs(block.inlines))
+    elif isinstance(block, (BulletList, NumberedList)):
+        if isinstance(block, NumberedList):
+            out["start"] = block.start
+        out["items"] = [_runs(item) for item in block.items]
+    elif isinstance(block, Table):
+        out.update(header=[_runs(c) for c in block.header], rows=[[_runs(c) for c in row] for row in block.rows])
+    elif isinstance(block, Image):
+        out.update(path=block.path, caption=_runs(block.caption))
+    return out
+
+
+def to_dict(doc: Document) -> dict:
+    """Return the document as plain data: ``{"meta": ..., "blocks": [{"type": ...}, ...]}``."""
+    return {"meta": asdict(doc.meta), "blocks": [block_dict(block) for block in doc.blocks]}
+
+
+def text_of(doc: Document) -> list[str]:
+    """Return the plain text of every paragraph-like unit, in reading order."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            out.append(plain(block.inlines))
+        elif isinstance(block, (BulletList, NumberedList)):
+            out.extend(plain(item) for item in block.items)
+        elif isinstance(block, Table):
+            for row in [block.header, *block.rows]:
+                out.extend(plain(cell) for cell in row)
+        elif isinstance(block, Image):
+            out.append(plain(block.caption))
+    return out

@@ -1,0 +1,115 @@
+"""Phrase catalogs (gettext .po files read with Babel) and dates formatted per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+from babel.messages.pofile import read_po
+
+from minutes.errors import MinutesError
+from minutes.resources import templates_dir
+
+_FIELD = re.compile(r"\{(\w+)\}")
+_DOUBLE_THE = re.compile(r"\b(the) the\b", re.IGNORECASE)
+DATE_FORMS = {"long": "long", "full": "full", "short": "medium"}
+
+
+class Catalog:
+    """The phrases and date forms of one language."""
+
+    def __init__(self, lang: str, locale: Locale, messages: dict[tuple[str | None, str], str]):
+        self.lang = lang
+        self.locale = locale
+        self.messages = messages
+
+    def pgettext(self, context: str | None, msgid: str, /, **values: object) -> str:
+        """Return ``msgid`` in this language for ``context``, with ``{name}`` fields filled in."""
+        text = self.messages.get((context, msgid)) or self.messages.get((None, msgid)) or msgid
+        return _fill(text, msgid, values) if "{" in text else text
+
+    def gettext(self, msgid: str, /, **values: object) -> str:
+        """Return ``msgid`` in this language, with ``{name}`` fields filled in."""
+        return self.pgettext(None, msgid, **values)
+
+    def date(self, value: dt.date, form: str = "long") -> str:
+        """Return ``value`` as "July 23" (``month_day``), "July 23, 2023" (``long``) or with weekday (``full``)."""
+        return _date(value, form, self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """Return ``items`` as a list in this language: "A, B and C"."""
+        items = [i for i in items if i]
+        return format_list(items, style="standard", locale=self.locale) if items else ""
+
+    def language_name(self, code: str) -> str:
+        """Return the name of language ``code`` in that language, capitalised."""
+        try:
+            name = Locale.parse(code.replace("-", "_")).get_display_name() or code
+        except (ValueError, UnknownLocaleError):
+            return code
+        return name[:1].upper() + name[1:]
+
+
+def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
+    def field(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in values:
+            raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
+        value = values[key]
+        return "" if value is None else str(value)
+
+    out = _FIELD.sub(field, text)
+    return _DOUBLE_THE.sub(r"\1", out) if "the" in out.lower() else out
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(value: dt.date, form: str, locale: Locale) -> str:
+    if form == "month_day":
+        return format_skeleton("MMMMd", value, locale=locale)
+    if form == "iso":
+        return value.isoformat()
+    return format_date(value, format=DATE_FORMS.get(form, "long"), locale=locale)
+
+
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        try:
+            return Locale.parse(lang.split("-")[0])
+        except (ValueError, UnknownLocaleError):
+            raise MinutesError(f"unknown language {lang!r}; use a code like en, ru, zh or de") from None
+
+
+def read_catalog(path: Path) -> dict[tuple[str | None, str], str]:
+    """Return the translated messages of the .po file at ``path``."""
+    try:
+        with path.open("rb") as handle:
+            po = read_po(handle)
+    except OSError as exc:
+        raise MinutesError(f"{path}: cannot read: {exc.strerror}") from None
+    except Exception as exc:  # Babel raises several kinds on a malformed file
+        raise MinutesError(f"{path}: not a valid .po catalog: {exc}") from None
+    return {(m.context, m.id): m.string for m in po if m.id and isinstance(m.id, str) and m.string}
+
+
+@functools.lru_cache(maxsize=64)
+def catalog(lang: str, folders: tuple[Path, ...] = ()) -> Catalog:
+    """Return the catalog for ``lang``: the shipped one, overridden by ``i18n/LANG.po`` in ``folders``."""
+    messages: dict[tuple[str | None, str], str] = {}
+    for folder in (templates_dir(), *folders):
+        for code in dict.fromkeys((lang.split("-")[0], lang)):
+            path = folder / "i18n" / f"{code}.po"
+            if path.is_file():
+                messages.update(read_catalog(path))
+    return Catalog(lang, _locale(lang), messages)
+
+
+def languages() -> list[str]:
+    """Return the languages that ship with a catalog."""
+    return sorted(p.stem for p in (templates_dir() / "i18n").glob("*.po"))

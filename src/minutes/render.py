@@ -1,0 +1,197 @@
+"""Render sessions to minutes or press releases: session → template → document → writer."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutes.errors import MinutesError, UsageError
+from minutes.model import LANG, Session
+from minutes.writers import FRONT_MATTER, WRITERS, WriteOptions
+
+KINDS = ("minutes", "release")
+
+
+@dataclass
+class RenderOptions:
+    """What to render, in which format and language, with which template and styles."""
+
+    kind: str = "minutes"
+    fmt: str = "md"
+    lang: str | None = None
+    template: Path | None = None
+    reference_doc: Path | None = None
+    front_matter: str | None = None
+
+
+@dataclass
+class Rendered:
+    """One rendered output: its file name, its bytes and any warnings."""
+
+    name: str
+    data: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_options(options: RenderOptions) -> None:
+    """Raise a UsageError for an unknown kind, format, language or front matter."""
+    if options.kind not in KINDS:
+        raise UsageError(f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
+    if options.fmt not in WRITERS:
+        raise UsageError(f"unknown format {options.fmt!r}; use one of {', '.join(WRITERS)}")
+    if options.lang is not None and not re.match(LANG, options.lang):
+        raise UsageError(f"unknown language {options.lang!r}; use a code like en, ru, zh or de")
+    if options.front_matter is not None and options.front_matter not in FRONT_MATTER:
+        raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(FRONT_MATTER)}")
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """Return a plain ASCII file-name slug of ``text`` (``session`` when nothing is left)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:limit].strip("-") or "session"
+
+
+def output_stem(session: Session, source: Path | None) -> str:
+    """Return ``DATE-slug`` from the session's date and its file name (or its title)."""
+    from minutes.model import pick
+
+    date = session.date.isoformat()
+    stem = source.stem if source is not None else pick(session.title, "en", session.lang)
+    if stem.startswith(date):
+        stem = stem[len(date):]
+    return f"{date}-{slug(stem)}"
+
+
+def output_name(session: Session, source: Path | None, kind: str, lang: str, fmt: str) -> str:
+    """Return ``DATE-slug.KIND.LANG.EXT``: a plain file name, whatever the data holds."""
+    name = f"{output_stem(session, source)}.{slug(kind)}.{slug(lang)}.{slug(fmt)}"
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise MinutesError(f"cannot make a safe file name for {source or session.date}")
+    return name
+
+
+def build_document(session: Session, source: Path | None, options: RenderOptions):
+    """Return the document that the template for ``options.kind`` makes of ``session``."""
+    from minutes import context, i18n, markdown, templating
+    from minutes.document import Heading, Metadata, plain
+    from minutes.model import pick
+
+    lang = options.lang or session.lang
+    folder = source.parent if source is not None else None
+    extra = (folder / "templates",) if folder is not None and (folder / "templates" / "i18n").is_dir() else ()
+    cat = i18n.catalog(lang, extra)
+    view = context.build(session, cat)
+    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
+    doc = markdown.parse(text)
+    title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
+    press = view["press"]
+    doc.meta = Metadata(
+        title=title or view["session"]["title"],
+        author=pick(session.organization, lang, session.lang) if session.organization else "",
+        date=press["date_iso"] if options.kind == "release" else session.date.isoformat(),
+        lang=lang,
+        kind=options.kind,
+        tags=list(session.tags),
+        categories=[session.category] if session.category else [],
+        key=f"{output_stem(session, source)}.{options.kind}",
+        page_label=cat.gettext("Page {page}", page="{page}"),
+    )
+    return doc
+
+
+def render_session(session: Session, source: Path | None, options: RenderOptions) -> Rendered:
+    """Render ``session`` (read from ``source``) as ``options`` say."""
+    check_options(options)
+    doc = build_document(session, source, options)
+    wopts = WriteOptions(
+        front_matter=options.front_matter,
+        reference_doc=options.reference_doc,
+        base_dir=source.parent if source is not None else None,
+    )
+    data = WRITERS[options.fmt](doc, wopts)
+    name = output_name(session, source, options.kind, doc.meta.lang, options.fmt)
+    return Rendered(name, data, wopts.warnings)
+
+
+def render_file(path: Path, options: RenderOptions) -> Rendered:
+    """Load the session at ``path`` and render it."""
+    from minutes.session import load
+
+    return render_session(load(path), path, options)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``: readers see the old file or the new one, never a mix."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise MinutesError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _render_one(path: Path, options: RenderOptions) -> tuple[Rendered | None, str | None]:
+    try:
+        return render_file(path, options), None
+    except MinutesError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a worker must report, never take the batch down
+        return None, f"{path}: internal error: {type(exc).__name__}: {exc}"
+
+
+def render_many(
+    paths: list[Path],
+    options: RenderOptions,
+    out_dir: Path,
+    jobs: int,
+    on_done: Callable[[Path, Rendered | None, str | None], None],
+) -> int:
+    """Render every file in ``paths`` into ``out_dir``; return how many failed."""
+    check_options(options)
+    if not out_dir.is_dir():
+        raise MinutesError(f"{out_dir}: no such folder")
+    written: dict[str, Path] = {}
+    failures = 0
+
+    def finish(path: Path, rendered: Rendered | None, error: str | None) -> None:
+        nonlocal failures
+        if rendered is not None:
+            other = written.get(rendered.name)
+            if other is not None:
+                rendered, error = None, f"{path}: would overwrite {rendered.name}, already written from {other}"
+            else:
+                try:
+                    write_bytes_atomic(out_dir / rendered.name, rendered.data)
+                    written[rendered.name] = path
+                except MinutesError as exc:
+                    rendered, error = None, str(exc)
+        failures += rendered is None
+        on_done(path, rendered, error)
+
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            finish(path, *_render_one(path, options))
+        return failures
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        futures = {pool.submit(_render_one, path, options): path for path in paths}
+        for future in as_completed(futures):
+            finish(futures[future], *future.result())
+    return failures

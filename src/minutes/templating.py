@@ -1,0 +1,113 @@
+"""Sandboxed Jinja2 templates that turn the view context into Markdown."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from minutes.errors import MinutesError
+from minutes.i18n import Catalog
+from minutes.resources import templates_dir
+from minutes.writers.md import escape
+
+TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
+
+
+def _finalize(value: Any) -> str:
+    """Escape every value a template prints, so data is never read as Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return escape(str(value))
+
+
+def capfirst(text: str) -> str:
+    """Return ``text`` with its first letter in upper case."""
+    return text[:1].upper() + text[1:]
+
+
+def lowerfirst(text: str) -> str:
+    """Return ``text`` with its first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
+def oneline(text: str) -> str:
+    """Return ``text`` on one line, e.g. for a table cell."""
+    return " ".join(str(text).split())
+
+
+class Environment(SandboxedEnvironment):
+    """The sandbox, reading ``view.key`` straight from the view's dicts (the common case) first."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+@functools.lru_cache(maxsize=32)
+def environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
+    """Return a sandboxed environment that looks for templates in ``search``, in order."""
+    env = Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline)
+    return env
+
+
+def search_path(template: Path | None, session_dir: Path | None) -> tuple[Path, ...]:
+    """Return where templates are looked up: the explicit file's folder, ./templates, the package."""
+    folders = []
+    if template is not None:
+        folders.append(template.resolve().parent)
+    if session_dir is not None and (session_dir / "templates").is_dir():
+        folders.append((session_dir / "templates").resolve())
+    folders.append(templates_dir())
+    return tuple(dict.fromkeys(folders))
+
+
+def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path | None = None,
+           session_dir: Path | None = None) -> str:
+    """Return the Markdown that the template for ``kind`` makes of ``context``."""
+    if template is not None and not template.is_file():
+        raise MinutesError(f"{template}: no such template file")
+    name = template.name if template is not None else TEMPLATES[kind]
+    env = environment(search_path(template, session_dir))
+    try:
+        tmpl = env.get_template(name)
+        return tmpl.render(context, _=cat.gettext, _p=cat.pgettext, date=cat.date, join=cat.join)
+    except jinja2.TemplateSyntaxError as exc:
+        raise MinutesError(f"{exc.filename or exc.name or name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except (jinja2.UndefinedError, SecurityError, MinutesError, TypeError, ValueError, KeyError, AttributeError,
+            ArithmeticError, jinja2.TemplateError) as exc:
+        where = _template_line(exc) or f"{name}"
+        what = "unsafe operation" if isinstance(exc, SecurityError) else type(exc).__name__
+        if isinstance(exc, jinja2.UndefinedError):
+            what = "undefined value"
+        elif isinstance(exc, MinutesError):
+            what = "error"
+        raise MinutesError(f"{where}: {what}: {exc}") from None
+
+
+def _template_line(exc: BaseException) -> str | None:
+    """Return ``file:line`` of the innermost template frame in the traceback of ``exc``."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or "/templates/" in filename:
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,61 @@
+"""Collect every phrase the templates and the view context ask the catalogs for."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from jinja2 import nodes
+
+from minutes import context
+from minutes.resources import templates_dir
+from minutes.templating import TEMPLATES, environment
+
+PRONOUNS = ("he", "she", "they", "it")
+
+
+def _strings(node: nodes.Node) -> list[str]:
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, nodes.CondExpr):
+        return _strings(node.expr1) + _strings(node.expr2)
+    return []
+
+
+def template_messages() -> set[tuple[str | None, str]]:
+    """Return the (context, msgid) pairs the shipped templates use."""
+    env = environment((templates_dir(),))
+    out: set[tuple[str | None, str]] = set()
+    for name in TEMPLATES.values():
+        source = (templates_dir() / name).read_text(encoding="utf-8")
+        for call in env.parse(source).find_all(nodes.Call):
+            if not isinstance(call.node, nodes.Name) or call.node.name not in ("_", "_p"):
+                continue
+            if call.node.name == "_":
+                out.update((None, s) for s in _strings(call.args[0]))
+            else:
+                ctx = _strings(call.args[0]) or list(PRONOUNS)
+                out.update((c, s) for c in ctx for s in _strings(call.args[1]))
+    return out
+
+
+def code_messages() -> set[tuple[str | None, str]]:
+    """Return the (context, msgid) pairs the view context uses."""
+    out: set[tuple[str | None, str]] = set()
+    for table in (context.STATUS_LABELS, context.KIND_LABELS, context.SESSION_KINDS, context.RESULTS,
+                  context.ACTION_STATUSES, context.PREVIOUS):
+        out.update((None, v) for v in table.values())
+    tree = ast.parse(Path(context.__file__).read_text(encoding="utf-8"))
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "_":
+            args = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
+            if args and isinstance(args[0], str):
+                out.add((args[1] if len(args) > 1 else None, args[0]))
+    out.update(("person", v) for v in context.PERSON_FORMS.values())
+    out.add((None, "Page {page}"))
+    return out
+
+
+def all_messages() -> set[tuple[str | None, str]]:
+    """Return every phrase a catalog must translate."""
+    return template_messages() | code_messages()

@@ -1,0 +1,112 @@
+"""Markdown to document: markdown-it-py, and the fast reader that must agree with it."""
+
+import random
+
+import pytest
+from render_fixtures import EXAMPLES, KINDS, LANGS, congress, large
+
+from minutes import context, i18n, markdown, session, templating
+from minutes.document import BulletList, Heading, Image, NumberedList, PageBreak, Paragraph, Rule, Table, Text
+from minutes.writers import WriteOptions
+from minutes.writers import md as md_writer
+
+SAMPLE = """# Title *x*
+
+<!-- style: Subtitle -->
+*— Sub —*
+
+**Date:** 23 July  
+**Time:** 10:00
+
+- a **b**
+- c
+
+3. x
+4. y
+
+> a quote
+
+| A | B |
+|---|---|
+| 1 \\| 2 | *x* |
+
+![A caption](<photos/a b.png>)
+
+<!-- pagebreak -->
+
+---
+
+\\###
+"""
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_every_construct_becomes_its_block(fast):
+    blocks = markdown.parse(SAMPLE, fast=fast).blocks
+    assert blocks[0] == Heading(1, [Text("Title "), Text("x", italic=True)])
+    assert blocks[1] == Paragraph([Text("— Sub —", italic=True)], "Subtitle")
+    assert blocks[2].inlines == [Text("Date:", bold=True), Text(" 23 July\n"), Text("Time:", bold=True), Text(" 10:00")]
+    assert blocks[3] == BulletList([[Text("a "), Text("b", bold=True)], [Text("c")]])
+    assert blocks[4] == NumberedList([[Text("x")], [Text("y")]], start=3)
+    assert blocks[5] == Paragraph([Text("a quote")], "Quote")
+    assert isinstance(blocks[6], Table) and blocks[6].rows[0][0] == [Text("1 | 2")]
+    assert blocks[7] == Image("photos/a b.png", [Text("A caption")])
+    assert isinstance(blocks[8], PageBreak) and isinstance(blocks[9], Rule)
+    assert blocks[10] == Paragraph([Text("###")])
+
+
+def test_soft_breaks_between_chinese_characters_add_no_space():
+    assert markdown.parse("会议\n开始。").blocks[0].inlines == [Text("会议开始。")]
+    assert markdown.parse("a\nb").blocks[0].inlines == [Text("a b")]
+
+
+def test_control_characters_never_reach_the_document():
+    assert markdown.parse("a\x01b\x00c").blocks[0].inlines[0].text.startswith("ab")
+
+
+def _rendered():
+    sessions = [session.load(p) for p in EXAMPLES] + [congress(), large(300)]
+    for s in sessions:
+        for lang in LANGS:
+            cat = i18n.catalog(lang)
+            view = context.build(s, cat)
+            for kind in KINDS:
+                yield templating.render(kind, view, cat)
+
+
+def test_the_fast_reader_agrees_with_markdown_it_on_every_shipped_template_output():
+    for text in _rendered():
+        assert markdown.parse(text).blocks == markdown.parse_tokens(text).blocks
+
+
+TRICKY = [
+    "a\n- b", "- a\n\n- b", "- a\nb", "1. a\n1) b", "Title\n===", "Title\n---", "para\n# head", "    code",
+    "```\ncode\n```", "<div>x</div>", "[ref]: http://x\n\n[ref]", "a  \nb", "a\\\nb", "**a**b", "a**b**",
+    "*a *b*", "**a:**b", "***x***", "_a_ b", "`code` x", "&amp; &copy;", "<http://x.org>", "| a |\n|---|\n| b",
+    "| a | b |\n|---|---|\n| 1 |", "> q\nlazy", "- # h", "![x](y.png) tail", "1. a\n\n2. b", "x\n\n\n- a\n  - b",
+    "*", "**", "- ", "#", "# a #", "a *b* c *d*", "*(note)*", "**Label:** *x*.", "\\*lit\\*", "[x](y)",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_fast_reader_agrees_with_markdown_it_on_tricky_input(text):
+    assert markdown.parse(text).blocks == markdown.parse_tokens(text).blocks
+
+
+def test_escaped_random_text_reads_back_literally():
+    rng = random.Random(7)
+    alphabet = "ab 1.-+*_#>|[]()!<&`\\~=:\n会 "
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))).strip()
+        if not text.strip() or "\n" in text:
+            continue
+        doc = markdown.parse(md_writer.escape(text))
+        got = "".join(r.text for b in doc.blocks for r in b.inlines)
+        assert got == text, text
+
+
+def test_the_markdown_writer_round_trips_the_document():
+    for text in _rendered():
+        doc = markdown.parse(text)
+        again = markdown.parse(md_writer.write(doc, WriteOptions()).decode())
+        assert again.blocks == doc.blocks

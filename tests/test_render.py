@@ -1,0 +1,120 @@
+"""The render API: names, batches, golden Markdown, import cost and speed."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, large
+
+from minutes.errors import MinutesError, UsageError
+from minutes.render import RenderOptions, Rendered, output_name, render_file, render_many, render_session
+
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = os.environ.get("MINUTES_REGEN_GOLDEN") == "1"
+
+
+def test_outputs_are_named_date_slug_kind_lang_ext():
+    session = congress()
+    assert output_name(session, Path("x/2023-07-23-congress.yaml"), "release", "zh", "docx") == \
+        "2023-07-23-congress.release.zh.docx"
+    assert output_name(session, None, "minutes", "en", "md") == \
+        "2023-07-23-2nd-international-congress-of-solidarity-day-2.minutes.en.md"
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "/abs/path", "..", ".hidden", "a\\b\\..\\c", "会议", "\x00"])
+def test_no_name_taken_from_the_data_leaves_the_output_folder(title):
+    session = congress().model_copy(update={"title": title})
+    name = output_name(session, None, "minutes", "en", "md")
+    assert "/" not in name and "\\" not in name and ".." not in name and not name.startswith(".")
+    assert Path(name).name == name and name.endswith(".minutes.en.md")
+
+
+def test_unknown_kind_format_language_or_front_matter_is_a_usage_error():
+    for options in (RenderOptions(kind="memo"), RenderOptions(fmt="pdf"), RenderOptions(lang="../x"),
+                    RenderOptions(front_matter="zola")):
+        with pytest.raises(UsageError):
+            render_session(congress(), None, options)
+
+
+def test_render_file_reports_a_bad_session_as_a_minutes_error(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n")
+    with pytest.raises(MinutesError, match="bad.yaml"):
+        render_file(bad, RenderOptions())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_render_many_writes_every_good_file_and_reports_the_bad_ones(tmp_path, jobs):
+    good = congress_file(tmp_path / "a")
+    bad = tmp_path / "b" / "2024-01-01-bad.yaml"
+    bad.parent.mkdir()
+    bad.write_text("title: x\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    seen: dict[Path, tuple[Rendered | None, str | None]] = {}
+    failures = render_many([good, bad], RenderOptions(kind="release", fmt="docx", lang="de"), out, jobs,
+                           lambda p, r, e: seen.__setitem__(p, (r, e)))
+    assert failures == 1
+    assert seen[good][0].name == "2023-07-23-congress.release.de.docx" and seen[good][1] is None
+    assert seen[bad][0] is None and "bad.yaml" in seen[bad][1]
+    assert [p.name for p in out.iterdir()] == ["2023-07-23-congress.release.de.docx"]
+
+
+def test_render_many_refuses_to_overwrite_an_output_of_the_same_batch(tmp_path):
+    one = congress_file(tmp_path / "one")
+    two = congress_file(tmp_path / "two")
+    errors = []
+    failures = render_many([one, two], RenderOptions(), tmp_path, 1, lambda p, r, e: errors.append(e))
+    assert failures == 1 and "would overwrite" in errors[1]
+
+
+def test_importing_the_writers_table_loads_no_heavy_library():
+    code = ("import sys, minutes.writers, minutes.render; "
+            "print([m for m in ('docx', 'lxml', 'jinja2', 'babel', 'markdown_it') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.replace("'", '"')) == []
+
+
+def _golden_cases():
+    return [(path, kind, lang) for path in EXAMPLES for kind in KINDS for lang in LANGS]
+
+
+@pytest.mark.parametrize("path, kind, lang", _golden_cases(), ids=lambda v: getattr(v, "stem", v))
+def test_examples_render_as_their_golden_markdown(path, kind, lang):
+    """Regenerate on purpose with: MINUTES_REGEN_GOLDEN=1 pytest tests/test_render.py -k golden"""
+    out = render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
+    golden = GOLDEN / f"{path.parent.name}.{kind}.{lang}.md"
+    if REGEN:
+        golden.write_bytes(out)
+    assert golden.exists(), f"no golden file {golden.name}; run with MINUTES_REGEN_GOLDEN=1 and review the diff"
+    assert out.decode() == golden.read_text(encoding="utf-8")
+
+
+def test_there_is_a_golden_file_for_every_example_kind_and_language():
+    assert EXAMPLES, "examples/*/*.yaml are missing"
+    expected = {f"{p.parent.name}.{k}.{lang}.md" for p, k, lang in _golden_cases()}
+    assert expected <= {p.name for p in GOLDEN.glob("*.md")}
+
+
+def _best_of(runs: int, fn) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.slow
+def test_ten_thousand_items_render_fast():
+    """Budget: Markdown 1 s and Word 1.5 s on a quiet machine (bench/render_large.py); x3 slack for busy CI."""
+    session = large(10_000)
+    slack = float(os.environ.get("MINUTES_PERF_SLACK", "3.0"))
+    md = _best_of(2, lambda: render_session(session, None, RenderOptions(fmt="md")))
+    word = _best_of(2, lambda: render_session(session, None, RenderOptions(fmt="docx")))
+    assert md <= 1.0 * slack, md
+    assert word <= 1.5 * slack, word

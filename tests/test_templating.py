@@ -1,0 +1,63 @@
+"""Sandboxed templates: lookup order, escaping of data, and clean errors."""
+
+import pytest
+from render_fixtures import congress
+
+from minutes import context, i18n, templating
+from minutes.errors import MinutesError
+from minutes.render import RenderOptions, render_session
+
+
+def _render(tmp_path, source: str, name: str = "mine.md.j2"):
+    template = tmp_path / name
+    template.write_text(source, encoding="utf-8")
+    cat = i18n.catalog("en")
+    return templating.render("minutes", context.build(congress(), cat), cat, template=template)
+
+
+def test_a_user_template_sees_the_view_context_and_phrases(tmp_path):
+    out = _render(tmp_path, "# {{ _('Agenda') }}: {{ session.title }} ({{ items|length }})\n")
+    assert out == "# Agenda: 2nd International Congress of Solidarity, Day 2 (8)\n"
+
+
+def test_an_undefined_variable_names_the_template_and_line(tmp_path):
+    with pytest.raises(MinutesError) as err:
+        _render(tmp_path, "line one\n{{ no_such_thing }}\n")
+    assert "mine.md.j2:2" in str(err.value) and "no_such_thing" in str(err.value)
+
+
+def test_reaching_into_python_internals_is_refused(tmp_path):
+    with pytest.raises(MinutesError) as err:
+        _render(tmp_path, "ok\n\n{{ ''.__class__.__mro__ }}\n")
+    assert "mine.md.j2:3" in str(err.value)
+
+
+def test_a_syntax_error_names_the_template_and_line(tmp_path):
+    with pytest.raises(MinutesError, match=r"bad\.md\.j2:2: template syntax error"):
+        _render(tmp_path, "x\n{% if %}\n", name="bad.md.j2")
+
+
+def test_data_is_printed_literally_not_read_as_markdown(tmp_path):
+    out = _render(tmp_path, "{{ v }}\n".replace("v", "'# *not* a [link](x) | 1. item'"))
+    assert out.startswith("\\# \\*not\\* a \\[link\\](x) \\| 1. item")
+
+
+def test_a_template_next_to_the_sessions_wins_over_the_shipped_one(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "release.md.j2").write_text("# Local {{ press.headline }}\n", encoding="utf-8")
+    out = render_session(congress(), tmp_path / "s.yaml", RenderOptions(kind="release"))
+    assert out.data.decode() == "# Local Large Online Meeting in China Held\n"
+
+
+def test_an_explicit_template_wins_over_the_folder(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "release.md.j2").write_text("# Local\n", encoding="utf-8")
+    explicit = tmp_path / "other.md.j2"
+    explicit.write_text("# Explicit\n", encoding="utf-8")
+    out = render_session(congress(), tmp_path / "s.yaml", RenderOptions(kind="release", template=explicit))
+    assert out.data.decode() == "# Explicit\n"
+
+
+def test_a_missing_explicit_template_is_a_clear_error(tmp_path):
+    with pytest.raises(MinutesError, match="no such template"):
+        render_session(congress(), tmp_path / "s.yaml", RenderOptions(template=tmp_path / "nope.md.j2"))

@@ -1,0 +1,226 @@
+"""Word writer: named styles, fonts for Chinese, a PAGE field, pictures, reference documents."""
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from render_fixtures import congress, congress_file, large, png
+
+from minutes import markdown
+from minutes.document import (
+    BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, text_of,
+)
+from minutes.errors import MinutesError
+from minutes.render import RenderOptions, build_document, render_file, render_session
+from minutes.writers import WRITERS, WriteOptions
+
+NAMED = {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Caption",
+         "Normal", "Quote"}
+
+
+def _open(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def _text(element) -> str:
+    return "".join(n.text or "" if n.tag == qn("w:t") else "\n" for n in element.iter(qn("w:t"), qn("w:br"))).strip()
+
+
+def _texts(word: docx.document.Document) -> list[str]:
+    """Return the text of every body paragraph and table cell, line breaks as newlines."""
+    out = []
+    for child in word.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append(_text(child))
+        elif child.tag == qn("w:tbl"):
+            out.extend(_text(tc) for tc in child.iter(qn("w:tc")))
+    return [t for t in out if t]
+
+
+def simple_docx(doc: Document) -> bytes:
+    """The slow, obvious way: python-docx add_paragraph and add_table, block by block."""
+    word = docx.Document()
+
+    def runs(p, inlines):
+        for r in inlines:
+            run = p.add_run(r.text)
+            run.bold, run.italic = r.bold or None, r.italic or None
+
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            runs(word.add_paragraph(style={1: "Title", 2: "Heading 1", 3: "Heading 2"}.get(block.level, "Heading 3")),
+                 block.inlines)
+        elif isinstance(block, Paragraph):
+            runs(word.add_paragraph(style=block.style or "Normal"), block.inlines)
+        elif isinstance(block, (BulletList, NumberedList)):
+            style = "List Bullet" if isinstance(block, BulletList) else "List Number"
+            for item in block.items:
+                runs(word.add_paragraph(style=style), item)
+        elif isinstance(block, Table):
+            table = word.add_table(rows=0, cols=len(block.header))
+            for row in [block.header, *block.rows]:
+                cells = table.add_row().cells
+                for cell, inlines in zip(cells, row):
+                    runs(cell.paragraphs[0], inlines)
+        elif isinstance(block, Image):
+            runs(word.add_paragraph(style="Caption"), block.caption)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def congress_docx(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("congress")
+    path = congress_file(folder)
+    return {lang: render_file(path, RenderOptions(kind="minutes", fmt="docx", lang=lang)) for lang in ("en", "zh")}
+
+
+def test_the_docx_reopens_and_uses_only_named_styles(congress_docx):
+    word = _open(congress_docx["en"].data)
+    used = {p.style.name for p in word.paragraphs}
+    assert used <= NAMED and {"Title", "Heading 1", "Heading 2", "List Bullet", "List Number"} <= used
+    assert all(t.style.name == "Table Grid" for t in word.tables) and len(word.tables) == 2
+    assert word.paragraphs[0].text.startswith("Minutes of the 2nd International Congress")
+
+
+def test_normal_style_and_chinese_runs_name_an_east_asian_font(congress_docx):
+    word = _open(congress_docx["zh"].data)
+    fonts = word.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) and fonts.get(qn("w:cs"))
+    cjk_runs = [r for p in word.paragraphs for r in p.runs if "会议" in r.text]
+    assert cjk_runs
+    assert all(r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in cjk_runs)
+
+
+def test_the_footer_carries_a_page_field(congress_docx):
+    for rendered in congress_docx.values():
+        footer = _open(rendered.data).sections[0].footer
+        fields = footer._element.xpath(".//w:fldSimple/@w:instr")
+        assert [f.strip() for f in fields] == ["PAGE"]
+    assert "第" in _open(congress_docx["zh"].data).sections[0].footer.paragraphs[0].text
+
+
+def test_core_properties_are_set(congress_docx):
+    props = _open(congress_docx["en"].data).core_properties
+    assert props.title.startswith("Minutes of the") and props.author == "Chinese Executive Committee of the DPRK ISG"
+    assert props.created is not None and props.language == "en"
+
+
+def test_attached_photos_are_embedded_with_their_captions(congress_docx):
+    data = congress_docx["en"].data
+    assert any(n.startswith("word/media/") for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+    captions = [p.text for p in _open(data).paragraphs if p.style.name == "Caption"]
+    assert captions == ["The first slide"]
+    assert congress_docx["en"].warnings == []
+
+
+def test_a_missing_photo_is_a_warning_not_a_crash(tmp_path):
+    path = congress_file(tmp_path)
+    (tmp_path / "photos" / "slide.png").unlink()
+    out = render_file(path, RenderOptions(fmt="docx"))
+    assert any("slide.png" in w and "no such file" in w for w in out.warnings)
+
+
+def test_a_photo_outside_the_session_folder_is_not_embedded(tmp_path):
+    png(tmp_path / "secret.png")
+    doc = Document(Metadata(), [Image("../secret.png", [Text("x")]), Image(str(tmp_path / "secret.png"), [])])
+    options = WriteOptions(base_dir=tmp_path / "sessions")
+    (tmp_path / "sessions").mkdir()
+    data = WRITERS["docx"](doc, options)
+    assert not any(n.startswith("word/media/") for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert len(options.warnings) == 2 and all("inside the session" in w for w in options.warnings)
+    allowed = WriteOptions(base_dir=tmp_path / "sessions", allow=(tmp_path / "secret.png",))
+    data = WRITERS["docx"](Document(Metadata(), [Image(str(tmp_path / "secret.png"), [])]), allowed)
+    assert any(n.startswith("word/media/") for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+
+
+def test_control_characters_are_cleaned_never_a_crash():
+    doc = Document(Metadata(title="T\x00itle\x0b"), [Paragraph([Text("a\x01b\x1fc\x08")]), Heading(2, [Text("h\x0c")])])
+    word = _open(WRITERS["docx"](doc, WriteOptions()))
+    assert [p.text for p in word.paragraphs] == ["abc", "h"]
+    assert word.core_properties.title == "Title"
+
+
+def _reference(tmp_path, drop: str | None = None, suffix: str = ".docx"):
+    word = docx.Document()
+    word.add_paragraph("old body text")
+    if drop:
+        word.styles[drop].element.getparent().remove(word.styles[drop].element)
+    path = tmp_path / f"ref{suffix}"
+    word.save(path)
+    return path
+
+
+def test_a_reference_doc_restyles_and_its_body_is_replaced(tmp_path):
+    ref = _reference(tmp_path)
+    word = docx.Document(ref)
+    word.styles["Heading 1"].font.name = "Courier New"
+    word.save(ref)
+    out = render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=ref))
+    got = _open(out.data)
+    assert got.styles["Heading 1"].font.name == "Courier New"
+    assert "old body text" not in [p.text for p in got.paragraphs]
+
+
+def test_a_reference_doc_lacking_list_bullet_works_with_a_warning(tmp_path):
+    ref = _reference(tmp_path, drop="List Bullet")
+    out = render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=ref))
+    assert any("'List Bullet'" in w for w in out.warnings)
+    bullets = [p for p in _open(out.data).paragraphs if p.style.name == "List Bullet"]
+    assert bullets and all(p.text.startswith("• ") for p in bullets)
+
+
+def test_a_dotx_is_refused_with_a_clear_error(tmp_path):
+    with pytest.raises(MinutesError, match="Word template"):
+        render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=_reference(tmp_path, suffix=".dotx")))
+
+
+def test_a_file_that_is_not_a_docx_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(MinutesError, match="not a Word"):
+        render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=bad))
+
+
+def test_numbered_lists_restart_at_their_own_start():
+    doc = Document(Metadata(), [NumberedList([[Text("a")]]), NumberedList([[Text("b")]], start=5)])
+    word = _open(WRITERS["docx"](doc, WriteOptions()))
+    ids = [p._p.pPr.numPr.numId.val for p in word.paragraphs]
+    assert ids[0] != ids[1]
+    numbering = word.part.numbering_part.element
+    assert numbering.xpath(f"./w:num[@w:numId='{ids[1]}']//w:startOverride/@w:val") == ["5"]
+
+
+def test_the_fast_writer_and_simple_add_paragraph_agree_on_the_text():
+    for session in (congress(), large(60)):
+        for kind in ("minutes", "release"):
+            doc = build_document(session, None, RenderOptions(kind=kind))
+            fast = _texts(_open(WRITERS["docx"](doc, WriteOptions())))
+            simple = _texts(_open(simple_docx(doc)))
+            assert fast == simple
+            assert fast == [t.strip() for t in text_of(doc) if t.strip()]
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_every_speaker_report_and_resolution(tmp_path):
+    session = congress()
+    for kind in ("minutes", "release"):
+        out = render_session(session, None, RenderOptions(kind=kind, fmt="docx"))
+        (tmp_path / "x.docx").write_bytes(out.data)
+        plain = subprocess.run(["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", str(tmp_path / "x.docx")],
+                               capture_output=True, text=True, check=True).stdout
+        for name in ("Li Jizheng", "Vera", "Alexander Mostov", "Negotiations on a truce in Korea",
+                     "Congratulatory telegram"):
+            assert name in plain, (kind, name)
+
+
+def test_markdown_and_word_carry_the_same_text():
+    session = congress()
+    doc = build_document(session, None, RenderOptions(kind="release", lang="ru"))
+    md = markdown.parse(WRITERS["md"](doc, WriteOptions()).decode())
+    assert text_of(md) == text_of(doc)
