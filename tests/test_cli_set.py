@@ -46,3 +46,22 @@ def test_set_a_bad_value_is_refused_and_changes_nothing(cli, board):
     assert "unknown chair 'Nobody'" in cli("set", "chair", "Nobody", code=1).stderr
     assert "add-*" in cli("set", "proceedings", "x", code=2).stderr
     assert board.read_bytes() == before
+
+
+def test_set_reaches_items_people_and_attendees_by_number_or_name(cli, congress):
+    cli("set", "item.4.summary", "欢迎所有与会者", "--lang", "zh")
+    cli("set", "person.vera.honorific", "товарищ", "--lang", "ru")
+    cli("set", "item.13.owner", "Vera")
+    cli("set", "attendee.3.status", "online")
+    d = data(congress)
+    assert d["proceedings"][3]["summary"]["zh"] == "欢迎所有与会者"
+    assert d["people"][2]["honorific"] == {"en": "Comrade", "ru": "товарищ"}
+    assert d["proceedings"][12]["owner"] == "vera"
+    assert d["attendees"][2]["status"] == "online"
+
+
+def test_set_into_a_missing_item_is_a_usage_error(cli, congress):
+    before = congress.read_bytes()
+    assert "there is no item 99" in cli("set", "item.99.text", "x", code=2).stderr
+    assert "say which field" in cli("set", "item.3", "x", code=2).stderr
+    assert congress.read_bytes() == before

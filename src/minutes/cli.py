@@ -473,6 +473,86 @@ def edit(
     _done(path, "saved" if changed else "no changes")
 
 
+# --- rendering -----------------------------------------------------------------------------
+
+
+class Kind(str, Enum):
+    minutes = "minutes"
+    release = "release"
+
+
+@command("render")
+def render(
+    files: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Session files or folders (default: the current session).", show_default=False),
+    ] = None,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="Formal minutes or a press release.")] = Kind.minutes,
+    fmt: Annotated[str, typer.Option("--format", "-t", help="md, docx, json, pdf or popolo.")] = "md",
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="Language: en, ru, zh, de (default: the session's).")] = None,
+    out: Annotated[str, typer.Option("--out", "-o", help="Output folder, or - for stdout (one md or json result).")] = ".",
+    template: Annotated[Optional[Path], typer.Option("--template", help="Your own Jinja2 template for this kind.")] = None,
+    reference_doc: Annotated[
+        Optional[Path], typer.Option("--reference-doc", help="A .docx whose styles the Word output uses.")
+    ] = None,
+    front_matter: Annotated[
+        Optional[str], typer.Option("--front-matter", help="Markdown front matter: hugo, jekyll or pandoc.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Render this many files at once.")] = 1,
+    series: Annotated[
+        Optional[str], typer.Option("--series", help="Compile every session of this series into one document.")
+    ] = None,
+) -> None:
+    """Render minutes or a press release to Markdown, Word, JSON, PDF or Popolo JSON.
+
+    Example: minutes render . --kind release --format docx --lang zh --out out --jobs 2
+    """
+    from minutes import batch
+
+    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter)
+    paths = batch.expand(files, _path(None) if not files and series is None else None)
+    if series is not None or out == "-":
+        rendered = batch.render_single(paths, options, series)
+        target = batch.deliver(rendered, out)
+        for warning in rendered.warnings:
+            print(f"minutes: warning: {warning}", file=sys.stderr)
+        if target is not None:
+            print(target)
+        return
+    failures = _render_batch(batch, paths, options, Path(out), jobs)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _render_batch(batch: Any, paths: list[Path], options: Any, out: Path, jobs: int) -> int:
+    """Render many files with a progress bar on a terminal; print failures and a summary line."""
+    import contextlib
+
+    progress: Any = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(console=Console(stderr=True), transient=True)
+    with progress or contextlib.nullcontext():
+        task = progress.add_task("Rendering", total=len(paths)) if progress else None
+
+        def done(path: Path, rendered: Any, error: Optional[str]) -> None:
+            if progress:
+                progress.advance(task)
+            if error:
+                _err(error)
+            else:
+                for warning in rendered.warnings:
+                    print(f"minutes: warning: {path.name}: {warning}", file=sys.stderr)
+                print(out / rendered.name)
+
+        failures = batch.run(paths, options, out, jobs, done)
+    ok = len(paths) - failures
+    print(f"rendered {ok} of {len(paths)} file(s) into {out}" + (f"; {failures} failed" if failures else ""), file=sys.stderr)
+    return failures
+
+
 # --- approval and follow-up ----------------------------------------------------------------
 
 

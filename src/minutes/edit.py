@@ -164,8 +164,7 @@ def set_value(text: str, path: list[str | int], value: Any) -> str:
             return insert_key(text, key, _build(path[depth + 1 :], value), None if depth == 0 else node)
         key_node, child = found
         if depth == len(path) - 1:
-            block = isinstance(value, (dict, list)) and not isinstance(child, yaml.ScalarNode)
-            return _replace_value(text, key_node, child, value, block=block)
+            return _replace_value(text, key_node, child, value, block=isinstance(value, (dict, list)))
         if isinstance(child, (yaml.MappingNode, yaml.SequenceNode)):
             node = child
             continue

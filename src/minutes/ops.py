@@ -303,18 +303,41 @@ def vote(for_: int | None, against: int | None, abstain: int | None, acclamation
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERSON_FIELDS = {"chair", "secretary", "approval.by"}
 LIST_FIELDS = {"tags", "press.translations"}
+ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
+
+
+def field_path(s: Session, field: str) -> list[str | int]:
+    """Return the path in the file for a dotted field; ``item.N.x`` and ``person.ID.x`` reach into the lists."""
+    keys: list[str | int] = [k for k in field.split(".") if k]
+    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
+        raise UsageError(f"cannot set {field!r}; use item.N.FIELD, person.ID.FIELD, the add-* commands or 'edit'")
+    if keys[0] in ("item", "person", "attendee"):
+        if len(keys) < 3:
+            raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
+        if keys[0] == "person":
+            ids = [p.id for p in s.people]
+            pid = person_id(s, str(keys[1]))
+            return ["people", ids.index(pid), *keys[2:]]
+        count = len(s.proceedings if keys[0] == "item" else s.attendees)
+        try:
+            number = int(keys[1])
+        except ValueError:
+            raise UsageError(f"{field!r}: {keys[1]!r} is not a number") from None
+        if not 1 <= number <= count:
+            raise UsageError(f"there is no {keys[0]} {number}; the session has {count}")
+        return ["proceedings" if keys[0] == "item" else "attendees", number - 1, *keys[2:]]
+    return keys
 
 
 def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> Session:
-    """Set a session field (dotted, e.g. ``place.venue``) to ``value``; ``lang`` sets one translation."""
-    keys = [k for k in field.split(".") if k]
-    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version"):
-        raise UsageError(f"cannot set {field!r}; use the add-* commands, 'remove' or 'edit'")
+    """Set a field (dotted: ``place.venue``, ``item.4.summary``, ``person.vera.role``); ``lang`` sets one translation."""
 
     def fn(text: str, s: Session) -> str:
+        keys = field_path(s, field)
         new: Any = value
-        if field in PERSON_FIELDS:
-            new = person_id(s, value, field)
+        leaf = keys[-1]
+        if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
+            new = person_id(s, value, str(leaf).replace("_", " "))
         elif field in LIST_FIELDS:
             new = [v.strip() for v in value.split(",") if v.strip()]
         elif lang:
@@ -334,9 +357,12 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
     return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
 
 
-def _get(data: Any, keys: list[str]) -> Any:
+def _get(data: Any, keys: list[str | int]) -> Any:
     for key in keys:
-        data = data.get(key) if isinstance(data, dict) else None
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and key < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
     return data
 
 
