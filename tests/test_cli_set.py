@@ -51,12 +51,12 @@ def test_set_a_bad_value_is_refused_and_changes_nothing(cli, board):
 def test_set_reaches_items_people_and_attendees_by_number_or_name(cli, congress):
     cli("set", "item.4.summary", "欢迎所有与会者", "--lang", "zh")
     cli("set", "person.vera.honorific", "товарищ", "--lang", "ru")
-    cli("set", "item.13.owner", "Vera")
+    cli("set", "item.12.owner", "Vera")
     cli("set", "attendee.3.status", "online")
     d = data(congress)
     assert d["proceedings"][3]["summary"]["zh"] == "欢迎所有与会者"
     assert d["people"][2]["honorific"] == {"en": "Comrade", "ru": "товарищ"}
-    assert d["proceedings"][12]["owner"] == "vera"
+    assert d["proceedings"][11]["owner"] == "vera"
     assert d["attendees"][2]["status"] == "online"
 
 
