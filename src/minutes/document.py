@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Union
+from typing import Any, Union
 
 # Characters XML 1.0 forbids (lxml raises "All strings must be XML compatible" on them).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -112,6 +112,7 @@ class Document:
 
     meta: Metadata = field(default_factory=Metadata)
     blocks: list[Block] = field(default_factory=list)
+    session: Any = None  # the validated session it was made from, for data formats (popolo)
 
 
 def plain(inlines: Inlines) -> str:

@@ -91,6 +91,7 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
     view = context.build(session, cat)
     text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
     doc = markdown.parse(text)
+    doc.session = session
     title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
     press = view["press"]
     doc.meta = Metadata(

@@ -38,6 +38,8 @@ WRITERS: dict[str, Writer] = {
     "md": _lazy("minutes.writers.md"),
     "docx": _lazy("minutes.writers.docx"),
     "json": _lazy("minutes.writers.json"),
+    "pdf": _lazy("minutes.writers.pdf"),
+    "popolo": _lazy("minutes.writers.popolo"),
 }
 
 FRONT_MATTER = ("hugo", "jekyll", "pandoc")

@@ -1,0 +1,30 @@
+"""PDF through LibreOffice: a real conversion where it is installed, a clear message where it is not."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from minutes import render, session
+from minutes.errors import MinutesError
+from minutes.writers import pdf
+from conftest import BOARD
+
+HAVE_SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def test_without_libreoffice_pdf_fails_with_how_to_install(monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(MinutesError, match="needs LibreOffice.*apt-get install libreoffice-writer"):
+        render.render_file(BOARD, render.RenderOptions(fmt="pdf"))
+
+
+@pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice is installed by .ci/run; this machine lacks it")
+def test_pdf_is_a_real_pdf_with_the_minutes_text(tmp_path):
+    out = render.render_session(session.load(BOARD), BOARD, render.RenderOptions(fmt="pdf"))
+    assert out.name.endswith(".minutes.en.pdf") and out.data.startswith(b"%PDF-")
+    target = tmp_path / out.name
+    target.write_bytes(out.data)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Roof replacement" in text and "Ben Okafor" in text
