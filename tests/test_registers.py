@@ -32,3 +32,18 @@ def test_the_markdown_register_is_a_commonmark_table(cli, board):
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     cells = [t.content for t in tokens if t.type == "inline"]
     assert "Roof replacement" in cells and "Register of resolutions" in cells
+
+
+def test_a_register_in_word_is_a_real_table(cli, board):
+    import docx
+
+    cli("report", "resolutions", "--format", "docx", "--out", "register.docx")
+    document = docx.Document(cli.folder / "register.docx")
+    (table,) = document.tables
+    assert table.rows[0].cells[4].text == "title"
+    assert [row.cells[4].text for row in table.rows[1:]] == ["Roof replacement", "Late-payment fee", "Garden committee"]
+    assert table.style.name == "Table Grid"
+
+
+def test_a_register_in_word_needs_an_output_file(cli, board):
+    assert "needs --out" in cli("report", "attendance", "--format", "docx", code=2).stderr

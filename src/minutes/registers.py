@@ -131,9 +131,13 @@ def to_csv(table: Table) -> str:
 
 def to_docx(table: Table) -> bytes:
     """Return the table as a Word document, through the same path as every rendered document."""
-    from minutes.render import markdown_to_docx
+    from minutes import markdown as md
+    from minutes.document import Metadata
+    from minutes.writers import WRITERS, WriteOptions
 
-    return markdown_to_docx(markdown(table), title=table.title)
+    doc = md.parse(markdown(table))
+    doc.meta = Metadata(title=table.title, date=dt.date.today().isoformat())
+    return WRITERS["docx"](doc, WriteOptions())
 
 
 def emit(table: Table, fmt: str, out: Path | None) -> None:
@@ -143,7 +147,9 @@ def emit(table: Table, fmt: str, out: Path | None) -> None:
     if fmt == "docx":
         if out is None:
             raise UsageError("--format docx needs --out FILE")
-        store.write_bytes_atomic(out, to_docx(table))
+        from minutes.render import write_bytes_atomic
+
+        write_bytes_atomic(out, to_docx(table))
         print(out, file=sys.stderr)
         return
     text = {"md": markdown, "csv": to_csv, "json": lambda t: json.dumps(t.records(), ensure_ascii=False, indent=2) + "\n"}[fmt](table)
