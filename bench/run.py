@@ -1,0 +1,189 @@
+"""Benchmarks of whole `minutes` processes, each beside a baseline measured in the same run.
+
+    python bench/run.py            # the full pass (a few minutes)
+    python bench/run.py --quick    # a short pass: fewer runs, smaller batches
+
+Every scenario runs whole processes several times and reports the median wall time, the target,
+and the ratio to its baseline. Peak memory is the largest resident set of any process measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from sessions import write_folder, write_session  # noqa: E402
+
+PY = sys.executable
+MINUTES = [PY, "-m", "minutes"]
+PEAK = {"rss_mb": 0.0, "where": ""}
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None, stdin: bytes | None = None) -> float:
+    """Run one process to the end; return its wall time, recording its peak memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    if stdin is not None:
+        proc.stdin.write(stdin)
+        proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    rss = usage.ru_maxrss / 1024
+    if rss > PEAK["rss_mb"]:
+        PEAK.update(rss_mb=rss, where=" ".join(cmd[2:5]))
+    return wall
+
+
+def median(times: int, fn: Callable[[], float], setup: Callable[[], None] | None = None) -> float:
+    """Return the median of ``times`` measurements of ``fn`` (``setup`` runs untimed before each)."""
+    values = []
+    for _ in range(times):
+        if setup:
+            setup()
+        values.append(fn())
+    return statistics.median(values)
+
+
+@dataclass
+class Row:
+    scenario: str
+    figure: float
+    target: str
+    ok: bool
+    baseline: str = "—"
+    ratio: str = "—"
+
+
+def fmt_time(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a short pass")
+    args = parser.parse_args()
+    runs = 5 if args.quick else 11
+    big_runs = 3 if args.quick else 5
+    batch = 200 if args.quick else 1000
+    folder_size = 2000 if args.quick else 10_000
+    rows: list[Row] = []
+    tmp = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
+    env = {**os.environ, "MINUTES_LOCK_TIMEOUT": "60"}
+    try:
+        base = median(runs, lambda: run([PY, "-c", "pass"], tmp))
+
+        small = write_session(tmp / "small", 20)
+        t = median(runs, lambda: run([*MINUTES, "add-speech", "Ana Weber", "--summary", "x", "-f", str(small)], tmp, env))
+        rows.append(Row("add-speech, 20-item session", t, "≤ 120 ms", t <= 0.120, f"python -c pass {fmt_time(base)}", f"{t / base:.1f}×"))
+
+        t = median(runs, lambda: run([*MINUTES, "--help"], tmp))
+        rows.append(Row("minutes --help", t, "≤ 100 ms", t <= 0.100, f"python -c pass {fmt_time(base)}", f"{t / base:.1f}×"))
+        comp = {**env, "_MINUTES_COMPLETE": "complete_bash", "COMP_WORDS": "minutes add-speech An", "COMP_CWORD": "2",
+                "MINUTES_FILE": str(small)}
+        t = median(runs, lambda: run(MINUTES, tmp, comp))
+        rows.append(Row("completion of a name", t, "≤ 100 ms", t <= 0.100, f"python -c pass {fmt_time(base)}", f"{t / base:.1f}×"))
+
+        sizes = {}
+        for n in (10_000, 20_000):
+            sizes[n] = write_session(tmp / f"s{n}", n)
+        big = sizes[10_000]
+        load = [PY, "-c", f"import yaml; yaml.load(open({str(big)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"]
+        t_load = median(big_runs, lambda: run(load, tmp))
+        t = median(big_runs, lambda: run([*MINUTES, "add-speech", "Ana Weber", "--summary", "x", "-f", str(big)], tmp, env))
+        rows.append(Row("add-speech, 10,000-item session", t, "≤ 1.0 s", t <= 1.0, f"CSafeLoader load {fmt_time(t_load)}", f"{t / t_load:.2f}×"))
+
+        renders: dict[tuple[str, int], float] = {}
+        for n, path in sizes.items():
+            for fmt in ("docx", "md"):
+                out = tmp / f"out-{fmt}-{n}"
+                out.mkdir()
+                renders[fmt, n] = median(big_runs, lambda: run(
+                    [*MINUTES, "render", str(path), "--format", fmt, "--out", str(out)], tmp, env))
+        plain = HERE / "plain_docx.py"
+        t_plain = run([PY, str(plain), str(big), str(tmp / "plain.docx")], tmp)
+        t = renders["docx", 10_000]
+        rows.append(Row("render 10,000 items to .docx", t, "≤ 1.5 s", t <= 1.5, f"python-docx add_paragraph {fmt_time(t_plain)}", f"{t / t_plain:.2f}×"))
+        t = renders["md", 10_000]
+        rows.append(Row("render 10,000 items to Markdown", t, "≤ 1 s", t <= 1.0))
+        for fmt in ("docx", "md"):
+            growth = renders[fmt, 20_000] / renders[fmt, 10_000]
+            rows.append(Row(f"growth 20,000 / 10,000 items, {fmt}", growth, "≤ 2.2×", growth <= 2.2,
+                            f"20,000 items {fmt_time(renders[fmt, 20_000])}", f"{growth:.2f}×"))
+
+        sessions = write_folder(tmp / "batch", batch, 20)
+        out = tmp / "batch-out"
+
+        def clean_out() -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir()
+
+        t_batch = median(3 if not args.quick else 1, lambda: run(
+            [*MINUTES, "render", str(sessions), "--format", "docx", "--out", str(out), "--jobs", "2"], tmp, env), clean_out)
+        md_out = tmp / "batch-md"
+        md_out.mkdir()
+        run([*MINUTES, "render", str(sessions), "--format", "md", "--out", str(md_out), "--jobs", "2"], tmp, env)
+        pandoc_out = tmp / "batch-pandoc"
+        pandoc_out.mkdir()
+        if shutil.which("pandoc"):
+            script = f"cd {md_out} && ls *.md | xargs -P 2 -I{{}} pandoc {{}} -o {pandoc_out}/{{}}.docx"
+            t_pandoc = run(["bash", "-c", script], tmp)
+            speedup = t_pandoc / t_batch
+            rows.append(Row(f"batch: {batch} sessions to .docx, --jobs 2", t_batch,
+                            f"≤ {5 * batch / 1000:.0f} s and ≥ 5× pandoc", t_batch <= 5 * batch / 1000 and speedup >= 5,
+                            f"pandoc per file, 2 at a time {fmt_time(t_pandoc)}", f"{speedup:.1f}× faster"))
+        else:
+            rows.append(Row(f"batch: {batch} sessions to .docx, --jobs 2", t_batch, f"≤ {5 * batch / 1000:.0f} s",
+                            t_batch <= 5 * batch / 1000, "pandoc not installed", "—"))
+
+        many = write_folder(tmp / "many", folder_size, 20)
+        for name in ("list", "check"):
+            cmd = [*MINUTES, name, str(many)] if name == "list" else [*MINUTES, "check", str(many), "--json"]
+            first = run(cmd, tmp, env)
+            t = median(3, lambda: run(cmd, tmp, env))
+            rows.append(Row(f"minutes {name}, {folder_size:,} sessions", t, "≤ 3 s", t <= 3.0,
+                            f"first run (cold cache) {fmt_time(first)}", f"{t / first:.2f}×"))
+        rows.append(Row("peak memory, any process above", PEAK["rss_mb"], "≤ 300 MB", PEAK["rss_mb"] <= 300,
+                        PEAK["where"], "—"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report(rows, args.quick)
+
+
+def report(rows: list[Row], quick: bool) -> None:
+    """Print one table, a row per scenario."""
+    print(f"minutes benchmarks ({'quick' if quick else 'full'} pass), {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    header = ("scenario", "figure", "target", "met", "baseline (same run)", "ratio")
+    table = [header]
+    for r in rows:
+        figure = f"{r.figure:.0f} MB" if "memory" in r.scenario else (f"{r.figure:.2f}×" if "growth" in r.scenario else fmt_time(r.figure))
+        table.append((r.scenario, figure, r.target, "yes" if r.ok else "NO", r.baseline, r.ratio))
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for i, row in enumerate(table):
+        print("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)).rstrip())
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    missed = [r.scenario for r in rows if not r.ok]
+    print(f"\n{len(rows) - len(missed)} of {len(rows)} targets met" + (f"; missed: {', '.join(missed)}" if missed else ""))
+
+
+if __name__ == "__main__":
+    main()
