@@ -94,17 +94,16 @@ def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.dat
         raise UsageError(f"no action item with id {action_id!r}; see 'minutes actions'")
     path, index = holder
 
-    def fn(text: str, s: Session) -> str:
+    def fn(draft: edit.Draft, s: Session) -> None:
         item = s.proceedings[index]
         if not isinstance(item, Action) or item.id != action_id:
             raise MinutesError(f"{path} changed meanwhile; try again")
         if item.status == "done":
             raise MinutesError(f"action {action_id} is already done (on {item.done_on})")
-        text = edit.set_value(text, ["proceedings", index, "status"], "done")
-        text = edit.set_value(text, ["proceedings", index, "done_on"], on or dt.date.today())
+        draft.set(["proceedings", index, "status"], "done")
+        draft.set(["proceedings", index, "done_on"], on or dt.date.today())
         if note:
-            text = edit.set_value(text, ["proceedings", index, "note"], note)
-        return text
+            draft.set(["proceedings", index, "note"], note)
 
     ops.change(path, fn, amend, f"closed action {action_id}")
     return path

@@ -31,18 +31,19 @@ def guard(s: Session, path: Path, amend: str | None) -> None:
         )
 
 
-def record(text: str, path: Path, reason: str, what: str, today: dt.date | None = None) -> str:
-    """Return ``text`` with an amendment recorded and the approval hash brought up to date."""
-    entry = {"date": today or dt.date.today(), "reason": reason, "change": what}
-    text = edit.append(text, "amendments", entry)
-    return edit.set_value(text, ["approval", "hash"], content_hash(sessions.parse(text, path)))
+def record(draft: edit.Draft, path: Path, reason: str, what: str, today: dt.date | None = None) -> None:
+    """Record an amendment in ``draft`` and bring the approval hash up to date."""
+    from minutes.ops import current
+
+    draft.append("amendments", {"date": today or dt.date.today(), "reason": reason, "change": what})
+    draft.set(["approval", "hash"], content_hash(current(draft, path)))
 
 
 def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Session:
     """Mark the session approved, with the date, who approved it and its content hash."""
     from minutes import ops
 
-    def fn(text: str, s: Session) -> str:
+    def fn(draft: edit.Draft, s: Session) -> None:
         if s.approval.status == "approved":
             raise MinutesError(f"{path}: already approved on {s.approval.date}")
         who = None
@@ -54,8 +55,7 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Ses
         fields = {"status": "approved", "date": on or dt.date.today(), "by": who, "hash": content_hash(s)}
         for key, value in fields.items():
             if value is not None:
-                text = edit.set_value(text, ["approval", key], value)
-        return text
+                draft.set(["approval", key], value)
 
     return ops.change(path, fn, amend="approval")
 

@@ -193,3 +193,60 @@ def remove(text: str, key: str, index: int) -> str:
     if len(seq.value) == 1:
         return _replace_value(text, found[0], seq, [])
     return text[:start] + text[end:]
+
+
+def block_lists(text: str, root: yaml.Node | None) -> dict[str, tuple[int, int]]:
+    """Return, for each non-empty top-level block list, its dash column and where a new item goes."""
+    lists: dict[str, tuple[int, int]] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lists
+    for key_node, value in root.value:
+        if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
+            at = _line_end(text, _content_end(value.value[-1]))
+            if at > 0 and text[at - 1] == "\n":
+                lists[key_node.value] = (_dash_column(text, value.value[0]), at)
+    return lists
+
+
+class Draft:
+    """A session's text being changed, with its data kept in step while that is cheap.
+
+    ``data`` and ``lists`` come from a full parse of ``text`` (or the cache of one). Appending to a
+    known block list then inserts the item's text at the recorded offset, checks that the inserted
+    text reads back as exactly the item, and appends it to ``data`` too, so a large file is not
+    parsed again. Any other change drops ``data``: the caller then parses the new text in full.
+    """
+
+    def __init__(self, text: str, data: dict | None = None, lists: dict[str, tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.data = data
+        self.lists = dict(lists or {})
+
+    def _slow(self, text: str) -> None:
+        self.text, self.data, self.lists = text, None, {}
+
+    def append(self, key: str, item: dict) -> None:
+        """Append ``item`` to the top-level list ``key``."""
+        known = self.lists.get(key) if self.data is not None else None
+        if known is None:
+            return self._slow(append(self.text, key, item))
+        column, at = known
+        snippet = _with_newlines(_indent(yamlio.dump([item]), column), self.text)
+        (loaded,) = yamlio.load(snippet) or [None]
+        if loaded != yamlio.load(yamlio.dump(item)):
+            raise MinutesError(f"internal error: the new {key} item does not read back as written")
+        self.text = self.text[:at] + snippet + self.text[at:]
+        self.data[key].append(loaded)
+        self.lists = {k: (c, o + len(snippet) if o >= at else o) for k, (c, o) in self.lists.items()}
+
+    def set(self, path: list[str | int], value: Any) -> None:
+        """Set the field at ``path`` (see ``set_value``)."""
+        self._slow(set_value(self.text, path, value))
+
+    def remove(self, key: str, index: int) -> None:
+        """Remove item ``index`` of the top-level list ``key``."""
+        self._slow(remove(self.text, key, index))
+
+    def replace(self, text: str) -> None:
+        """Replace the whole text (an edit made by hand)."""
+        self._slow(text)

@@ -74,7 +74,7 @@ class ItemBase(Strict):
     """Fields every proceedings item may carry."""
 
     at: Time | None = Field(None, description="Time of the item, HH:MM")
-    attachments: list[Attachment] = []
+    attachments: list[Attachment] = Field(default_factory=list)
     note: Text | None = None
 
 
@@ -94,7 +94,7 @@ class Speech(ItemBase):
     role: Text | None = Field(None, description="Capacity in which the speaker spoke, if not the roster role")
     topic: Text | None = None
     summary: Text | None = None
-    points: list[Text] = []
+    points: list[Text] = Field(default_factory=list)
 
 
 class Report(ItemBase):
@@ -104,7 +104,7 @@ class Report(ItemBase):
     presenter: str = Field(description="Roster id of the presenter")
     title: Text
     summary: Text | None = None
-    points: list[Text] = []
+    points: list[Text] = Field(default_factory=list)
 
 
 class Counts(Strict):
@@ -198,7 +198,7 @@ class Press(Strict):
     release: Text | None = Field(None, description='e.g. "For immediate release"')
     boilerplate: Text | None = None
     contact: Contact | None = None
-    translations: list[LangCode] = []
+    translations: list[LangCode] = Field(default_factory=list)
 
 
 class Approval(Strict):
@@ -238,14 +238,14 @@ class Session(Strict):
     previous_minutes: Literal["approved", "amended", "not-approved", "none"] | None = None
     adjourned: Time | None = None
     lang: LangCode = "en"
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     category: str | None = None
-    people: list[Person] = []
-    attendees: list[Attendee] = []
-    proceedings: list[Item] = []
+    people: list[Person] = Field(default_factory=list)
+    attendees: list[Attendee] = Field(default_factory=list)
+    proceedings: list[Item] = Field(default_factory=list)
     press: Press = Press()
     approval: Approval = Approval()
-    amendments: list[Amendment] = []
+    amendments: list[Amendment] = Field(default_factory=list)
 
     @field_validator("timezone")
     @classmethod

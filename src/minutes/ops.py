@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from minutes import approval, edit, names, session as sessions, store, yamlio
+from minutes import approval, cache, edit, names, session as sessions, store, yamlio
 from minutes.errors import MinutesError, UsageError
 from minutes.model import SCHEMA_VERSION, TEXT_KINDS, Session, json_schema
 
@@ -25,24 +25,35 @@ PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "on
 # --- the one path every change takes -------------------------------------------------------
 
 
-def change(path: Path, fn: Callable[[str, Session], str], amend: str | None = None, what: str = "") -> Session:
-    """Apply ``fn(text, session)`` to the file under its lock; validate before writing; return the new session.
+def change(path: Path, fn: Callable[[edit.Draft, Session], None], amend: str | None = None, what: str = "") -> Session:
+    """Apply ``fn(draft, session)`` to the file under its lock; validate before writing; return the new session.
 
     Approved minutes change only with ``amend`` (the reason), and each such change is recorded.
     """
-    result: list[Session] = []
+    done: list[tuple[edit.Draft, Session]] = []
 
     def step(text: str) -> str:
-        old = sessions.parse(text, path)
+        data, lists = cache.read(path, text)
+        old = sessions.parse(text, path, data)
         approval.guard(old, path, amend)
-        new = fn(text, old)
-        if amend and old.approval.status == "approved" and new != text:
-            new = approval.record(new, path, amend, what)
-        result.append(sessions.parse(new, path))
-        return new
+        draft = edit.Draft(text, data, lists)
+        fn(draft, old)
+        if amend and old.approval.status == "approved" and draft.text != text:
+            approval.record(draft, path, amend, what)
+        done.append((draft, current(draft, path)))
+        return draft.text
 
     store.update(path, step, sessions.read_text)
-    return result[-1]
+    draft, new = done[-1]
+    cache.write(path, draft.text, draft.data, draft.lists)
+    return new
+
+
+def current(draft: edit.Draft, path: Path) -> Session:
+    """Return the validated session the draft now holds (parsing its text only when its data was dropped)."""
+    if draft.data is None:
+        draft.data, draft.lists = cache.parse(draft.text, path)
+    return sessions.parse(draft.text, path, draft.data)
 
 
 def _people(s: Session) -> list[dict]:
@@ -63,19 +74,19 @@ def _new_id(s: Session, name: str) -> str:
     return pid
 
 
-def _person_or_guest(text: str, s: Session, name: str | None, guest: bool, what: str) -> tuple[str, str | None]:
-    """Return (text, id) with ``name`` resolved, adding them as a guest when allowed."""
+def _person_or_guest(draft: edit.Draft, s: Session, name: str | None, guest: bool, what: str) -> str | None:
+    """Return the id ``name`` resolves to, adding them to the draft as a guest when allowed."""
     if name is None:
-        return text, None
+        return None
     try:
-        return text, person_id(s, name, what)
+        return person_id(s, name, what)
     except MinutesError:
         if not guest:
             raise
     pid = _new_id(s, name)
-    text = edit.append(text, "people", _clean({"id": pid, "name": name}))
-    text = edit.append(text, "attendees", {"person": pid, "status": "guest"})
-    return text, pid
+    draft.append("people", _clean({"id": pid, "name": name}))
+    draft.append("attendees", {"person": pid, "status": "guest"})
+    return pid
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
@@ -220,17 +231,17 @@ def add_attendee(
 ) -> Session:
     """Add a person (to the roster too, if new) or a group to the attendees."""
 
-    def fn(text: str, s: Session) -> str:
+    def fn(draft: edit.Draft, s: Session) -> None:
         if group:
-            return edit.append(text, "attendees", _clean({"group": name, "status": status, "role": role}))
+            return draft.append("attendees", _clean({"group": name, "status": status, "role": role}))
         pid = names.exact(_people(s), name)
         if pid is None:
             pid = _new_id(s, name)
             person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
-            text = edit.append(text, "people", _clean(person))
+            draft.append("people", _clean(person))
         if any(a.person == pid for a in s.attendees):
             raise MinutesError(f"{name} is already an attendee; change their entry with 'minutes edit'")
-        return edit.append(text, "attendees", {"person": pid, "status": status})
+        draft.append("attendees", {"person": pid, "status": status})
 
     return change(path, fn, amend, f"added attendee {name} ({status})")
 
@@ -244,14 +255,15 @@ def add_item(
 ) -> Session:
     """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first."""
 
-    def fn(text: str, s: Session) -> str:
+    def fn(draft: edit.Draft, s: Session) -> None:
         fields = dict(item)
         for field, name in (people or {}).items():
-            text, fields[field] = _person_or_guest(text, s, name, guest, field.replace("_", " "))
-            s = sessions.parse(text, path) if guest else s
+            before = draft.text
+            fields[field] = _person_or_guest(draft, s, name, guest, field.replace("_", " "))
+            s = current(draft, path) if draft.text != before else s
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(s)
-        return edit.append(text, "proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
+        draft.append("proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
 
     gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
     return change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
@@ -332,7 +344,8 @@ def field_path(s: Session, field: str) -> list[str | int]:
 def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> Session:
     """Set a field (dotted: ``place.venue``, ``item.4.summary``, ``person.vera.role``); ``lang`` sets one translation."""
 
-    def fn(text: str, s: Session) -> str:
+    def fn(draft: edit.Draft, s: Session) -> None:
+        text = draft.text
         keys = field_path(s, field)
         new: Any = value
         leaf = keys[-1]
@@ -351,8 +364,8 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
             if isinstance(typed, (bool, int, float, dt.date)) or (typed is None and value.strip()):
                 attempt = edit.set_value(text, keys, typed)
                 if not isinstance(sessions.validate(attempt, path), list):
-                    return attempt
-        return edit.set_value(text, keys, new)
+                    return draft.replace(attempt)
+        draft.set(keys, new)
 
     return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
 
@@ -370,11 +383,11 @@ def remove_item(path: Path, number: int, amend: str | None = None) -> tuple[Sess
     """Remove proceedings item ``number`` (1-based); return the session and the removed item."""
     removed: dict = {}
 
-    def fn(text: str, s: Session) -> str:
+    def fn(draft: edit.Draft, s: Session) -> None:
         if not 1 <= number <= len(s.proceedings):
             raise UsageError(f"there is no item {number}; the session has {len(s.proceedings)} items")
         removed.update(s.proceedings[number - 1].model_dump(mode="json", by_alias=True, exclude_defaults=True))
-        return edit.remove(text, "proceedings", number - 1)
+        draft.remove("proceedings", number - 1)
 
     return change(path, fn, amend, f"removed item {number}"), removed
 
@@ -407,10 +420,10 @@ def edit_in_editor(
         if edited == original:
             return False
 
-        def swap(current: str, _: Session) -> str:
-            if current != original:
+        def swap(draft: edit.Draft, _: Session) -> None:
+            if draft.text != original:
                 raise MinutesError(f"{path} changed while you were editing; nothing was saved")
-            return edited
+            draft.replace(edited)
 
         change(path, swap, amend, "edited by hand")
         return True
