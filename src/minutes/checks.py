@@ -24,6 +24,18 @@ class Finding:
         return {"level": self.level, "message": self.message}
 
 
+def check_files(paths: list[Path], lang: str | None = None) -> list[list[Finding]]:
+    """Return the findings for each file (unchanged files from the folder index, without --lang)."""
+    if lang is not None:
+        return [check_file(path, lang) for path in paths]
+    from minutes import index
+
+    def compute(path: Path) -> list[dict[str, str]]:
+        return [f.to_dict() for f in check_file(path)]
+
+    return [[Finding(**f) for f in found] for found in index.cached(paths, "check", compute)]
+
+
 def check_file(path: Path, lang: str | None = None) -> list[Finding]:
     """Return the findings for the session file at ``path`` (and its missing ``lang`` texts)."""
     try:

@@ -733,8 +733,7 @@ def check(
     paths = ops.session_files(files) if files else [_path(None)]
     report: dict[str, list] = {}
     bad = False
-    for path in paths:
-        findings = checks.check_file(path, lang)
+    for path, findings in zip(paths, checks.check_files(paths, lang)):
         report[str(path)] = [f.to_dict() for f in findings]
         bad = bad or checks.failed(findings, strict)
         if not json_:

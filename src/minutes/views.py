@@ -114,28 +114,28 @@ def print_session(s: Session, plain: bool | None = None) -> None:
 
 
 def list_rows(folder: Path) -> list[dict[str, Any]]:
-    """Return one summary row per session file in ``folder``."""
+    """Return one summary row per session file in ``folder`` (unchanged files from the folder index)."""
+    from minutes import index
     from minutes.ops import session_files
 
-    rows = []
-    for path in session_files([folder]):
-        try:
-            s = sessions.load(path)
-        except MinutesError as exc:
-            rows.append({"file": path.name, "error": str(exc)})
-            continue
-        rows.append(
-            {
-                "file": path.name,
-                "date": s.date.isoformat(),
-                "title": pick(s.title, s.lang),
-                "kind": s.kind,
-                "attendees": len(s.attendees),
-                "items": len(s.proceedings),
-                "status": s.approval.status,
-            }
-        )
-    return rows
+    return index.cached(session_files([folder]), "list", _row)
+
+
+def _row(path: Path) -> dict[str, Any]:
+    """Return the summary row of one session file, or its error."""
+    try:
+        s = sessions.load(path)
+    except MinutesError as exc:
+        return {"file": path.name, "error": str(exc)}
+    return {
+        "file": path.name,
+        "date": s.date.isoformat(),
+        "title": pick(s.title, s.lang),
+        "kind": s.kind,
+        "attendees": len(s.attendees),
+        "items": len(s.proceedings),
+        "status": s.approval.status,
+    }
 
 
 LIST_COLUMNS = ("date", "title", "kind", "attendees", "items", "status", "file")

@@ -1,0 +1,91 @@
+"""Per-folder index of results computed from session files, keyed by each file's size and times.
+
+`minutes list` and `minutes check` over a folder of thousands of sessions read only the files that
+changed since the last run. An entry is reused when the file's size, mtime and ctime are unchanged
+and the file had not been modified within two seconds before the entry was recorded (so a change
+within the file system's timestamp granularity is never missed, as in git's "racy" check).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from minutes import __version__
+
+INDEX = Path(".minutes") / "index.json"
+RACY_NS = 2_000_000_000
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list[Any]:
+    """Return ``compute(path)`` for every path, reusing results recorded for unchanged files."""
+    by_folder: dict[Path, dict[str, Any]] = {}
+    dirty: set[Path] = set()
+    results = []
+    for path in paths:
+        folder = path.parent
+        if folder not in by_folder:
+            by_folder[folder] = _read(folder, kind)
+        entries = by_folder[folder]
+        stamp = _stamp(path)
+        entry = entries.get(path.name)
+        if stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS:
+            results.append(entry["value"])
+            continue
+        value = compute(path)
+        results.append(value)
+        if stamp is not None:
+            entries[path.name] = {"stamp": stamp, "at": time.time_ns(), "value": value}
+            dirty.add(folder)
+    for folder in dirty:
+        _write(folder, kind, by_folder[folder])
+    return results
+
+
+def _read(folder: Path, kind: str) -> dict[str, Any]:
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+        if data["version"] == __version__:
+            return data["kinds"].get(kind, {})
+    return {}
+
+
+def _write(folder: Path, kind: str, entries: dict[str, Any]) -> None:
+    """Store the entries of ``kind`` for ``folder``; never an error (a read-only folder keeps no index)."""
+    target = folder / INDEX
+    tmp = None
+    try:
+        try:
+            data = json.loads(target.read_text(encoding="utf-8"))
+            if data.get("version") != __version__:
+                raise ValueError
+        except (OSError, ValueError):
+            data = {"version": __version__, "kinds": {}}
+        data["kinds"][kind] = {name: e for name, e in entries.items() if (folder / name).exists()}
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        target.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, target)
+        tmp = None
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -1,0 +1,64 @@
+"""The folder index gives the same rows and findings as reading every file, and notices changes."""
+
+import json
+import os
+import shutil
+import time
+
+from minutes import index
+from conftest import BOARD, CONGRESS
+
+
+def age(path, seconds=10):
+    """Make the file look last modified ``seconds`` ago, as files in a folder usually are."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_list_reuses_rows_of_unchanged_files_and_rereads_changed_ones(cli, monkeypatch):
+    for example in (CONGRESS, BOARD):
+        shutil.copy(example, cli.folder)
+        age(cli.folder / example.name)
+    first = json.loads(cli("list", "--json").stdout)
+    assert (cli.folder / ".minutes" / "index.json").is_file()
+    calls = []
+    real = index.cached
+
+    def spy(paths, kind, compute):
+        return real(paths, kind, lambda p: calls.append(p.name) or compute(p))
+
+    monkeypatch.setattr(index, "cached", spy)
+    assert json.loads(cli("list", "--json").stdout) == first
+    assert calls == []  # nothing re-read
+    board = cli.folder / BOARD.name
+    board.write_text(board.read_text().replace("Regular Board Meeting", "Special Board Meeting"))
+    rows = json.loads(cli("list", "--json").stdout)
+    assert calls == [BOARD.name]
+    assert rows[1]["title"] == "Special Board Meeting"
+
+
+def test_a_file_rewritten_with_the_same_size_and_mtime_is_still_noticed(cli):
+    shutil.copy(BOARD, cli.folder)
+    cli("list", "--json")
+    path = cli.folder / BOARD.name
+    stat = path.stat()
+    path.write_text(path.read_text().replace("Regular", "Rugular"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert json.loads(cli("list", "--json").stdout)[0]["title"] == "Rugular Board Meeting"
+
+
+def test_check_uses_the_index_and_reports_the_same_findings(cli):
+    shutil.copy(CONGRESS, cli.folder)
+    age(cli.folder / CONGRESS.name)
+    first = json.loads(cli("check", ".", "--json").stdout)
+    second = json.loads(cli("check", ".", "--json").stdout)
+    assert first == second
+    (findings,) = second.values()
+    assert any("no secretary" in f["message"] for f in findings)
+
+
+def test_an_unwritable_index_is_not_an_error(cli):
+    shutil.copy(BOARD, cli.folder)
+    (cli.folder / ".minutes").write_text("not a folder")
+    assert json.loads(cli("list", "--json").stdout)[0]["items"] == 11
