@@ -12,11 +12,17 @@ from minutes.errors import MinutesError
 _UNSAFE = re.compile(r"[^\w]+", re.UNICODE)
 
 
+# A file name has at most 255 bytes; the date, ".yaml" and the lock and temp names need the rest.
+MAX_SLUG_BYTES = 200
+
+
 def slugify(text: str, limit: int = 80) -> str:
     """Return a lowercase, filesystem-safe slug of ``text`` (letters of any script kept)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    slug = _UNSAFE.sub("-", text).strip("-_")
-    return slug[:limit].strip("-_") or "session"
+    slug = _UNSAFE.sub("-", text).strip("-_")[:limit]
+    while len(slug.encode("utf-8")) > MAX_SLUG_BYTES:  # 80 Chinese characters are 240 bytes
+        slug = slug[:-1]
+    return slug.strip("-_") or "session"
 
 
 def spellings(person: dict) -> Iterator[str]:

@@ -9,7 +9,14 @@ from pydantic import ValidationError
 
 from minutes import yamlio
 from minutes.errors import MinutesError, located
-from minutes.model import KINDS, Session
+from minutes.model import KINDS, LANG, PERSON_ID, TIME_RE, Session
+
+# What a pattern means, in words (a pattern with "(?:" is not a time).
+_FORMS = {
+    TIME_RE.pattern: "a time HH:MM, e.g. 18:30",
+    LANG: "a language code, e.g. en, zh or pt-BR",
+    PERSON_ID: "an id without spaces or slashes, e.g. li-jizheng",
+}
 
 
 def read_text(path: Path) -> str:
@@ -25,18 +32,22 @@ def read_text(path: Path) -> str:
     return yamlio.decode(raw, path)
 
 
-def parse(text: str, path: Path | str = "<string>") -> Session:
-    """Return the validated session in ``text``, or raise the first error located."""
-    errors = validate(text, path)
+_UNREAD = object()
+
+
+def parse(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session:
+    """Return the validated session in ``text`` (already loaded as ``data``), or raise the first error located."""
+    errors = validate(text, path, data)
     if isinstance(errors, Session):
         return errors
     more = f" (and {len(errors) - 1} more; run 'minutes check')" if len(errors) > 1 else ""
     raise MinutesError(errors[0] + more)
 
 
-def validate(text: str, path: Path | str = "<string>") -> Session | list[str]:
-    """Return the session in ``text``, or the list of its located errors."""
-    data = yamlio.load(text, path)
+def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session | list[str]:
+    """Return the session in ``text`` (already loaded as ``data``), or the list of its located errors."""
+    if data is _UNREAD:
+        data = yamlio.load(text, path)
     if data is None:
         return [located(path, 1, "file is empty; start one with 'minutes new'")]
     if not isinstance(data, dict):
@@ -48,8 +59,14 @@ def validate(text: str, path: Path | str = "<string>") -> Session | list[str]:
 
 
 def load(path: Path) -> Session:
-    """Return the validated session stored at ``path``."""
-    return parse(read_text(path), path)
+    """Return the validated session stored at ``path`` (large files through the parse cache)."""
+    from minutes import cache
+
+    text = read_text(path)
+    data, lists = cache.read(path, text)
+    session = parse(text, path, data)
+    cache.write(path, text, data, lists)
+    return session
 
 
 def _describe(err: Any, text: str, path: Path | str) -> str:
@@ -65,7 +82,8 @@ def _describe(err: Any, text: str, path: Path | str) -> str:
         kinds = ", ".join(KINDS)
         msg = f"unknown kind {err['input'].get('kind')!r}; use one of {kinds}" if isinstance(err.get("input"), dict) else msg
     elif err["type"] == "string_pattern_mismatch":
-        form = "a time HH:MM, e.g. 18:30" if ":" in err["ctx"]["pattern"] else f"of the form {err['ctx']['pattern']}"
+        pattern = err["ctx"]["pattern"]
+        form = _FORMS.get(pattern, f"of the form {pattern}")
         msg = f"must be {form} (got {err.get('input')!r})"
     elif err["type"].startswith("literal_error"):
         msg = f"{msg} (got {err.get('input')!r})"
