@@ -55,3 +55,11 @@ def board(cli: Cli) -> Path:
     shutil.copy(BOARD, target)
     cli("use", target.name)
     return target
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Give every test its own cache folder, so no test reads another's entries or the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("MINUTES_CACHE_DIR", str(folder))
+    return folder

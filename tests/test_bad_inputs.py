@@ -146,15 +146,10 @@ class Run:
     def new_files(self, *, cache: bool = False) -> set[str]:
         """Return the files that appeared, apart from the lock file and minutes's own state.
 
-        The state is `minutes use`'s choice and the folder index of `check` and `list` (keyed by each
-        file's size and times); with ``cache``, also the parse cache, which only valid sessions get.
+        The state is `minutes use`'s choice and the editors' schema; the parse cache and the folder
+        index live in the user's cache folder, never here (``cache`` is kept for the callers).
         """
-        expected = {
-            f".{self.path.name}.lock", ".minutes", ".minutes/current", ".minutes/session.schema.json",
-            ".minutes/index.json",
-        }
-        if cache:
-            expected |= {".minutes/cache", f".minutes/cache/{self.path.name}.json"}
+        expected = {f".{self.path.name}.lock", ".minutes", ".minutes/current", ".minutes/session.schema.json"}
         return {p for p in self.listing() - self.before if p not in expected and not p.startswith("out/")}
 
 

@@ -68,8 +68,9 @@ def test_a_broken_cache_entry_is_a_miss_not_an_error(big):
     assert cache.read(big, text)[0] == yamlio.load(text)
 
 
-def test_an_unwritable_cache_folder_is_not_an_error(big):
-    (big.parent / ".minutes").write_text("a file where the folder should be")
+def test_an_unwritable_cache_folder_is_not_an_error(big, private_cache):
+    private_cache.rmdir()
+    private_cache.write_text("a file where the folder should be")
     text = big.read_text()
     cache.write(big, text, *cache.read(big, text))
     assert cache.read(big, text)[0]["title"] == "Board meeting 1"
@@ -95,4 +96,5 @@ def test_commands_on_a_large_session_keep_the_file_exactly_as_a_full_parse_would
     assert [i.get("summary") for i in data["proceedings"][-3:-1]] == ["fast path", "fast path"]
     assert data["people"][-1] == {"id": "zed-guest", "name": "Zed Guest"}
     assert json.loads(cache.entry_path(path).read_text().splitlines()[1])["data"] == data
+    assert cli.folder not in cache.entry_path(path).parents
     cli("check")

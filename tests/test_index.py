@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import time
+from pathlib import Path
 
 from minutes import index
 from conftest import BOARD, CONGRESS
@@ -20,7 +21,8 @@ def test_list_reuses_rows_of_unchanged_files_and_rereads_changed_ones(cli, monke
         shutil.copy(example, cli.folder)
         age(cli.folder / example.name)
     first = json.loads(cli("list", "--json").stdout)
-    assert (cli.folder / ".minutes" / "index.json").is_file()
+    assert index._target(cli.folder).is_file()
+    assert not (cli.folder / ".minutes").exists()  # nothing is written beside the sessions
     calls = []
     real = index.cached
 
@@ -60,5 +62,6 @@ def test_check_uses_the_index_and_reports_the_same_findings(cli):
 
 def test_an_unwritable_index_is_not_an_error(cli):
     shutil.copy(BOARD, cli.folder)
-    (cli.folder / ".minutes").write_text("not a folder")
+    (private_cache := Path(os.environ["MINUTES_CACHE_DIR"])).rmdir()
+    private_cache.write_text("not a folder")
     assert json.loads(cli("list", "--json").stdout)[0]["items"] == 11

@@ -1,4 +1,4 @@
-"""The parse cache (`.minutes/cache/`) can make minutes faster, never wrong.
+"""The parse cache (in the user's cache folder) can make minutes faster, never wrong.
 
 A cache entry lives in the session's folder, so it travels with the folder: in a zip, a synced
 folder or a git repository. Whoever can write the folder can plant one, keyed by the digest of any

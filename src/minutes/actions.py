@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -31,13 +32,13 @@ class ActionRow:
 
 
 def load_all(paths: list[Path]) -> list[tuple[Path, Session]]:
-    """Return the valid sessions among ``paths``, oldest first (invalid files are skipped)."""
+    """Return the valid sessions among ``paths``, oldest first (invalid files are skipped with a warning)."""
     loaded = []
     for path in paths:
         try:
             loaded.append((path, sessions.load(path)))
-        except MinutesError:
-            continue
+        except MinutesError as exc:
+            print(f"minutes: warning: {exc} (skipped)", file=sys.stderr)
     return sorted(loaded, key=lambda pair: (pair[1].date, pair[0].name))
 
 

@@ -33,10 +33,8 @@ def guard(s: Session, path: Path, amend: str | None) -> None:
 
 def record(draft: edit.Draft, path: Path, reason: str, what: str, today: dt.date | None = None) -> None:
     """Record an amendment in ``draft`` and bring the approval hash up to date."""
-    from minutes.ops import current
-
     draft.append("amendments", {"date": today or dt.date.today(), "reason": reason, "change": what})
-    draft.set(["approval", "hash"], content_hash(current(draft, path)))
+    draft.set(["approval", "hash"], content_hash(sessions.parse(draft.text, path)))  # a full parse, never the cache
 
 
 def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Session:
@@ -52,7 +50,8 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Ses
                 who = ops.person_id(s, by)
             except MinutesError:
                 who = by  # a body, e.g. "the General Assembly"
-        fields = {"status": "approved", "date": on or dt.date.today(), "by": who, "hash": content_hash(s)}
+        full = sessions.parse(draft.text, path)  # a full parse, never the cache
+        fields = {"status": "approved", "date": on or dt.date.today(), "by": who, "hash": content_hash(full)}
         for key, value in fields.items():
             if value is not None:
                 draft.set(["approval", key], value)
@@ -62,7 +61,7 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Ses
 
 def verify(path: Path, expected: str | None = None) -> tuple[bool, str]:
     """Return whether the file matches its recorded (or the ``expected``) hash, and a one-line verdict."""
-    s = sessions.load(path)
+    s = sessions.parse(sessions.read_text(path), path)  # a full parse: a cache never vouches for a file
     actual = content_hash(s)
     want = expected or s.approval.hash
     if want is None:

@@ -1,10 +1,12 @@
 """Parsed session files cached next to them, keyed by their content, so large files are read once.
 
 PyYAML reads about 1 MB a second; a 10,000-item session would take a second to parse on every
-command. The cache holds the loaded data and where each list ends, in JSON (never pickle: nothing
-in the folder is executed), under `.minutes/cache/`: a header line (format, version, SHA-256 of
-the file's text), then the data. An entry is used only when the header matches exactly; anything
-else is a miss and a fresh parse. Entries are written only for sessions that validated.
+command. The cache holds the loaded data and where each list ends, in JSON (never pickle), in the user's
+own cache folder (`$MINUTES_CACHE_DIR`, else `$XDG_CACHE_HOME/minutes`, else `~/.cache/minutes`),
+never beside the sessions: a folder that travels in a zip or a git repository carries nothing
+that decides what `minutes` reads. An entry is a header line (format, version, SHA-256 of the
+file's text), then the data; it is used only when the header matches exactly. Entries are written
+only for sessions that validated. `approve` and `verify` never use it.
 Failing to write the cache (a read-only folder, a full disk) is never an error.
 """
 
@@ -14,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,36 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def root() -> Path:
+    """Return the user's cache folder for minutes."""
+    explicit = os.environ.get("MINUTES_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "minutes"
+
+
+def keyed(kind: str, path: Path) -> Path:
+    """Return the cache file of ``kind`` for ``path``, named by a hash of its absolute path."""
+    name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    return root() / kind / f"{name}.json"
+
+
 def entry_path(path: Path) -> Path:
     """Return the cache file for the session at ``path``."""
-    return path.parent / ".minutes" / "cache" / f"{path.name}.json"
+    return keyed("sessions", path)
+
+
+def save(target: Path, payload: str) -> None:
+    """Write ``payload`` to ``target`` atomically, removing temp files of killed writers; never an error."""
+    from minutes import store
+    from minutes.errors import MinutesError
+
+    with contextlib.suppress(OSError, MinutesError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in store.leftover_temps(target):
+            leftover.unlink(missing_ok=True)
+        store.write_bytes_atomic(target, payload.encode("utf-8", "surrogatepass"))
 
 
 def parse(text: str, path: object = "<string>") -> tuple[Any, dict[str, tuple[int, int]]]:
@@ -68,19 +96,8 @@ def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -
     with contextlib.suppress(OSError, ValueError), open(target, encoding="utf-8") as handle:
         if json.loads(handle.readline()) == header:
             return  # already cached
-    tmp = None
     try:
         body = json.dumps({"data": data, "lists": lists}, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        payload = json.dumps(header) + "\n" + body + "\n"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, target)
-        tmp = None
-    except (OSError, ValueError, TypeError):
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    except (ValueError, TypeError):
+        return
+    save(target, json.dumps(header) + "\n" + body + "\n")

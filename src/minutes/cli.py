@@ -76,7 +76,7 @@ def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
         from minutes import yamlio
         from minutes.ops import find_session
 
-        path = find_session(ctx.params.get("file"), Path.cwd())
+        path = find_session(ctx.params.get("file"), _cwd())
         data = yamlio.load(path.read_text(encoding="utf-8"), path) or {}
         found = []
         for person in data.get("people") or []:
@@ -160,10 +160,18 @@ def _text(value: Optional[str], label: str) -> Optional[str]:
     return text
 
 
+def _cwd() -> Path:
+    """Return the working folder, or a one-line error if it was removed."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        raise MinutesError("the current folder no longer exists; cd into a folder first") from None
+
+
 def _path(file: Optional[Path]) -> Path:
     from minutes.ops import find_session
 
-    return find_session(file, Path.cwd())
+    return find_session(file, _cwd())
 
 
 def _date(value: str, option: str) -> dt.date:
@@ -227,7 +235,7 @@ def new(
     title = _required(title, "Title", "a TITLE")
     day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
     path = ops.new_session(
-        Path.cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
+        _cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
         kind=kind, start=start, timezone=timezone, series=series, part=part, of=of, carry_over=carry_over,
     )
     print(path.name)
@@ -242,7 +250,7 @@ def use(file: Annotated[Path, typer.Argument(help="Session file to act on from n
     """
     from minutes import ops
 
-    ops.use(file, Path.cwd())
+    ops.use(file, _cwd())
     _done(file, "now the current session")
 
 
@@ -731,6 +739,8 @@ def check(
     from minutes import checks, ops
 
     paths = ops.session_files(files) if files else [_path(None)]
+    if not paths:
+        raise MinutesError(f"{', '.join(map(str, files or []))}: a folder with no session files (*.yaml) in it")
     report: dict[str, list] = {}
     bad = False
     for path, findings in zip(paths, checks.check_files(paths, lang)):

@@ -208,6 +208,20 @@ def block_lists(text: str, root: yaml.Node | None) -> dict[str, tuple[int, int]]
     return lists
 
 
+def _list_end(text: str, column: int, at: int) -> bool:
+    """Return whether ``at`` is where a list whose dashes stand at ``column`` ends: a line start after
+    which no line continues the list (a deeper line, or another dash at that column)."""
+    if not 0 < at <= len(text) or text[at - 1] != "\n":
+        return False
+    for line in text[at:].splitlines():
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        return indent < column or (indent == column and not stripped.startswith("-"))
+    return True
+
+
 class Draft:
     """A session's text being changed, with its data kept in step while that is cheap.
 
@@ -228,7 +242,7 @@ class Draft:
     def append(self, key: str, item: dict) -> None:
         """Append ``item`` to the top-level list ``key``."""
         known = self.lists.get(key) if self.data is not None else None
-        if known is None:
+        if known is None or not _list_end(self.text, *known):
             return self._slow(append(self.text, key, item))
         column, at = known
         snippet = _with_newlines(_indent(yamlio.dump([item]), column), self.text)

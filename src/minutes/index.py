@@ -1,5 +1,7 @@
 """Per-folder index of results computed from session files, keyed by each file's size and times.
 
+It lives in the user's cache folder (see ``minutes.cache.root``), never in the sessions' folder.
+
 `minutes list` and `minutes check` over a folder of thousands of sessions read only the files that
 changed since the last run. An entry is reused when the file's size, mtime and ctime are unchanged
 and the file had not been modified within two seconds before the entry was recorded (so a change
@@ -10,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +19,6 @@ from typing import Any
 
 from minutes import __version__
 
-INDEX = Path(".minutes") / "index.json"
 RACY_NS = 2_000_000_000
 
 
@@ -58,34 +57,28 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
 
 def _read(folder: Path, kind: str) -> dict[str, Any]:
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+        data = json.loads(_target(folder).read_text(encoding="utf-8"))
         if data["version"] == __version__:
             return data["kinds"].get(kind, {})
     return {}
 
 
+def _target(folder: Path) -> Path:
+    from minutes import cache
+
+    return cache.keyed("index", folder)
+
+
 def _write(folder: Path, kind: str, entries: dict[str, Any]) -> None:
-    """Store the entries of ``kind`` for ``folder``; never an error (a read-only folder keeps no index)."""
-    target = folder / INDEX
-    tmp = None
+    """Store the entries of ``kind`` for ``folder`` in the user's cache; never an error."""
+    from minutes import cache
+
+    target = _target(folder)
     try:
-        try:
-            data = json.loads(target.read_text(encoding="utf-8"))
-            if data.get("version") != __version__:
-                raise ValueError
-        except (OSError, ValueError):
-            data = {"version": __version__, "kinds": {}}
-        data["kinds"][kind] = {name: e for name, e in entries.items() if (folder / name).exists()}
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, target)
-        tmp = None
-    except (OSError, ValueError, TypeError, AttributeError):
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        data = json.loads(target.read_text(encoding="utf-8"))
+        if data.get("version") != __version__ or not isinstance(data.get("kinds"), dict):
+            raise ValueError
+    except (OSError, ValueError):
+        data = {"version": __version__, "kinds": {}}
+    data["kinds"][kind] = {name: e for name, e in entries.items() if (folder / name).exists()}
+    cache.save(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -122,6 +122,8 @@ def use(path: Path, folder: Path) -> Session:
     """Make ``path`` the current session of ``folder``; return it."""
     s = sessions.load(path)
     state = folder / STATE_DIR
+    if state.is_symlink():
+        raise MinutesError(f"{state} is a symbolic link; minutes keeps its state only in a real folder")
     try:
         state.mkdir(exist_ok=True)
         rel = os.path.relpath(path.resolve(), folder.resolve())
@@ -206,6 +208,8 @@ def new_session(
 def write_schema(folder: Path) -> Path:
     """Write the JSON Schema next to the sessions, for editors; return its path."""
     target = folder / STATE_DIR / SCHEMA_FILE
+    if target.parent.is_symlink():
+        return target  # never write through a link planted in the folder
     try:
         target.parent.mkdir(exist_ok=True)
         store.write_atomic(target, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
@@ -358,16 +362,31 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
             new = dict(old) if isinstance(old, dict) else ({s.lang: old} if old else {})
             new[lang] = value
         else:
-            typed = yamlio.load(value) if value.strip() else value
-            if isinstance(typed, str) and DATE_RE.match(typed):
-                typed = dt.date.fromisoformat(typed)
-            if isinstance(typed, (bool, int, float, dt.date)) or (typed is None and value.strip()):
+            typed = _typed(value)
+            if typed is not value:
                 attempt = edit.set_value(text, keys, typed)
-                if not isinstance(sessions.validate(attempt, path), list):
-                    return draft.replace(attempt)
+                checked = sessions.validate(attempt, path)
+                if not isinstance(checked, list) and not isinstance(_get(checked.model_dump(by_alias=True), keys), str):
+                    return draft.replace(attempt)  # the field really is a number, date, flag or empty
         draft.set(keys, new)
 
     return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
+
+
+def _typed(value: str) -> Any:
+    """Return ``value`` read as a number, flag, date or null where it looks like one; else ``value`` itself."""
+    if not value.strip():
+        return value
+    try:
+        typed = yamlio.load(value)
+    except MinutesError:
+        return value
+    if isinstance(typed, str) and DATE_RE.match(typed):
+        try:
+            return dt.date.fromisoformat(typed)
+        except ValueError:
+            return value
+    return typed if isinstance(typed, (bool, int, float)) or typed is None else value
 
 
 def _get(data: Any, keys: list[str | int]) -> Any:
@@ -422,7 +441,9 @@ def edit_in_editor(
 
         def swap(draft: edit.Draft, _: Session) -> None:
             if draft.text != original:
-                raise MinutesError(f"{path} changed while you were editing; nothing was saved")
+                kept = tmp.with_name(tmp.name.replace(".edit-", "-unsaved-", 1).lstrip("."))
+                tmp.replace(kept)
+                raise MinutesError(f"{path} changed while you were editing; nothing was saved; your edit is in {kept}")
             draft.replace(edited)
 
         change(path, swap, amend, "edited by hand")
