@@ -63,3 +63,11 @@ def test_the_hash_ignores_layout_and_comments_but_not_content(board):
     assert approval.content_hash(session.load(board)) == before
     board.write_text(board.read_text().replace("Roof replacement", "Roof repair"))
     assert approval.content_hash(session.load(board)) != before
+
+
+def test_source_date_epoch_fixes_today_for_reproducible_records(cli, board, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1712620800")  # 2024-04-09 UTC
+    cli("approve")
+    cli("add-item", "note", "x", "--amend", "typo")
+    d = data(board)
+    assert str(d["approval"]["date"]) == "2024-04-09" and str(d["amendments"][0]["date"]) == "2024-04-09"

@@ -7,7 +7,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from minutes import edit, session as sessions
+from minutes import clock, edit, session as sessions
 from minutes.errors import MinutesError, UsageError
 from minutes.model import Action, Session, pick
 
@@ -68,7 +68,7 @@ def select(
     today: dt.date | None = None,
 ) -> list[ActionRow]:
     """Return the rows that pass the filters."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     out = []
     for row in found:
         if (open_only or overdue) and row.status != "open":
@@ -102,7 +102,7 @@ def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.dat
         if item.status == "done":
             raise MinutesError(f"action {action_id} is already done (on {item.done_on})")
         draft.set(["proceedings", index, "status"], "done")
-        draft.set(["proceedings", index, "done_on"], on or dt.date.today())
+        draft.set(["proceedings", index, "done_on"], on or clock.today())
         if note:
             draft.set(["proceedings", index, "note"], note)
 

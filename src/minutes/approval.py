@@ -7,7 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from minutes import edit, session as sessions
+from minutes import clock, edit, session as sessions
 from minutes.errors import MinutesError
 from minutes.model import Session
 
@@ -33,7 +33,7 @@ def guard(s: Session, path: Path, amend: str | None) -> None:
 
 def record(draft: edit.Draft, path: Path, reason: str, what: str, today: dt.date | None = None) -> None:
     """Record an amendment in ``draft`` and bring the approval hash up to date."""
-    draft.append("amendments", {"date": today or dt.date.today(), "reason": reason, "change": what})
+    draft.append("amendments", {"date": today or clock.today(), "reason": reason, "change": what})
     draft.set(["approval", "hash"], content_hash(sessions.parse(draft.text, path)))  # a full parse, never the cache
 
 
@@ -51,7 +51,7 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Ses
             except MinutesError:
                 who = by  # a body, e.g. "the General Assembly"
         full = sessions.parse(draft.text, path)  # a full parse, never the cache
-        fields = {"status": "approved", "date": on or dt.date.today(), "by": who, "hash": content_hash(full)}
+        fields = {"status": "approved", "date": on or clock.today(), "by": who, "hash": content_hash(full)}
         for key, value in fields.items():
             if value is not None:
                 draft.set(["approval", key], value)

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutes import clock
 from minutes.errors import UsageError
 from minutes.model import Action, Report, Resolution, Session, Speech, pick
 
@@ -136,7 +137,7 @@ def to_docx(table: Table) -> bytes:
     from minutes.writers import WRITERS, WriteOptions
 
     doc = md.parse(markdown(table))
-    doc.meta = Metadata(title=table.title, date=dt.date.today().isoformat())
+    doc.meta = Metadata(title=table.title, date=clock.today().isoformat())
     return WRITERS["docx"](doc, WriteOptions())
 
 
