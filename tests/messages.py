@@ -53,6 +53,7 @@ def code_messages() -> set[tuple[str | None, str]]:
                 out.add((args[1] if len(args) > 1 else None, args[0]))
     out.update(("person", v) for v in context.PERSON_FORMS.values())
     out.add((None, "Page {page}"))
+    out.update({(None, "{label}:"), ("paren", "{text} ({note})")})  # templating's label() and paren()
     return out
 
 

@@ -90,6 +90,42 @@ def congress() -> Session:
     return Session.model_validate(CONGRESS)
 
 
+DAY1: dict[str, Any] = {
+    **CONGRESS,
+    "title": {"en": "2nd International Congress of Solidarity, Day 1", "ru": "2-й Международный конгресс солидарности, день 1",
+              "zh": "第二届国际团结大会（第一天）", "de": "2. Internationaler Solidaritätskongress, Tag 1"},
+    "series": {**CONGRESS["series"], "part": 1},
+    "date": "2023-07-22", "start": "15:00", "end": "17:00", "adjourned": "17:00",
+    "attendees": [{"person": "mostov", "status": "online"}, {"person": "li", "status": "present"}],
+    "proceedings": [
+        {"kind": "announcement", "text": {"en": "The Congress was declared open.", "ru": "Конгресс объявлен открытым.",
+                                          "zh": "大会宣布开幕。", "de": "Der Kongress wurde für eröffnet erklärt."}},
+        {"kind": "speech", "speaker": "mostov",
+         "summary": {"en": "greeted the delegates of all countries.", "ru": "приветствовал делегатов всех стран.",
+                     "zh": "向各国代表致以问候。", "de": "begrüßte die Delegierten aller Länder."}},
+        {"kind": "resolution", "title": {"en": "Agenda of the Congress", "ru": "Повестка дня конгресса",
+                                         "zh": "大会议程", "de": "Tagesordnung des Kongresses"},
+         "vote": {"for": 30, "against": 0, "abstain": 1}, "result": "adopted"},
+    ],
+}
+
+
+def congress_series() -> list[Session]:
+    """Return both days of the congress series, in date order: day 1 (July 22) and day 2 (July 23)."""
+    return [Session.model_validate(DAY1), congress()]
+
+
+def approved(session: Session) -> Session:
+    """Return ``session`` approved on 2024-04-09 by the Board, with one amendment made after approval."""
+    from minutes.model import Amendment, Approval
+
+    return session.model_copy(update={
+        "approval": Approval(status="approved", date="2024-04-09", by="the Board", hash="0" * 12),
+        "amendments": [Amendment(date="2024-04-20", reason="The treasurer corrected a figure",
+                                 change="set item.3.summary")],
+    })
+
+
 def large(items: int = 10_000) -> Session:
     """Return a session with ``items`` proceedings of every kind."""
     people = [{"id": f"p{i}", "name": f"Person {i}", "role": "Member", "pronoun": ("he", "she", "they")[i % 3]}

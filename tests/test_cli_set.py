@@ -29,9 +29,11 @@ def test_set_types_follow_the_field(cli, board):
 
 
 def test_set_a_translation_keeps_the_other_languages(cli, board):
-    cli("set", "title", "Ordentliche Vorstandssitzung", "--lang", "de")
+    before = data(board)["title"]
+    cli("set", "title", "Ordentliche Sitzung des Vorstands", "--lang", "de")
     cli("set", "title", "定期理事会", "--lang", "zh")
-    assert data(board)["title"] == {"en": "Regular Board Meeting", "de": "Ordentliche Vorstandssitzung", "zh": "定期理事会"}
+    assert data(board)["title"] == {**before, "de": "Ordentliche Sitzung des Vorstands", "zh": "定期理事会"}
+    assert data(board)["title"]["en"] == "Regular Board Meeting"
 
 
 def test_set_tags_splits_on_commas(cli, board):
@@ -49,13 +51,14 @@ def test_set_a_bad_value_is_refused_and_changes_nothing(cli, board):
 
 
 def test_set_reaches_items_people_and_attendees_by_number_or_name(cli, congress):
+    honorific = data(congress)["people"][2]["honorific"]
     cli("set", "item.4.summary", "欢迎所有与会者", "--lang", "zh")
-    cli("set", "person.vera.honorific", "товарищ", "--lang", "ru")
+    cli("set", "person.vera.honorific", "тов.", "--lang", "ru")
     cli("set", "item.12.owner", "Vera")
     cli("set", "attendee.3.status", "online")
     d = data(congress)
     assert d["proceedings"][3]["summary"]["zh"] == "欢迎所有与会者"
-    assert d["people"][2]["honorific"] == {"en": "Comrade", "ru": "товарищ"}
+    assert d["people"][2]["honorific"] == {**honorific, "ru": "тов."} and honorific["en"] == "Comrade"
     assert d["proceedings"][11]["owner"] == "vera"
     assert d["attendees"][2]["status"] == "online"
 

@@ -12,23 +12,30 @@ from minutes import yamlio
 from conftest import EXAMPLES
 
 
-@pytest.mark.parametrize("example", ["congress", "board"])
-def test_the_script_records_exactly_the_example_file(example, tmp_path):
-    folder = EXAMPLES / example
+SCRIPTS = sorted(EXAMPLES.glob("*/record*.sh"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[f"{s.parent.name}/{s.name}" for s in SCRIPTS])
+def test_the_script_records_exactly_the_example_files(script, tmp_path):
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("MINUTES_FILE", None)
-    result = subprocess.run(
-        ["bash", str(folder / "record.sh")], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
-    )
+    result = subprocess.run(["bash", str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    (recorded,) = tmp_path.glob("*.yaml")
-    (bundled,) = folder.glob("*.yaml")
-    assert recorded.name == bundled.name
-    assert yamlio.load(recorded.read_text(encoding="utf-8")) == yamlio.load(bundled.read_text(encoding="utf-8"))
-    check = subprocess.run(
-        [sys.executable, "-m", "minutes", "check", str(bundled)], capture_output=True, text=True, env=env
-    )
-    assert check.returncode == 0, check.stderr
+    recorded = sorted(tmp_path.glob("*.yaml"))
+    assert recorded
+    for path in recorded:
+        bundled = script.parent / path.name
+        assert bundled.is_file(), f"{script.name} records {path.name}, which examples/{script.parent.name} lacks"
+        assert yamlio.load(path.read_text(encoding="utf-8")) == yamlio.load(bundled.read_text(encoding="utf-8"))
+        check = subprocess.run([sys.executable, "-m", "minutes", "check", str(bundled)], capture_output=True, text=True, env=env)
+        assert check.returncode == 0, check.stderr
+
+
+def test_every_bundled_session_is_recorded_by_a_script():
+    bundled = {p for p in EXAMPLES.glob("*/*.yaml")}
+    assert len(bundled) >= 3
+    for path in bundled:
+        assert any(path.name in s.read_text() or s.parent == path.parent for s in SCRIPTS), path
 
 
 def test_the_board_example_passes_a_strict_check(tmp_path):

@@ -89,3 +89,44 @@ def test_a_language_without_a_catalog_falls_back_to_english_phrases_and_its_own_
 def test_an_unknown_language_is_a_clear_error():
     with pytest.raises(MinutesError, match="unknown language"):
         i18n.catalog("qq")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "outlined A, explained B, and pointed out C"), ("ru", "outlined A, explained B и pointed out C"),
+    ("zh", "outlined A，explained B，并pointed out C"), ("de", "outlined A, explained B und pointed out C"),
+])
+def test_predicates_are_joined_into_one_clause_per_language(lang, expected):
+    from render_fixtures import congress
+
+    from minutes.context import Builder
+
+    builder = Builder(congress(), i18n.catalog(lang))
+    assert builder.clauses(["outlined A", "explained B", "pointed out C"]) == expected
+    assert builder.clauses(["one"]) == "one"
+
+
+@pytest.mark.parametrize("lang, short, long", [
+    ("en", "July 22\u2009–\u200923", "July 22\u2009–\u200923, 2023"),
+    ("ru", "22—23 июля", "22—23 июля 2023 г."),
+    ("zh", "7月22–23日", "2023年7月22–23日"),
+    ("de", "22.–23. Juli", "22.–23. Juli 2023"),
+])
+def test_the_days_of_a_series_are_one_span_of_dates(lang, short, long):
+    from render_fixtures import congress_series
+
+    from minutes.context import Builder
+    from minutes.series import compile_series
+
+    parts = congress_series()
+    dates = Builder(compile_series(parts), i18n.catalog(lang), parts).dates()
+    assert (dates["short"], dates["long"], dates["last_iso"]) == (short, long, "2023-07-23")
+
+
+def test_chinese_labels_and_notes_take_full_width_punctuation():
+    from render_fixtures import congress
+
+    from minutes.render import RenderOptions, render_session
+
+    out = render_session(congress(), None, RenderOptions(kind="minutes", lang="zh")).data.decode()
+    assert "**日期：**" in out and "### 出席（1）" in out and "**Date:**" not in out
+    assert not any(mark in out for mark in ("**:", "; ", "**活动:**"))

@@ -8,10 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, large
+from markdown_it import MarkdownIt
+from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, congress_series, large
 
 from minutes.errors import MinutesError, UsageError
-from minutes.render import RenderOptions, Rendered, output_name, render_file, render_many, render_session
+from minutes.render import (
+    RenderOptions, Rendered, output_name, render_file, render_many, render_series, render_session,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("MINUTES_REGEN_GOLDEN") == "1"
@@ -34,7 +37,7 @@ def test_no_name_taken_from_the_data_leaves_the_output_folder(title):
 
 
 def test_unknown_kind_format_language_or_front_matter_is_a_usage_error():
-    for options in (RenderOptions(kind="memo"), RenderOptions(fmt="pdf"), RenderOptions(lang="../x"),
+    for options in (RenderOptions(kind="memo"), RenderOptions(fmt="rtf"), RenderOptions(lang="../x"),
                     RenderOptions(front_matter="zola")):
         with pytest.raises(UsageError):
             render_session(congress(), None, options)
@@ -118,3 +121,46 @@ def test_ten_thousand_items_render_fast():
     word = _best_of(2, lambda: render_session(session, None, RenderOptions(fmt="docx")))
     assert md <= 1.0 * slack, md
     assert word <= 1.5 * slack, word
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """Return (type of the opening token, text) of each heading and paragraph, read by markdown-it."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [(tokens[i - 1].tag, t.content) for i, t in enumerate(tokens)
+            if t.type == "inline" and tokens[i - 1].type in ("heading_open", "paragraph_open")]
+
+
+def test_a_two_day_series_reads_as_one_set_of_minutes_with_a_heading_per_day():
+    out = render_series(congress_series(), Path("x/2023-07-22-day-1.yaml"), RenderOptions(kind="minutes"))
+    assert out.name == "2023-07-22-day-1-series.minutes.en.md"
+    blocks = _blocks(out.data.decode())
+    assert blocks[0] == ("h1", "Minutes of the 2nd International Congress of Solidarity")
+    assert "**Date:** July 22\u2009–\u200923, 2023" in next(t for tag, t in blocks if t.startswith("**"))
+    h2 = [t for tag, t in blocks if tag == "h2"]
+    assert h2[h2.index("Agenda") + 1:h2.index("Agenda") + 3] == \
+        ["Day 1: Saturday, July 22, 2023", "Day 2: Sunday, July 23, 2023"]
+    h3 = [t for tag, t in blocks if tag == "h3"]
+    numbers = [int(t.split(".")[0]) for t in h3 if t[0].isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 3 + 7  # one numbering across the days
+    assert ("p", "**Day 1: July 22**") in blocks and ("p", "**Day 2: July 23**") in blocks  # the agenda, by day
+    assert not any("·" in t and t.startswith("*2023") for _, t in blocks)  # no single file's hash
+
+
+def test_a_two_day_series_reads_as_one_press_release_in_every_language():
+    leads = {"en": "On July 22\u2009–\u200923, on the occasion of", "ru": "22—23 июля состоялось",
+             "zh": "7月22–23日，值此", "de": "Am 22.–23. Juli fand"}
+    days = {"en": "Day 2: July 23", "ru": "День 2: 23 июля", "zh": "第2天：7月23日", "de": "Tag 2: 23. Juli"}
+    for lang in LANGS:
+        out = render_series(congress_series(), None, RenderOptions(kind="release", lang=lang)).data.decode()
+        blocks = _blocks(out)
+        assert any(t.startswith(leads[lang]) for _, t in blocks), (lang, blocks[:8])
+        assert ("h2", days[lang]) in blocks, lang
+        subtitle = out.split("<!-- style: Subtitle -->\n", 1)[1].split("\n", 1)[0]
+        assert congress_series()[0].series.name[lang] in subtitle, (lang, subtitle)  # the series, not day 2
+
+
+def test_without_the_parts_a_compiled_series_still_renders():
+    from minutes.series import compile_series
+
+    out = render_session(compile_series(congress_series()), None, RenderOptions(kind="release")).data.decode()
+    assert "On July 22, on the occasion of" in out

@@ -61,3 +61,23 @@ def test_an_explicit_template_wins_over_the_folder(tmp_path):
 def test_a_missing_explicit_template_is_a_clear_error(tmp_path):
     with pytest.raises(MinutesError, match="no such template"):
         render_session(congress(), tmp_path / "s.yaml", RenderOptions(template=tmp_path / "nope.md.j2"))
+
+
+def test_whether_a_summary_continues_a_sentence_is_read_in_the_session_language():
+    """A Chinese predicate has no capital letter, so the English text decides how it is used."""
+    for lang in ("en", "zh"):
+        items = context.build(congress(), i18n.catalog(lang))["items"]
+        speech = next(i for i in items if i["kind"] == "speech")
+        assert speech["summary_is_clause"] and speech["points_are_clauses"]
+    session = congress().model_copy(deep=True)
+    speech = next(i for i in session.proceedings if i.kind == "speech")
+    speech.summary = {"en": "The speaker welcomed everyone.", "zh": "发言人欢迎所有人。"}
+    zh = next(i for i in context.build(session, i18n.catalog("zh"))["items"] if i["kind"] == "speech")
+    assert not zh["summary_is_clause"]
+
+
+def test_predicate_points_become_one_sentence_in_the_release():
+    release = {lang: render_session(congress(), None, RenderOptions(kind="release", lang=lang)).data.decode()
+               for lang in ("en", "zh")}
+    assert "In his speech, he welcomed all the participants. He also outlined the history of the Group." in release["en"]
+    assert "他在讲话中欢迎全体与会者。他还简要介绍了小组的历史。" in release["zh"]

@@ -224,3 +224,41 @@ def test_markdown_and_word_carry_the_same_text():
     doc = build_document(session, None, RenderOptions(kind="release", lang="ru"))
     md = markdown.parse(WRITERS["md"](doc, WriteOptions()).decode())
     assert text_of(md) == text_of(doc)
+
+
+def _footer_text(word: docx.document.Document) -> str:
+    return _text(word.sections[0].footer._element)
+
+
+def test_the_minutes_footer_carries_the_page_date_and_content_hash():
+    from minutes.approval import content_hash
+
+    session = congress()
+    word = _open(render_session(session, None, RenderOptions(kind="minutes", fmt="docx")).data)
+    footer = word.sections[0].footer._element
+    assert [f.strip() for f in footer.xpath(".//w:fldSimple/@w:instr")] == ["PAGE"]
+    assert _footer_text(word) == f"Page 1 · 2023-07-23 · {content_hash(session)}"
+    zh = _open(render_session(session, None, RenderOptions(kind="minutes", fmt="docx", lang="zh")).data)
+    assert _footer_text(zh) == f"第1页 · 2023-07-23 · {content_hash(session)}"
+
+
+def test_a_press_release_footer_has_the_page_but_no_hash():
+    word = _open(render_session(congress(), None, RenderOptions(kind="release", fmt="docx")).data)
+    assert _footer_text(word) == "Page 1"
+
+
+def test_a_reference_footer_with_its_own_page_number_keeps_it_and_gains_the_hash(tmp_path):
+    from docx.oxml import parse_xml
+
+    from minutes.approval import content_hash
+
+    ref = docx.Document()
+    p = ref.sections[0].footer.paragraphs[0]
+    p._p.append(parse_xml('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                          'w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    path = tmp_path / "ref.docx"
+    ref.save(path)
+    word = _open(render_session(congress(), None, RenderOptions(kind="minutes", fmt="docx", reference_doc=path)).data)
+    footer = word.sections[0].footer
+    assert len(footer._element.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')]")) == 1
+    assert footer.paragraphs[-1].text == f"2023-07-23 · {content_hash(congress())}"

@@ -55,3 +55,48 @@ def test_the_markdown_is_commonmark_with_a_table_and_the_end_mark():
     release = render_session(congress(), None, RenderOptions(kind="release")).data.decode()
     last = [t for t in MarkdownIt("commonmark").parse(release) if t.type == "inline"][-1]
     assert last.content.replace("\\", "") == "###"
+
+
+def _inlines(markdown: str) -> list[str]:
+    return [t.content for t in MarkdownIt("commonmark").enable("table").parse(markdown) if t.type == "inline"]
+
+
+def test_the_minutes_end_with_the_date_and_content_hash_and_the_release_does_not():
+    from minutes.approval import content_hash
+
+    session = congress()
+    minutes = render_session(session, None, RenderOptions(kind="minutes")).data.decode()
+    assert _inlines(minutes)[-1] == f"*2023-07-23 · {content_hash(session)}*"
+    release = render_session(session, None, RenderOptions(kind="release")).data.decode()
+    assert content_hash(session) not in release
+
+
+def test_draft_minutes_say_draft():
+    for lang, draft in (("en", "Draft"), ("ru", "Проект"), ("zh", "草稿"), ("de", "Entwurf")):
+        out = render_session(congress(), None, RenderOptions(kind="minutes", lang=lang)).data.decode()
+        header = next(i for i in _inlines(out) if i.startswith("**"))  # the heading block, one line a field
+        assert header.split("\n")[-1].endswith(f"** {draft}"), (lang, header)
+
+
+def test_approved_minutes_give_the_date_and_approver_and_list_the_amendments():
+    from render_fixtures import approved
+
+    from minutes.approval import content_hash
+
+    session = approved(congress())
+    expected = {
+        "en": ("Approved on April 9, 2024 by the Board", "Amendments after approval", "April 20, 2024"),
+        "ru": ("Утверждён 9 апреля 2024\u202fг. (the Board)", "Изменения после утверждения", "20 апреля 2024\u202fг."),
+        "zh": ("已于2024年4月9日由the Board批准", "批准后的修改", "2024年4月20日"),
+        "de": ("Genehmigt am 9. April 2024 (the Board)", "Änderungen nach der Genehmigung", "20. April 2024"),
+    }
+    for lang, (status, heading, when) in expected.items():
+        out = render_session(session, None, RenderOptions(kind="minutes", lang=lang)).data.decode()
+        tokens = MarkdownIt("commonmark").enable("table").parse(out)
+        inline = [t.content for t in tokens if t.type == "inline"]
+        header = next(i for i in inline if i.startswith("**"))
+        assert header.split("\n")[-1].endswith(f"** {status}"), (lang, header)
+        at = inline.index(heading)
+        assert tokens[[i for i, t in enumerate(tokens) if t.type == "inline"][at] + 2].type == "table_open"
+        assert inline[at + 4: at + 7] == [when, "The treasurer corrected a figure", "set item.3.summary"], lang
+        assert inline[-1] == f"*2023-07-23 · {content_hash(session)}*"

@@ -31,6 +31,8 @@ PERSON_FORMS = {
     "paren": "{name} ({role})",
 }
 _CASED = re.compile(r"[^\W\d_]")
+# A full stop after a number is an ordinal or a date ("der 2. Kongress", "13. Februar"), not an end.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)|[。！？]")
 
 
 def _tidy(text: str) -> str:
@@ -46,7 +48,8 @@ def is_clause(text: str) -> bool:
 def shorten(text: str, limit: int = 80) -> str:
     """Return the first sentence of ``text``, cut at a word boundary to about ``limit`` characters."""
     text = " ".join(text.split())
-    first = re.split(r"(?<=[.!?。！？])\s*", text, maxsplit=1)[0]
+    end = _SENTENCE_END.search(text)
+    first = text[: end.end()] if end else text
     if len(first) <= limit:
         return first.rstrip(".。")
     cut = first[:limit].rsplit(" ", 1)[0] if " " in first[:limit] else first[:limit]
@@ -56,13 +59,34 @@ def shorten(text: str, limit: int = 80) -> str:
 class Builder:
     """Build the view context of one session in one language."""
 
-    def __init__(self, session: Session, cat: Catalog):
+    def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None):
         self.s = session
         self.cat = cat
         self.lang = cat.lang
         self._people: dict[tuple[str | None, str | None], dict[str, Any] | None] = {}
         self.roles = {a.person: a.role for a in session.attendees if a.person and a.role}
         self.status = {a.person: a.status for a in session.attendees if a.person}
+        self.days = self._day_markers(parts or [])
+
+    def _day_markers(self, parts: list[Session]) -> dict[int, tuple[int, Session]]:
+        """Return {index of the item that opens a day: (day number, that day's session)} for a compiled series.
+
+        ``series.compile_series`` puts one announcement before the items of each day; when the proceedings
+        do not have that shape, there are no day markers and the items are shown as they are.
+        """
+        if len(parts) < 2:
+            return {}
+        markers, index = {}, 0
+        for number, part in enumerate(parts, 1):
+            if index >= len(self.s.proceedings) or not isinstance(self.s.proceedings[index], TextItem):
+                return {}
+            markers[index] = ((part.series.part if part.series and part.series.part else number), part)
+            index += 1 + len(part.proceedings)
+        return markers if index == len(self.s.proceedings) else {}
+
+    def source(self, value: Any) -> str:
+        """Return a text field in the session's own language: the form its grammar was written in."""
+        return pick(value, self.s.lang, self.s.lang)
 
     def t(self, value: Any) -> str:
         """Return a text field in the output language, falling back to the session language."""
@@ -105,7 +129,7 @@ class Builder:
     def place(self) -> dict[str, Any]:
         pl = self.s.place
         venue, city, country = self.t(pl.venue), self.t(pl.city), self.t(pl.country)
-        site_text = ", ".join(x for x in (venue, city, country) if x)
+        site_text = self._(", ", "list").join(x for x in (venue, city, country) if x)
         if venue and city:
             site = self._("at {venue} in {city}", "where", venue=venue, city=city)
         elif venue or city:
@@ -145,9 +169,10 @@ class Builder:
                 parts.append(self._("{required} required", required=s.quorum.required))
             if s.quorum.present is not None:
                 parts.append(self._("quorum present") if s.quorum.present else self._("no quorum"))
-            quorum = {"required": s.quorum.required, "present": s.quorum.present, "text": "; ".join(parts)}
+            quorum = {"required": s.quorum.required, "present": s.quorum.present, "text": self._("; ", "list").join(parts)}
         times = "–".join(x for x in (s.start, s.end) if x)
         ap = s.approval
+        dates = self.dates()
         return {
             "title": self.t(s.title),
             "series": series,
@@ -157,6 +182,7 @@ class Builder:
             "organization": self.t(s.organization),
             "date": self.date(s.date), "date_full": self.date(s.date, "full"),
             "date_short": self.date(s.date, "month_day"), "date_iso": s.date.isoformat(),
+            "dates": dates["long"], "dates_short": dates["short"], "last_date_iso": dates["last_iso"],
             "start": s.start or "", "end": s.end or "", "times": times, "timezone": s.timezone or "",
             "place": self.place(),
             "occasion": self.t(s.occasion),
@@ -168,9 +194,26 @@ class Builder:
             "tags": list(s.tags), "category": s.category or "",
             "approval": {
                 "approved": ap.status == "approved", "status": ap.status,
-                "on": self.date(ap.date), "by": self.person(ap.by),
+                "on": self.date(ap.date), "by": self.person(ap.by), "hash": ap.hash or "",
             },
+            "amendments": [
+                {"date": self.date(a.date), "date_iso": a.date.isoformat(), "reason": a.reason, "change": a.change}
+                for a in s.amendments
+            ],
         }
+
+    def dates(self) -> dict[str, str]:
+        """Return the date of the session, or the span of the days of a compiled series."""
+        first = self.s.date
+        last = max((part.date for _, part in self.days.values()), default=first)
+        if last == first:
+            return {"long": self.date(first, "full"), "short": self.date(first, "month_day"), "last_iso": first.isoformat()}
+        short = self.cat.date_interval(first, last, "month_day")
+        if first.year == last.year:
+            long = self._("{dates}, {year}", "dates", dates=short, year=self.cat.year(first))
+        else:
+            long = self.cat.date_interval(first, last)
+        return {"long": long, "short": short, "last_iso": last.isoformat()}
 
     def attendance(self) -> list[dict[str, Any]]:
         groups: dict[str, dict[str, Any]] = {}
@@ -207,19 +250,28 @@ class Builder:
             "attachments": [{"file": a.file, "caption": t(a.caption)} for a in item.attachments],
         }
         if isinstance(item, TextItem):
-            out.update(text=t(item.text), heading=out["kind_label"], agenda=shorten(t(item.text)))
+            out.update(text=t(item.text), heading=out["kind_label"], agenda=shorten(t(item.text), 120))
         elif isinstance(item, (Speech, Report)):
             who = item.speaker if isinstance(item, Speech) else item.presenter
             person = self.person(who, item.role if isinstance(item, Speech) else None)
             summary = t(item.summary)
+            points = [t(p) for p in item.points]
+            # Whether a text continues a sentence about the speaker is read from the session's own
+            # language: a Chinese predicate has no capital letter to tell it from a whole sentence.
+            clauses = bool(points) and all(is_clause(self.source(p)) for p in item.points)
             out.update(
-                person=person, summary=summary, summary_is_clause=is_clause(summary),
-                points=[t(p) for p in item.points], same_person=previous == who,
+                person=person, summary=summary, summary_is_clause=is_clause(self.source(item.summary)),
+                points=points, points_are_clauses=clauses,
+                points_text=self.clauses([p.rstrip(".。") for p in points]) if clauses else "",
+                same_person=previous == who,
             )
             if isinstance(item, Speech):
                 topic = t(item.topic)
                 out.update(speaker=person, on_behalf_of=self.person(item.on_behalf_of), topic=topic)
-                heading = self._("{kind}: {name}", kind=out["kind_label"], name=person["name"])
+                if topic:
+                    heading = self._("{kind}: {name} — {topic}", kind=out["kind_label"], name=person["name"], topic=topic)
+                else:
+                    heading = self._("{kind}: {name}", kind=out["kind_label"], name=person["name"])
             else:
                 out.update(presenter=person, title=t(item.title))
                 heading = self._("{kind}: “{title}”", kind=out["kind_label"], title=out["title"])
@@ -233,17 +285,47 @@ class Builder:
             )
             out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["title"])
         elif isinstance(item, Action):
+            owner, due = self.person(item.owner), self.date(item.due)
+            details = ([self._("owner: {name}", name=owner["name"])] if owner else []) + \
+                ([self._("due {date}", date=due)] if due else [])
             out.update(
-                id=item.id or "", task=t(item.task), owner=self.person(item.owner), due=self.date(item.due),
+                id=item.id or "", task=t(item.task), owner=owner, due=due,
                 due_iso=item.due.isoformat() if item.due else "", status=item.status,
-                status_label=self._(ACTION_STATUSES[item.status]),
+                status_label=self._(ACTION_STATUSES[item.status]), details=self._("; ", "list").join(details),
             )
             out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["task"])
         return out
 
+    def clauses(self, items: list[str]) -> str:
+        """Return predicates joined into one: "outlined A, explained B, and pointed out C"."""
+        if len(items) < 2:
+            return items[0] if items else ""
+        if len(items) == 2:
+            return self._("{first} and {last}", "clauses", first=items[0], last=items[1])
+        head = items[0]
+        for middle in items[1:-1]:
+            head = self._("{first}, {next}", "clauses", first=head, next=middle)
+        return self._("{first}, and {last}", "clauses", first=head, last=items[-1])
+
+    def day(self, number: int, part: Session) -> dict[str, Any]:
+        """Return the item that opens one day of a compiled series."""
+        date, short = self.date(part.date, "full"), self.date(part.date, "month_day")
+        return {
+            "number": None, "kind": "day", "kind_label": "", "at": "", "note": "", "attachments": [],
+            "day": number, "title": self.t(part.title), "date": date, "date_short": short,
+            "date_iso": part.date.isoformat(),
+            "heading": self._("Day {day}: {date}", day=number, date=date),
+            "heading_short": self._("Day {day}: {date}", day=number, date=short),
+            "text": "", "agenda": "",
+        }
+
     def items(self) -> list[dict[str, Any]]:
         out, number, previous = [], 0, None
-        for item in self.s.proceedings:
+        for index, item in enumerate(self.s.proceedings):
+            if index in self.days:
+                out.append(self.day(*self.days[index]))
+                previous = None
+                continue
             numbered = item.kind != "action"
             number += numbered
             out.append(self.item(item, number if numbered else None, previous))
@@ -265,7 +347,10 @@ class Builder:
             agency = self._(" ({agency})", "dateline", agency=dl.agency)
             plain, ap = plain + agency, ap + agency
         series = session["series"]
-        sub = self.t(pr.subheadline) or (series["text"] if series else "")
+        if self.days:  # a compiled series: the last day's subheadline is about that day only
+            sub = session["title"]
+        else:
+            sub = self.t(pr.subheadline) or (series["text"] if series else "")
         contact = pr.contact.model_dump() if pr.contact else None
         others = [code for code in pr.translations if code != self.lang]
         return {
@@ -276,7 +361,7 @@ class Builder:
             "dateline": {"plain": plain, "ap": ap + " —", "city": city, "date": date, "agency": dl.agency or ""},
             "boilerplate": self.t(pr.boilerplate),
             "contact": contact,
-            "contact_text": ", ".join(v for v in (contact or {}).values() if v),
+            "contact_text": self._(", ", "list").join(v for v in (contact or {}).values() if v),
             "translations": self.cat.join([self.cat.language_name(code) for code in others]),
         }
 
@@ -285,10 +370,13 @@ class Builder:
         items = self.items()
         attendance = self.attendance()
         chair_id = self.s.chair
-        attended = [g for a in attendance if a["status"] in ("present", "online") for g in a["groups"]]
-        attended += [p["name"] for a in attendance if a["status"] in ("present", "online")
-                     for p in a["people"] if p["id"] != chair_id]
-        guests = [p["paren"] for a in attendance if a["status"] == "guest" for p in a["people"]]
+        # People who speak or report are introduced, with their role, in their own paragraph.
+        speakers = {i["person"]["id"] for i in items if i["kind"] in ("speech", "report")}
+        here = [a for a in attendance if a["status"] in ("present", "online")]
+        attended = [g for a in here for g in a["groups"]]
+        attended += [p["name"] for a in here for p in a["people"] if p["id"] != chair_id and p["id"] not in speakers]
+        guest_people = [p for a in attendance if a["status"] == "guest" for p in a["people"]]
+        guests = [p["paren"] for p in guest_people]
         guests += [g for a in attendance if a["status"] == "guest" for g in a["groups"]]
         chair = session["chair"]
         return {
@@ -298,6 +386,8 @@ class Builder:
             "attendance": attendance,
             "attended": self.cat.join(attended),
             "guests": self.cat.join(guests),
+            "introduced": ([chair_id] if chair_id else []) + [p["id"] for p in guest_people],
+            "days": [i for i in items if i["kind"] == "day"],
             "chair_on_site": bool(chair and chair["status"] == "present" and self.s.place.mode != "on-site"),
             "items": items,
             "agenda": [i for i in items if i["number"]],
@@ -307,6 +397,10 @@ class Builder:
         }
 
 
-def build(session: Session, cat: Catalog) -> dict[str, Any]:
-    """Return the view context of ``session`` in the catalog's language."""
-    return Builder(session, cat).build()
+def build(session: Session, cat: Catalog, parts: list[Session] | None = None) -> dict[str, Any]:
+    """Return the view context of ``session`` in the catalog's language.
+
+    ``parts`` are the sessions a compiled series was made of (``series.compile_series``), in date order:
+    with them, each day opens with its own heading and the dates span the first to the last day.
+    """
+    return Builder(session, cat, parts).build()

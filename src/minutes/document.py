@@ -104,6 +104,9 @@ class Metadata:
     categories: list[str] = field(default_factory=list)
     key: str = ""
     page_label: str = "Page {page}"
+    hash: str = ""
+    footer: str = ""
+    """Text after the page number in the Word footer, and the last line in Markdown (e.g. "DATE · HASH")."""
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.messages.pofile import read_po
 
@@ -40,6 +40,15 @@ class Catalog:
     def date(self, value: dt.date, form: str = "long") -> str:
         """Return ``value`` as "July 23" (``month_day``), "July 23, 2023" (``long``) or with weekday (``full``)."""
         return _date(value, form, self.locale)
+
+    def date_interval(self, start: dt.date, end: dt.date, form: str = "long") -> str:
+        """Return the span from ``start`` to ``end``: "July 22–23" (``month_day``) or with the year."""
+        skeleton = "MMMMd" if form == "month_day" else "yMMMMd"
+        return format_interval(start, end, skeleton, locale=self.locale)
+
+    def year(self, value: dt.date) -> str:
+        """Return the year of ``value`` as this language writes it on its own."""
+        return format_skeleton("y", value, locale=self.locale)
 
     def join(self, items: list[str]) -> str:
         """Return ``items`` as a list in this language: "A, B and C"."""

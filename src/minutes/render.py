@@ -78,9 +78,14 @@ def output_name(session: Session, source: Path | None, kind: str, lang: str, fmt
     return name
 
 
-def build_document(session: Session, source: Path | None, options: RenderOptions):
-    """Return the document that the template for ``options.kind`` makes of ``session``."""
+def build_document(session: Session, source: Path | None, options: RenderOptions,
+                   parts: list[Session] | None = None):
+    """Return the document that the template for ``options.kind`` makes of ``session``.
+
+    ``parts`` are the sessions a compiled series was made of (see ``render_series``).
+    """
     from minutes import context, i18n, markdown, templating
+    from minutes.approval import content_hash
     from minutes.document import Heading, Metadata, plain
     from minutes.model import pick
 
@@ -88,12 +93,15 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
     folder = source.parent if source is not None else None
     extra = (folder / "templates",) if folder is not None and (folder / "templates" / "i18n").is_dir() else ()
     cat = i18n.catalog(lang, extra)
-    view = context.build(session, cat)
+    view = context.build(session, cat, parts)
     text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
     doc = markdown.parse(text)
     doc.session = session
     title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
     press = view["press"]
+    # The minutes of one file carry its content hash ("minutes verify FILE" recomputes it), so that a
+    # printed copy can be matched to its file. A compiled series matches no single file: no hash.
+    digest = content_hash(session) if options.kind == "minutes" and not parts else ""
     doc.meta = Metadata(
         title=title or view["session"]["title"],
         author=pick(session.organization, lang, session.lang) if session.organization else "",
@@ -104,14 +112,17 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
         categories=[session.category] if session.category else [],
         key=f"{output_stem(session, source)}.{options.kind}",
         page_label=cat.gettext("Page {page}", page="{page}"),
+        hash=digest,
+        footer=f"{session.date.isoformat()} · {digest}" if digest else "",
     )
     return doc
 
 
-def render_session(session: Session, source: Path | None, options: RenderOptions) -> Rendered:
+def render_session(session: Session, source: Path | None, options: RenderOptions,
+                   parts: list[Session] | None = None) -> Rendered:
     """Render ``session`` (read from ``source``) as ``options`` say."""
     check_options(options)
-    doc = build_document(session, source, options)
+    doc = build_document(session, source, options, parts)
     wopts = WriteOptions(
         front_matter=options.front_matter,
         reference_doc=options.reference_doc,
@@ -120,6 +131,20 @@ def render_session(session: Session, source: Path | None, options: RenderOptions
     data = WRITERS[options.fmt](doc, wopts)
     name = output_name(session, source, options.kind, doc.meta.lang, options.fmt)
     return Rendered(name, data, wopts.warnings)
+
+
+def render_series(parts: list[Session], source: Path | None, options: RenderOptions) -> Rendered:
+    """Render the sessions of one series (in date order) compiled into one document.
+
+    Each day opens with its own heading, and the dates span the first to the last day. The output is
+    named after the first day's file, with ``-series`` added to its stem.
+    """
+    from minutes.series import compile_series
+
+    rendered = render_session(compile_series(parts), source, options, parts)
+    stem, rest = rendered.name.split(".", 1)
+    rendered.name = f"{stem}-series.{rest}"
+    return rendered
 
 
 def render_file(path: Path, options: RenderOptions) -> Rendered:

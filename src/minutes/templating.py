@@ -87,7 +87,8 @@ def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path |
     env = environment(search_path(template, session_dir))
     try:
         tmpl = env.get_template(name)
-        return tmpl.render(context, _=cat.gettext, _p=cat.pgettext, date=cat.date, join=cat.join)
+        return tmpl.render(context, _=cat.gettext, _p=cat.pgettext, date=cat.date, join=cat.join,
+                           label=functools.partial(_label, cat), paren=functools.partial(_paren, cat))
     except jinja2.TemplateSyntaxError as exc:
         raise MinutesError(f"{exc.filename or exc.name or name}:{exc.lineno}: template syntax error: {exc.message}") from None
     except (jinja2.UndefinedError, SecurityError, MinutesError, TypeError, ValueError, KeyError, AttributeError,
@@ -99,6 +100,16 @@ def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path |
         elif isinstance(exc, MinutesError):
             what = "error"
         raise MinutesError(f"{where}: {what}: {exc}") from None
+
+
+def _label(cat: Catalog, text: object) -> str:
+    """Return ``text`` followed by the colon of the language: "Date:", "日期："."""
+    return cat.gettext("{label}:", label=text)
+
+
+def _paren(cat: Catalog, text: object, note: object) -> str:
+    """Return ``text`` with ``note`` in the brackets of the language: "Present (4)", "出席（4）"."""
+    return cat.pgettext("paren", "{text} ({note})", text=text, note=note)
 
 
 def _template_line(exc: BaseException) -> str | None:

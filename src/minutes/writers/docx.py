@@ -40,18 +40,29 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def run_xml(text: str, bold: bool, italic: bool) -> str:
-    """Return the XML of one run: line breaks as w:br, CJK text in the East Asian font (cleaned later)."""
+def run_xml(text: str, bold: bool, italic: bool, upright: bool = False) -> str:
+    """Return the XML of one run: line breaks as w:br, CJK text in the East Asian font (cleaned later).
+
+    ``upright`` keeps CJK text out of italics, even in an italic style (Subtitle, Caption, Quote):
+    Chinese, Japanese and Korean are not slanted for emphasis.
+    """
     if not text:
         return ""
     cjk = CJK.search(text) is not None
+    upright = upright and cjk
+    slant = '<w:i w:val="0"/><w:iCs w:val="0"/>' if upright else "<w:i/>" if italic else ""
     rpr = ""
-    if bold or italic or cjk:
-        rpr = "<w:rPr>" + (_CJK_RPR if cjk else "") + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + "</w:rPr>"
+    if bold or slant or cjk:
+        rpr = "<w:rPr>" + (_CJK_RPR if cjk else "") + ("<w:b/>" if bold else "") + slant + "</w:rPr>"
     if "\n" not in text:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml(text)}</w:t></w:r>'
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{_xml(part)}</w:t>' if part else "" for part in text.split("\n"))
     return f"<w:r>{rpr}{body}</w:r>"
+
+
+def _width(text: str) -> int:
+    """Return the width of ``text`` in Latin characters: a Chinese, Japanese or Korean one counts twice."""
+    return len(text) + len(CJK.findall(text)) if CJK.search(text) else len(text)
 
 
 @functools.lru_cache(maxsize=8)
@@ -123,6 +134,7 @@ class Writer:
         self.style_ids: dict[str, str] = {}
         self.numbered: dict[str, str | None] = {}
         self.width = self._text_width()
+        self.upright = doc.meta.lang.split("-")[0] in ("zh", "ja", "ko")
 
     def warn(self, message: str) -> None:
         self.options.warnings.append(message)
@@ -190,7 +202,8 @@ class Writer:
             ppr = f'<w:pStyle w:val="{self.style_id(style)}"/>' + ppr
         head = f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"
         body = run_xml(prefix, False, False) if prefix else ""
-        return head + body + "".join(run_xml(r.text, r.bold or bold, r.italic) for r in runs) + "</w:p>"
+        up = self.upright
+        return head + body + "".join(run_xml(r.text, r.bold or bold, r.italic, up) for r in runs) + "</w:p>"
 
     def style_id(self, name: str) -> str:
         if name not in self.style_ids:
@@ -249,9 +262,9 @@ class Writer:
         for row in [block.header, *block.rows]:
             for c, cell in enumerate(row[:ncols]):
                 text = "".join(r.text for r in cell)
-                word = max(map(len, text.split()), default=0)
+                word = max(map(_width, text.split()), default=0)
                 least[c] = max(least[c], pad + min(word, 20) * (char + 30))
-                want[c] = max(want[c], pad + min(len(text), 60) * char)
+                want[c] = max(want[c], pad + min(_width(text), 60) * char)
         if sum(least) >= self.width:
             return [self.width * n // sum(least) for n in least]
         if sum(want) <= self.width:
@@ -320,7 +333,18 @@ class Writer:
 
     def blocks(self) -> None:
         """Re-parse the document part once, with the XML of every block before the section properties."""
-        parts = clean("".join(x for b in self.doc.blocks for x in self.block(b)))
+        blocks = self.doc.blocks
+        last = max((i for i, b in enumerate(blocks) if isinstance(b, Heading)), default=-1)
+        tail = blocks[last + 1:]
+        # A short closing section (the signatures, the boilerplate) stays on one page with its heading.
+        together = 0 < last and 0 < len(tail) <= 8 and all(isinstance(b, Paragraph) for b in tail)
+        xml = []
+        for i, block in enumerate(blocks):
+            if together and i > last and i < len(blocks) - 1:
+                xml.append(self.para(block.style, block.inlines, ppr="<w:keepNext/><w:keepLines/>"))
+            else:
+                xml.extend(self.block(block))
+        parts = clean("".join(xml))
         root = self.word.element
         text = etree.tostring(root, encoding="unicode")
         at = text.rfind("<w:sectPr")
@@ -336,24 +360,34 @@ class Writer:
         self.sect = self.body.find(qn("w:sectPr"))
 
     def footer(self) -> None:
-        """Put "Page N" (a PAGE field) in the footer, unless the reference document has one."""
+        """Put "Page N · DATE · HASH" (N a PAGE field) in the footer.
+
+        A reference document whose footer already has a page number keeps it; the date and hash of
+        the minutes then go in a paragraph of their own below it.
+        """
+        extra = self.doc.meta.footer
         for section in self.word.sections:
             footer = section.footer
             root = footer._element
-            if root.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')] | .//w:instrText[contains(.,'PAGE')]"):
+            has_page = bool(root.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')] | .//w:instrText[contains(.,'PAGE')]"))
+            if has_page and not extra:
                 continue
             paras = footer.paragraphs
-            p = paras[0] if paras and not paras[0].text.strip() else footer.add_paragraph()
+            p = paras[0] if paras and not paras[0].text.strip() and not has_page else footer.add_paragraph()
             try:
                 p.style = self.word.styles["Footer"]
             except KeyError:
                 pass
             p.alignment = 1  # centred
-            before, _, after = self.doc.meta.page_label.partition("{page}")
-            xml = clean(f'<w:p xmlns:w="{W_NS}">' + run_xml(before, False, False)
-                        + f'<w:fldSimple w:instr=" PAGE ">{run_xml("1", False, False)}</w:fldSimple>'
-                        + run_xml(after, False, False) + "</w:p>")
-            for child in etree.fromstring(xml):
+            if has_page:
+                xml = run_xml(extra, False, False)
+            else:
+                before, _, after = self.doc.meta.page_label.partition("{page}")
+                after += f" · {extra}" if extra else ""
+                xml = (run_xml(before, False, False)
+                       + f'<w:fldSimple w:instr=" PAGE ">{run_xml("1", False, False)}</w:fldSimple>'
+                       + run_xml(after, False, False))
+            for child in etree.fromstring(clean(f'<w:p xmlns:w="{W_NS}">{xml}</w:p>')):
                 p._p.append(child)
 
     def properties(self) -> None:

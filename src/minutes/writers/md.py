@@ -7,7 +7,7 @@ import re
 import yaml
 
 from minutes.document import (
-    BulletList, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule, Table,
+    BulletList, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule, Table, Text,
 )
 from minutes.writers import WriteOptions
 
@@ -120,5 +120,8 @@ def front_matter(doc: Document, flavour: str) -> str:
 def write(doc: Document, options: WriteOptions) -> bytes:
     """Return the document as UTF-8 CommonMark."""
     head = front_matter(doc, options.front_matter) if options.front_matter else ""
-    body = "\n\n".join(blocks(doc, skip_title=bool(options.front_matter)))
+    parts = blocks(doc, skip_title=bool(options.front_matter))
+    if doc.meta.footer:  # what Word prints in the page footer ("DATE · HASH") ends the Markdown
+        parts.append(inlines([Text(doc.meta.footer, italic=True)]))
+    body = "\n\n".join(parts)
     return (head + body + "\n").encode("utf-8")
