@@ -12,7 +12,8 @@ from minutes.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-CONGRESS = next((EXAMPLES / "congress").glob("*.yaml"))
+CONGRESS = next((EXAMPLES / "congress").glob("*-day-2.yaml"))
+CONGRESS_DAY1 = next((EXAMPLES / "congress").glob("*-day-1.yaml"))
 BOARD = next((EXAMPLES / "board").glob("*.yaml"))
 
 

@@ -68,3 +68,14 @@ def test_set_into_a_missing_item_is_a_usage_error(cli, congress):
     assert "there is no item 99" in cli("set", "item.99.text", "x", code=2).stderr
     assert "say which field" in cli("set", "item.3", "x", code=2).stderr
     assert congress.read_bytes() == before
+
+
+def test_set_reaches_numbered_entries_inside_an_item(cli, board):
+    before = data(board)["proceedings"][2]["points"]
+    cli("set", "item.3.points.2", "Zwei Haushalte zahlen zu spät.", "--lang", "de")
+    points = data(board)["proceedings"][2]["points"]
+    assert points[1] == {**before[1], "de": "Zwei Haushalte zahlen zu spät."}
+    assert points[0] == before[0]
+    cli("set", "item.3.points.1", "One text for all")
+    assert data(board)["proceedings"][2]["points"][0] == "One text for all"
+    assert "there is no item 9" in cli("set", "item.3.points.9", "x", code=1).stderr

@@ -112,8 +112,15 @@ def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.dat
 
 def previous_session(paths: list[Path], organization: object, before: dt.date) -> tuple[Path, Session] | None:
     """Return the latest session of the same body before ``before``."""
-    same = [(p, s) for p, s in load_all(paths) if s.organization == organization and s.date < before]
+    wanted = _spellings(organization)
+    same = [(p, s) for p, s in load_all(paths) if _spellings(s.organization) & wanted and s.date < before]
     return same[-1] if same else None
+
+
+def _spellings(text: object) -> set[str]:
+    """Return every language's spelling of a text, case-folded."""
+    values = text.values() if isinstance(text, dict) else [text]
+    return {v.casefold() for v in values if isinstance(v, str)}
 
 
 def carried_over(previous: Session) -> list[dict]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from minutes.errors import MinutesError, UsageError
-from minutes.render import Rendered, RenderOptions, check_options, render_file, render_many, render_session
+from minutes.render import Rendered, RenderOptions, check_options, render_file, render_many, render_series
 
 BINARY = ("docx", "pdf")
 
@@ -44,20 +44,17 @@ def render_single(paths: list[Path], opts: RenderOptions, series: str | None = N
             raise UsageError(f"--out - writes one result, but {len(paths)} files were given")
         return render_file(paths[0], opts)
     from minutes import actions
-    from minutes.series import compile_series, members
+    from minutes.series import members
 
     loaded = actions.load_all(paths)
     parts = members([s for _, s in loaded], series)
     source = next(p for p, s in loaded if s is parts[0])
-    rendered = render_session(compile_series(parts), source, opts)
-    stem = rendered.name.split(".", 1)
-    rendered.name = f"{stem[0]}-series.{stem[1]}"
-    return rendered
+    return render_series(parts, source, opts)
 
 
 def deliver(rendered: Rendered, out: str) -> Path | None:
     """Write ``rendered`` to stdout (``-``) or into the folder ``out``; return the file written."""
-    from minutes.render import write_bytes_atomic
+    from minutes.store import write_bytes_atomic
 
     if out == "-":
         if rendered.name.rsplit(".", 1)[-1] in BINARY:

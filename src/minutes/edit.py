@@ -108,6 +108,17 @@ def _replace_value(text: str, key_node: yaml.Node, value: yaml.Node, new: Any, *
     return text[: colon + 1] + " " + yamlio.scalar(new) + text[end:]
 
 
+def _replace_entry(text: str, node: yaml.Node, value: Any, where: str) -> str:
+    """Return ``text`` with one list entry (a text, or a map of translations) replaced by ``value``."""
+    if isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">"):
+        return text[: node.start_mark.index] + yamlio.scalar(value) + text[node.end_mark.index :]
+    if isinstance(node, yaml.MappingNode) and not node.flow_style:
+        column = node.start_mark.column
+        body = _indent(yamlio.dump(value), column).rstrip("\n")[column:] if isinstance(value, dict) and value else yamlio.scalar(value)
+        return text[: node.start_mark.index] + _with_newlines(body, text) + text[_content_end(node) :]
+    raise MinutesError(f"'{where}' is a group of fields; set one of them")
+
+
 def _build(path: list[str | int], value: Any) -> Any:
     for key in reversed(path):
         value = {key: value}
@@ -156,6 +167,8 @@ def set_value(text: str, path: list[str | int], value: Any) -> str:
             if not isinstance(node, yaml.SequenceNode) or not 0 <= key < len(node.value):
                 raise MinutesError(f"there is no item {key + 1} in {'.'.join(map(str, path[:depth]))}")
             node = node.value[key]
+            if depth == len(path) - 1:
+                return _replace_entry(text, node, value, ".".join(map(str, path)))
             continue
         if not isinstance(node, yaml.MappingNode):
             raise MinutesError(f"'{'.'.join(map(str, path[:depth]))}' is not a group of fields")

@@ -333,7 +333,7 @@ def field_path(s: Session, field: str) -> list[str | int]:
         if keys[0] == "person":
             ids = [p.id for p in s.people]
             pid = person_id(s, str(keys[1]))
-            return ["people", ids.index(pid), *keys[2:]]
+            return ["people", ids.index(pid), *_numbered(keys[2:])]
         count = len(s.proceedings if keys[0] == "item" else s.attendees)
         try:
             number = int(keys[1])
@@ -341,8 +341,13 @@ def field_path(s: Session, field: str) -> list[str | int]:
             raise UsageError(f"{field!r}: {keys[1]!r} is not a number") from None
         if not 1 <= number <= count:
             raise UsageError(f"there is no {keys[0]} {number}; the session has {count}")
-        return ["proceedings" if keys[0] == "item" else "attendees", number - 1, *keys[2:]]
+        return ["proceedings" if keys[0] == "item" else "attendees", number - 1, *_numbered(keys[2:])]
     return keys
+
+
+def _numbered(keys: list[str | int]) -> list[str | int]:
+    """Return ``keys`` with 1-based numbers (``points.2``) turned into list indices."""
+    return [int(k) - 1 if isinstance(k, str) and k.isdigit() and int(k) > 0 else k for k in keys]
 
 
 def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> Session:

@@ -148,9 +148,7 @@ def emit(table: Table, fmt: str, out: Path | None) -> None:
     if fmt == "docx":
         if out is None:
             raise UsageError("--format docx needs --out FILE")
-        from minutes.render import write_bytes_atomic
-
-        write_bytes_atomic(out, to_docx(table))
+        store.write_bytes_atomic(out, to_docx(table))
         print(out, file=sys.stderr)
         return
     text = {"md": markdown, "csv": to_csv, "json": lambda t: json.dumps(t.records(), ensure_ascii=False, indent=2) + "\n"}[fmt](table)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutes import store
 from minutes.errors import MinutesError, UsageError
 from minutes.model import LANG, Session
 from minutes.writers import FRONT_MATTER, WRITERS, WriteOptions
@@ -154,26 +152,6 @@ def render_file(path: Path, options: RenderOptions) -> Rendered:
     return render_session(load(path), path, options)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: readers see the old file or the new one, never a mix."""
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise MinutesError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
 def _render_one(path: Path, options: RenderOptions) -> tuple[Rendered | None, str | None]:
     try:
         return render_file(path, options), None
@@ -205,7 +183,7 @@ def render_many(
                 rendered, error = None, f"{path}: would overwrite {rendered.name}, already written from {other}"
             else:
                 try:
-                    write_bytes_atomic(out_dir / rendered.name, rendered.data)
+                    store.write_bytes_atomic(out_dir / rendered.name, rendered.data)
                     written[rendered.name] = path
                 except MinutesError as exc:
                     rendered, error = None, str(exc)
