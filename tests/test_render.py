@@ -82,15 +82,20 @@ def test_importing_the_writers_table_loads_no_heavy_library():
     assert json.loads(out.replace("'", '"')) == []
 
 
+def golden_name(path, kind, lang):
+    """Return the golden file of one example file: its folder and date, the kind and the language."""
+    return f"{path.parent.name}.{path.stem[:10]}.{kind}.{lang}.md"
+
+
 def _golden_cases():
     return [(path, kind, lang) for path in EXAMPLES for kind in KINDS for lang in LANGS]
 
 
-@pytest.mark.parametrize("path, kind, lang", _golden_cases(), ids=lambda v: getattr(v, "stem", v))
+@pytest.mark.parametrize("path, kind, lang", _golden_cases(), ids=lambda v: f"{v.parent.name}/{v.stem[:10]}" if hasattr(v, "stem") else v)
 def test_examples_render_as_their_golden_markdown(path, kind, lang):
     """Regenerate on purpose with: MINUTES_REGEN_GOLDEN=1 pytest tests/test_render.py -k golden"""
     out = render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
-    golden = GOLDEN / f"{path.parent.name}.{kind}.{lang}.md"
+    golden = GOLDEN / golden_name(path, kind, lang)
     if REGEN:
         golden.write_bytes(out)
     assert golden.exists(), f"no golden file {golden.name}; run with MINUTES_REGEN_GOLDEN=1 and review the diff"
@@ -99,7 +104,7 @@ def test_examples_render_as_their_golden_markdown(path, kind, lang):
 
 def test_there_is_a_golden_file_for_every_example_kind_and_language():
     assert EXAMPLES, "examples/*/*.yaml are missing"
-    expected = {f"{p.parent.name}.{k}.{lang}.md" for p, k, lang in _golden_cases()}
+    expected = {golden_name(p, k, lang) for p, k, lang in _golden_cases()}
     assert expected <= {p.name for p in GOLDEN.glob("*.md")}
 
 
