@@ -51,39 +51,8 @@ minutes set tags "board, housing"
 
 # --- Translations --------------------------------------------------------------------------------
 # `minutes set FIELD TEXT --lang xx` adds one language and keeps the others; summaries are the
-# predicate of a sentence about the presenter. `minutes set` does not reach the entries of a list
-# inside an item (key points), so `translate` writes those through `minutes edit`, with the
-# library's text-preserving edit as the "editor": translate item.3.points.1 de "..." (from 1).
-# The organization keeps its one (English) name for now: `minutes new --carry-over` finds the
-# previous session of a body by comparing that name exactly, and a translated name would not match.
-editor=$(mktemp)
-trap 'rm -f "$editor"' EXIT
-cat >"$editor" <<'PY'
-import os, sys
-from minutes import edit, yamlio
-path, lang, value = os.environ["MINUTES_T_PATH"], os.environ["MINUTES_T_LANG"], os.environ["MINUTES_T_TEXT"]
-parts = path.split(".")
-keys = ["proceedings" if parts[0] == "item" else "attendees", int(parts[1]) - 1]
-keys += [int(k) - 1 if k.isdigit() else k for k in parts[2:]]
-with open(sys.argv[1], encoding="utf-8") as handle:
-    text = handle.read()
-data = yamlio.load(text)
-holder = data
-for key in keys[:-1]:
-    holder = holder[key]
-old = holder[keys[-1]]
-holder[keys[-1]] = {**(old if isinstance(old, dict) else {data.get("lang", "en"): old}), lang: value}
-if isinstance(keys[-1], int):  # a list entry: write the whole list back
-    text = edit.set_value(text, keys[:-1], holder)
-else:
-    text = edit.set_value(text, keys, holder[keys[-1]])
-with open(sys.argv[1], "w", encoding="utf-8") as handle:
-    handle.write(text)
-PY
-py=$(dirname "$(readlink -f "$(command -v minutes)")")/python
-translate() {
-  MINUTES_T_PATH="$1" MINUTES_T_LANG="$2" MINUTES_T_TEXT="$3" minutes edit --editor "'$py' '$editor'"
-}
+# predicate of a sentence about the presenter. Numbers count from 1: item.3.points.2 is the second
+# key point of the third item. The organization keeps its one (English) name.
 
 # German
 minutes set title "Ordentliche Vorstandssitzung" --lang de
@@ -99,8 +68,8 @@ minutes set item.1.text "Die Vorsitzende eröffnete die Sitzung und stellte die 
 minutes set item.2.text "Das Protokoll der Sitzung vom 13. Februar 2024 wurde in der versandten Fassung genehmigt." --lang de
 minutes set item.3.title "Finanzen im vierten Quartal" --lang de
 minutes set item.3.summary "berichtete, dass die Rücklagen zum Quartalsende 82.400 EUR betrugen." --lang de
-translate item.3.points.1 de "Die Instandhaltungskosten lagen 6 % unter dem Budget."
-translate item.3.points.2 de "Zwei Haushalte sind mit ihren Zahlungen mehr als 60 Tage im Rückstand."
+minutes set item.3.points.1 "Die Instandhaltungskosten lagen 6 % unter dem Budget." --lang de
+minutes set item.3.points.2 "Zwei Haushalte sind mit ihren Zahlungen mehr als 60 Tage im Rückstand." --lang de
 minutes set item.4.title "Zustand des Dachs" --lang de
 minutes set item.4.summary "warnte, dass die Dachabdichtung über dem Ostflügel versagt und vor dem Winter erneuert werden muss." --lang de
 minutes set item.5.title "Dachsanierung" --lang de
@@ -131,8 +100,8 @@ minutes set item.1.text "Председатель открыла заседан�
 minutes set item.2.text "Протокол заседания от 13 февраля 2024 года утверждён в разосланной редакции." --lang ru
 minutes set item.3.title "Финансы за четвёртый квартал" --lang ru
 minutes set item.3.summary "сообщил, что на конец квартала резервы составили 82 400 евро." --lang ru
-translate item.3.points.1 ru "Расходы на содержание оказались на 6 % ниже запланированных."
-translate item.3.points.2 ru "Два домохозяйства просрочили платежи более чем на 60 дней."
+minutes set item.3.points.1 "Расходы на содержание оказались на 6 % ниже запланированных." --lang ru
+minutes set item.3.points.2 "Два домохозяйства просрочили платежи более чем на 60 дней." --lang ru
 minutes set item.4.title "Состояние кровли" --lang ru
 minutes set item.4.summary "предупредил, что кровельное покрытие над восточным крылом приходит в негодность и его необходимо заменить до зимы." --lang ru
 minutes set item.5.title "Замена кровли" --lang ru
@@ -164,8 +133,8 @@ minutes set item.1.text "主席宣布会议开始，并确认出席人数达到�
 minutes set item.2.text "2024年2月13日会议记录按分发稿获得批准。" --lang zh
 minutes set item.3.title "第四季度财务状况" --lang zh
 minutes set item.3.summary "指出，截至季度末，储备金为82,400欧元。" --lang zh
-translate item.3.points.1 zh "维修费用比预算低6%。"
-translate item.3.points.2 zh "有两户拖欠付款超过60天。"
+minutes set item.3.points.1 "维修费用比预算低6%。" --lang zh
+minutes set item.3.points.2 "有两户拖欠付款超过60天。" --lang zh
 minutes set item.4.title "屋顶状况" --lang zh
 minutes set item.4.summary "警告说，东翼上方的屋面防水层正在失效，必须在入冬前更换。" --lang zh
 minutes set item.5.title "更换屋顶" --lang zh

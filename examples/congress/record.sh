@@ -64,38 +64,8 @@ minutes set category News
 # `minutes set FIELD TEXT --lang xx` adds one language and keeps the others. Summaries are written
 # as the predicate of a sentence about the speaker, in every language ("приветствовал ...",
 # "向……表示欢迎", "begrüßte ..."); names without a settled Chinese form stay in Latin letters.
-#
-# `minutes set` reaches the fields of an item but not the entries of a list inside it (key points,
-# photo captions), so `translate` below writes those through `minutes edit`, with the library's
-# text-preserving edit as the "editor": translate item.4.points.1 zh "..." (numbers count from 1).
-editor=$(mktemp)
-trap 'rm -f "$editor"' EXIT
-cat >"$editor" <<'PY'
-import os, sys
-from minutes import edit, yamlio
-path, lang, value = os.environ["MINUTES_T_PATH"], os.environ["MINUTES_T_LANG"], os.environ["MINUTES_T_TEXT"]
-parts = path.split(".")
-keys = ["proceedings" if parts[0] == "item" else "attendees", int(parts[1]) - 1]
-keys += [int(k) - 1 if k.isdigit() else k for k in parts[2:]]
-with open(sys.argv[1], encoding="utf-8") as handle:
-    text = handle.read()
-data = yamlio.load(text)
-holder = data
-for key in keys[:-1]:
-    holder = holder[key]
-old = holder[keys[-1]]
-holder[keys[-1]] = {**(old if isinstance(old, dict) else {data.get("lang", "en"): old}), lang: value}
-if isinstance(keys[-1], int):  # a list entry: write the whole list back
-    text = edit.set_value(text, keys[:-1], holder)
-else:
-    text = edit.set_value(text, keys, holder[keys[-1]])
-with open(sys.argv[1], "w", encoding="utf-8") as handle:
-    handle.write(text)
-PY
-py=$(dirname "$(readlink -f "$(command -v minutes)")")/python
-translate() {
-  MINUTES_T_PATH="$1" MINUTES_T_LANG="$2" MINUTES_T_TEXT="$3" minutes edit --editor "'$py' '$editor'"
-}
+# Numbers count from 1: item.4.points.1 is the first key point of the fourth item, and
+# item.11.attachments.1.caption the caption of its first photo.
 
 # Russian
 minutes set title "2-й Международный конгресс солидарности, день 2" --lang ru
@@ -121,24 +91,24 @@ minutes set item.1.text "Прозвучали бессмертные револ�
 minutes set item.2.text "2-й Международный конгресс солидарности в Китае объявлен открытым." --lang ru
 minutes set item.3.text "Начался второй день конгресса." --lang ru
 minutes set item.4.summary "приветствовал участников конгресса и поздравил всех с наступающим Днём Победы в Корейской войне." --lang ru
-translate item.4.points.1 ru "кратко изложил историю Группы и рассказал о её нынешнем положении"
-translate item.4.points.2 ru "разъяснил основные взгляды Группы на международную политическую обстановку"
-translate item.4.points.3 ru "отметил, что в дальнейшем Китайскому исполнительному комитету следует развивать дружественное сотрудничество с представителями всех слоёв китайского общества и добиваться успехов в культурном туризме и торговле"
+minutes set item.4.points.1 "кратко изложил историю Группы и рассказал о её нынешнем положении" --lang ru
+minutes set item.4.points.2 "разъяснил основные взгляды Группы на международную политическую обстановку" --lang ru
+minutes set item.4.points.3 "отметил, что в дальнейшем Китайскому исполнительному комитету следует развивать дружественное сотрудничество с представителями всех слоёв китайского общества и добиваться успехов в культурном туризме и торговле" --lang ru
 minutes set item.5.topic "Обращение председателя Координационного комитета" --lang ru
 minutes set item.6.topic "Торговля между Китаем и КНДР" --lang ru
 minutes set item.6.summary "кратко рассказал о нынешнем состоянии торговли между Китаем и КНДР, а также об экономическом развитии КНДР. По его мнению, после открытия границ КНДР объём импорта и экспорта резко возрастёт, и у Группы есть все основания и возможности внести вклад в экономическое сотрудничество между Китаем и КНДР." --lang ru
 minutes set item.7.title "Пролетарский интернационализм в Корейской войне" --lang ru
 minutes set item.7.summary "высоко оценил духовную поддержку и материальную помощь, которую прогрессивные силы мира оказывали КНДР в годы Корейской войны. Всё это — проявление солидарности социалистического лагеря и духа пролетарского интернационализма." --lang ru
-translate item.7.points.1 ru "Китай направил на помощь КНДР Китайских народных добровольцев"
-translate item.7.points.2 ru "Советский Союз направил свои военно-воздушные силы, военных советников, специалистов разведки, медицинский персонал и инженеров"
-translate item.7.points.3 ru "Германская Демократическая Республика оказала финансовую и материальную помощь"
+minutes set item.7.points.1 "Китай направил на помощь КНДР Китайских народных добровольцев" --lang ru
+minutes set item.7.points.2 "Советский Союз направил свои военно-воздушные силы, военных советников, специалистов разведки, медицинский персонал и инженеров" --lang ru
+minutes set item.7.points.3 "Германская Демократическая Республика оказала финансовую и материальную помощь" --lang ru
 minutes set item.8.title "Переговоры о перемирии в Корее" --lang ru
 minutes set item.8.summary "подчеркнула, что великая победа в Отечественной освободительной войне — это великая победа народов и армий Китая и Кореи, сражавшихся плечом к плечу, и великая победа в борьбе за мир во всём мире и прогресс человечества." --lang ru
 minutes set item.9.text "Были обсуждены организационные вопросы." --lang ru
 minutes set item.10.title "Поздравительная телеграмма товарищу Ким Чен Ыну" --lang ru
 minutes set item.10.text "Принята поздравительная телеграмма в адрес великого товарища Ким Чен Ына." --lang ru
 minutes set item.11.text "Китайский исполнительный комитет рассказал в презентации об основных направлениях деятельности Международной группы солидарности с КНДР." --lang ru
-translate item.11.attachments.1.caption ru "Презентация Китайского исполнительного комитета"
+minutes set item.11.attachments.1.caption "Презентация Китайского исполнительного комитета" --lang ru
 minutes set item.12.task "Опубликовать презентацию Китайского исполнительного комитета вместе с фотографиями" --lang ru
 minutes set press.headline "В Китае прошло большое онлайн-собрание" --lang ru
 minutes set press.subheadline "Второй день 2-го Международного конгресса солидарности" --lang ru
@@ -166,24 +136,24 @@ minutes set item.1.text "奏响了不朽的革命颂歌《金日成将军之歌�
 minutes set item.2.text "第二届国际团结大会在中国宣布开幕。" --lang zh
 minutes set item.3.text "大会进入第二天议程。" --lang zh
 minutes set item.4.summary "向全体与会者表示欢迎，并就即将到来的朝鲜战争胜利纪念日向大家致以祝贺。" --lang zh
-translate item.4.points.1 zh "简要介绍了小组的发展历程和现状"
-translate item.4.points.2 zh "阐述了小组对国际政治形势的主要看法"
-translate item.4.points.3 zh "指出中国执行委员会今后应与中国社会各界人士开展友好合作，在文化旅游和贸易方面取得进展"
+minutes set item.4.points.1 "简要介绍了小组的发展历程和现状" --lang zh
+minutes set item.4.points.2 "阐述了小组对国际政治形势的主要看法" --lang zh
+minutes set item.4.points.3 "指出中国执行委员会今后应与中国社会各界人士开展友好合作，在文化旅游和贸易方面取得进展" --lang zh
 minutes set item.5.topic "协调委员会主席致辞" --lang zh
 minutes set item.6.topic "中朝贸易" --lang zh
 minutes set item.6.summary "简要介绍了中朝两国当前的贸易形势以及朝鲜的经济发展情况。他认为，朝鲜开放边境后，进出口贸易额将大幅增长，小组完全有理由、也有机会为中朝经济合作作出贡献。" --lang zh
 minutes set item.7.title "朝鲜战争中的无产阶级国际主义" --lang zh
 minutes set item.7.summary "高度评价了朝鲜战争期间世界进步力量给予朝鲜的精神支持和物质援助。这一切体现了社会主义阵营的团结和无产阶级国际主义精神。" --lang zh
-translate item.7.points.1 zh "中国派出中国人民志愿军支援朝鲜"
-translate item.7.points.2 zh "苏联派出空军以及军事顾问、情报专家、医务人员和工程技术人员"
-translate item.7.points.3 zh "德意志民主共和国提供了资金和物资援助"
+minutes set item.7.points.1 "中国派出中国人民志愿军支援朝鲜" --lang zh
+minutes set item.7.points.2 "苏联派出空军以及军事顾问、情报专家、医务人员和工程技术人员" --lang zh
+minutes set item.7.points.3 "德意志民主共和国提供了资金和物资援助" --lang zh
 minutes set item.8.title "朝鲜停战谈判" --lang zh
 minutes set item.8.summary "强调，祖国解放战争的伟大胜利是中朝两国人民和军队并肩战斗的伟大胜利，也是维护世界和平与人类进步的伟大胜利。" --lang zh
 minutes set item.9.text "会议讨论了组织事项。" --lang zh
 minutes set item.10.title "致金正恩同志的贺电" --lang zh
 minutes set item.10.text "会议通过了致伟大的金正恩同志的贺电。" --lang zh
 minutes set item.11.text "中国执行委员会通过演示文稿介绍了朝鲜国际团结小组的主要活动。" --lang zh
-translate item.11.attachments.1.caption zh "中国执行委员会的演示文稿"
+minutes set item.11.attachments.1.caption "中国执行委员会的演示文稿" --lang zh
 minutes set item.12.task "发布中国执行委员会的演示文稿及照片" --lang zh
 minutes set press.headline "中国举行大型线上会议" --lang zh
 minutes set press.subheadline "第二届国际团结大会第二天" --lang zh
@@ -210,24 +180,24 @@ minutes set item.1.text "Es erklangen die unsterblichen revolutionären Hymnen �
 minutes set item.2.text "Der 2. Internationale Solidaritätskongress in China wurde für eröffnet erklärt." --lang de
 minutes set item.3.text "Der zweite Kongresstag begann." --lang de
 minutes set item.4.summary "begrüßte alle Teilnehmenden des Kongresses und gratulierte allen zum bevorstehenden Tag des Sieges im Koreakrieg." --lang de
-translate item.4.points.1 de "skizzierte kurz die Geschichte und die gegenwärtige Lage der Gruppe"
-translate item.4.points.2 de "erläuterte die wichtigsten Positionen der Gruppe zur internationalen politischen Lage"
-translate item.4.points.3 de "wies darauf hin, dass das Chinesische Exekutivkomitee künftig freundschaftlich mit Menschen aus allen Bereichen der chinesischen Gesellschaft zusammenarbeiten und im Kulturtourismus und im Handel vorankommen solle"
+minutes set item.4.points.1 "skizzierte kurz die Geschichte und die gegenwärtige Lage der Gruppe" --lang de
+minutes set item.4.points.2 "erläuterte die wichtigsten Positionen der Gruppe zur internationalen politischen Lage" --lang de
+minutes set item.4.points.3 "wies darauf hin, dass das Chinesische Exekutivkomitee künftig freundschaftlich mit Menschen aus allen Bereichen der chinesischen Gesellschaft zusammenarbeiten und im Kulturtourismus und im Handel vorankommen solle" --lang de
 minutes set item.5.topic "Botschaft des Vorsitzenden des Koordinierungskomitees" --lang de
 minutes set item.6.topic "Handel zwischen China und der DVRK" --lang de
 minutes set item.6.summary "sprach kurz über die aktuelle Handelslage zwischen China und der DVRK sowie über die wirtschaftliche Entwicklung der DVRK. Er ist überzeugt, dass nach der Öffnung der Grenzen der DVRK das Import- und Exportvolumen stark steigen wird und dass die Gruppe allen Grund und jede Gelegenheit hat, zur wirtschaftlichen Zusammenarbeit zwischen China und der DVRK beizutragen." --lang de
 minutes set item.7.title "Proletarischer Internationalismus im Koreakrieg" --lang de
 minutes set item.7.summary "würdigte die geistige Unterstützung und die materielle Hilfe, die die fortschrittlichen Kräfte der Welt der DVRK in den Jahren des Koreakriegs geleistet hatten. All dies spiegelt die Solidarität des sozialistischen Lagers und den Geist des proletarischen Internationalismus wider." --lang de
-translate item.7.points.1 de "China entsandte die Chinesischen Volksfreiwilligen zur Unterstützung der DVRK"
-translate item.7.points.2 de "Die Sowjetunion entsandte ihre Luftstreitkräfte sowie Militärberater, Aufklärungsspezialisten, medizinisches Personal und Ingenieure"
-translate item.7.points.3 de "Die Deutsche Demokratische Republik leistete finanzielle und materielle Hilfe"
+minutes set item.7.points.1 "China entsandte die Chinesischen Volksfreiwilligen zur Unterstützung der DVRK" --lang de
+minutes set item.7.points.2 "Die Sowjetunion entsandte ihre Luftstreitkräfte sowie Militärberater, Aufklärungsspezialisten, medizinisches Personal und Ingenieure" --lang de
+minutes set item.7.points.3 "Die Deutsche Demokratische Republik leistete finanzielle und materielle Hilfe" --lang de
 minutes set item.8.title "Die Waffenstillstandsverhandlungen in Korea" --lang de
 minutes set item.8.summary "betonte, dass der große Sieg im Vaterländischen Befreiungskrieg ein großer Sieg der Seite an Seite kämpfenden Völker und Armeen Chinas und Koreas und ein großer Sieg für die Wahrung des Weltfriedens und den Fortschritt der Menschheit ist." --lang de
 minutes set item.9.text "Es wurden organisatorische Fragen besprochen." --lang de
 minutes set item.10.title "Glückwunschtelegramm an Genossen Kim Jong Un" --lang de
 minutes set item.10.text "Es wurde ein Glückwunschtelegramm an den großen Genossen Kim Jong Un angenommen." --lang de
 minutes set item.11.text "Das Chinesische Exekutivkomitee stellte in einer Präsentation die wichtigsten Aktivitäten der DPRK ISG vor." --lang de
-translate item.11.attachments.1.caption de "Die Präsentation des Chinesischen Exekutivkomitees"
+minutes set item.11.attachments.1.caption "Die Präsentation des Chinesischen Exekutivkomitees" --lang de
 minutes set item.12.task "Die Präsentation des Chinesischen Exekutivkomitees mit den Fotos veröffentlichen" --lang de
 minutes set press.headline "Große Online-Versammlung in China" --lang de
 minutes set press.subheadline "Zweiter Tag des 2. Internationalen Solidaritätskongresses" --lang de

@@ -110,13 +110,14 @@ def _replace_value(text: str, key_node: yaml.Node, value: yaml.Node, new: Any, *
 
 def _replace_entry(text: str, node: yaml.Node, value: Any, where: str) -> str:
     """Return ``text`` with one list entry (a text, or a map of translations) replaced by ``value``."""
-    if isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">"):
-        return text[: node.start_mark.index] + yamlio.scalar(value) + text[node.end_mark.index :]
-    if isinstance(node, yaml.MappingNode) and not node.flow_style:
-        column = node.start_mark.column
-        body = _indent(yamlio.dump(value), column).rstrip("\n")[column:] if isinstance(value, dict) and value else yamlio.scalar(value)
-        return text[: node.start_mark.index] + _with_newlines(body, text) + text[_content_end(node) :]
-    raise MinutesError(f"'{where}' is a group of fields; set one of them")
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") or getattr(node, "flow_style", False):
+        raise MinutesError(f"'{where}' is written in a style that cannot be changed in place; use 'minutes edit'")
+    if isinstance(node, yaml.SequenceNode):
+        raise MinutesError(f"'{where}' is a list; set one of its entries")
+    end = node.end_mark.index if isinstance(node, yaml.ScalarNode) else _content_end(node)
+    column = node.start_mark.column
+    body = _indent(yamlio.dump(value), column).rstrip("\n")[column:] if isinstance(value, dict) and value else yamlio.scalar(value)
+    return text[: node.start_mark.index] + _with_newlines(body, text) + text[end:]
 
 
 def _build(path: list[str | int], value: Any) -> Any:
