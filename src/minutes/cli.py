@@ -74,7 +74,7 @@ def command(*args: Any, **kwargs: Any) -> Callable:
 def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         from minutes import yamlio
-        from minutes.ops import find_session
+        from minutes.current import find_session
 
         path = find_session(ctx.params.get("file"), _cwd())
         data = yamlio.load(path.read_text(encoding="utf-8"), path) or {}
@@ -169,7 +169,7 @@ def _cwd() -> Path:
 
 
 def _path(file: Optional[Path]) -> Path:
-    from minutes.ops import find_session
+    from minutes.current import find_session
 
     return find_session(file, _cwd())
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from minutes import approval, cache, edit, names, session as sessions, store, yamlio
+from minutes.current import STATE_DIR, current_file, find_session  # noqa: F401 - part of this module's API
 from minutes.errors import MinutesError, UsageError
 from minutes.model import SCHEMA_VERSION, TEXT_KINDS, Session, json_schema
 
-STATE_DIR = ".minutes"
 SCHEMA_FILE = "session.schema.json"
 PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
 
@@ -95,27 +95,6 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- creating and choosing sessions --------------------------------------------------------
-
-
-def current_file(folder: Path) -> Path | None:
-    """Return the session chosen with ``minutes use`` in ``folder``, if any."""
-    marker = folder / STATE_DIR / "current"
-    try:
-        name = marker.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return (folder / name) if name else None
-
-
-def find_session(explicit: Path | None, folder: Path) -> Path:
-    """Return the session a command acts on: --file, $MINUTES_FILE, then ``minutes use``."""
-    chosen = explicit or (Path(os.environ["MINUTES_FILE"]) if os.environ.get("MINUTES_FILE") else None)
-    chosen = chosen or current_file(folder)
-    if chosen is None:
-        raise UsageError(
-            "no session chosen: pass --file FILE, set MINUTES_FILE, or run 'minutes use FILE' (or 'minutes new')"
-        )
-    return chosen
 
 
 def use(path: Path, folder: Path) -> Session:
