@@ -1,10 +1,9 @@
 """The command line: each command parses its options, calls one library function, and prints.
 
 Heavy modules (pydantic, docx, jinja2, babel) are imported inside the commands, so that
-`--help` and tab completion stay fast.
+`--help` and tab completion stay fast. Annotations are real objects, not strings, so that Typer
+need not evaluate them on every run.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 import functools
