@@ -25,6 +25,7 @@ import yaml
 
 from minutes import session as sessions
 from minutes import store
+from figures import record  # noqa: E402
 
 BIN = Path(sys.executable).with_name("minutes")
 SESSION = """\
@@ -101,14 +102,6 @@ WORKER = textwrap.dedent(
     print(json.dumps(codes), flush=True)
     """
 )
-
-
-def record(name: str, **figures: object) -> None:
-    """Append measured figures to $MINUTES_RELIABILITY_FIGURES (JSON lines), for docs/reliability.md."""
-    target = os.environ.get("MINUTES_RELIABILITY_FIGURES")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps({"test": name, **figures}) + "\n")
 
 
 def summaries(path: Path) -> list[str]:

@@ -23,6 +23,7 @@ import yaml
 
 from minutes import session as sessions
 from minutes import store
+from figures import record  # noqa: E402
 
 ROUNDS = 102  # 34 of each kind of moment
 
@@ -157,14 +158,6 @@ DRIVER = PRELUDE + textwrap.dedent(
         }), flush=True)
     """
 )
-
-
-def record(name: str, **figures: object) -> None:
-    """Append measured figures to $MINUTES_RELIABILITY_FIGURES (JSON lines), for docs/reliability.md."""
-    target = os.environ.get("MINUTES_RELIABILITY_FIGURES")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps({"test": name, **figures}) + "\n")
 
 
 def speech_summaries(text: str) -> list[str]:
