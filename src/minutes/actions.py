@@ -42,11 +42,6 @@ def load_all(paths: list[Path]) -> list[tuple[Path, Session]]:
     return sorted(loaded, key=lambda pair: (pair[1].date, pair[0].name))
 
 
-def _owner(s: Session, pid: str | None) -> str:
-    person = s.person(pid)
-    return pick(person.name, s.lang) if person else (pid or "")
-
-
 def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
     """Return one row per action id, taken from the newest session that holds it."""
     newest: dict[str, ActionRow] = {}
@@ -55,7 +50,7 @@ def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
             if isinstance(item, Action):
                 key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
                 newest[key] = ActionRow(
-                    id=item.id or "", task=pick(item.task, s.lang), owner=_owner(s, item.owner),
+                    id=item.id or "", task=pick(item.task, s.lang), owner=s.name_of(item.owner),
                     due=item.due.isoformat() if item.due else "", status=item.status,
                     session=pick(s.title, s.lang), date=s.date.isoformat(), file=str(path),
                     carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",

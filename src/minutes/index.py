@@ -38,8 +38,8 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
     for path in paths:
         folder = path.parent
         if folder not in by_folder:
-            by_folder[folder] = _read(folder, kind)
-        entries = by_folder[folder]
+            by_folder[folder] = _read(folder)
+        entries = by_folder[folder]["kinds"].setdefault(kind, {})
         stamp = _stamp(path)
         entry = entries.get(path.name)
         if stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS:
@@ -55,12 +55,13 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
     return results
 
 
-def _read(folder: Path, kind: str) -> dict[str, Any]:
+def _read(folder: Path) -> dict[str, Any]:
+    """Return the index of ``folder`` (every kind), or an empty one."""
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         data = json.loads(_target(folder).read_text(encoding="utf-8"))
-        if data["version"] == __version__:
-            return data["kinds"].get(kind, {})
-    return {}
+        if data["version"] == __version__ and isinstance(data["kinds"], dict):
+            return data
+    return {"version": __version__, "kinds": {}}
 
 
 def _target(folder: Path) -> Path:
@@ -69,16 +70,10 @@ def _target(folder: Path) -> Path:
     return cache.keyed("index", folder)
 
 
-def _write(folder: Path, kind: str, entries: dict[str, Any]) -> None:
-    """Store the entries of ``kind`` for ``folder`` in the user's cache; never an error."""
+def _write(folder: Path, kind: str, data: dict[str, Any]) -> None:
+    """Store the index of ``folder``, as read and updated, in the user's cache; never an error."""
     from minutes import cache
 
-    target = _target(folder)
-    try:
-        data = json.loads(target.read_text(encoding="utf-8"))
-        if data.get("version") != __version__ or not isinstance(data.get("kinds"), dict):
-            raise ValueError
-    except (OSError, ValueError):
-        data = {"version": __version__, "kinds": {}}
+    entries = data["kinds"][kind]
     data["kinds"][kind] = {name: e for name, e in entries.items() if (folder / name).exists()}
-    cache.save(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    cache.save(_target(folder), json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -131,6 +131,12 @@ class Resolution(ItemBase):
     vote: Counts | Literal["acclamation", "unanimous"] | None = None
     result: Result | None = None
 
+    def vote_text(self) -> str:
+        """Return the vote as "for–against–abstain", "acclamation", or "" when none was taken."""
+        if isinstance(self.vote, Counts):
+            return f"{self.vote.for_}–{self.vote.against}–{self.vote.abstain}"
+        return self.vote or ""
+
 
 class Action(ItemBase):
     """An action item with an owner and a due date."""
@@ -273,6 +279,11 @@ class Session(Strict):
         if pid is None:
             return None
         return next((p for p in self.people if p.id == pid), None)
+
+    def name_of(self, pid: str | None) -> str:
+        """Return the name of person ``pid`` in the session's language (the id itself if not in the roster)."""
+        person = self.person(pid)
+        return pick(person.name, self.lang) if person else (pid or "")
 
 
 def pick(value: Text | None, lang: str, default: str = "en") -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from minutes import clock
 from minutes.errors import UsageError
-from minutes.model import Action, Report, Resolution, Session, Speech, pick
+from minutes.model import Report, Resolution, Session, Speech, pick
 
 PRESENT = ("present", "online")
 
@@ -31,11 +31,6 @@ class Table:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
-def _name(s: Session, pid: str | None) -> str:
-    person = s.person(pid)
-    return pick(person.name, s.lang) if person else (pid or "")
-
-
 def _in_range(s: Session, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or s.date >= start) and (end is None or s.date <= end)
 
@@ -46,11 +41,10 @@ def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
     for _, s in loaded:
         for n, item in enumerate(s.proceedings, 1):
             if isinstance(item, Resolution):
-                vote = item.vote
-                counts = vote if isinstance(vote, str) else (f"{vote.for_}–{vote.against}–{vote.abstain}" if vote else "")
+                counts = item.vote_text()
                 rows.append([
                     s.date.isoformat(), pick(s.title, s.lang), str(n), item.kind, pick(item.title, s.lang),
-                    _name(s, item.moved_by), _name(s, item.seconded_by), counts, item.result or "",
+                    s.name_of(item.moved_by), s.name_of(item.seconded_by), counts, item.result or "",
                 ])
     columns = ["date", "session", "item", "kind", "title", "moved by", "seconded by", "vote (for–against–abstain)", "result"]
     return Table("Register of resolutions", columns, rows)
@@ -64,7 +58,7 @@ def attendance(loaded: list[tuple[Path, Session]]) -> Table:
         for a in s.attendees:
             if a.person is None:
                 continue
-            key = _name(s, a.person)
+            key = s.name_of(a.person)
             people.setdefault(key, key)
             marks[(key, col)] = a.status
     columns = ["person", *(s.date.isoformat() for _, s in loaded), "attended", "rate"]
@@ -85,11 +79,11 @@ def speakers(loaded: list[tuple[Path, Session]]) -> Table:
     for _, s in loaded:
         for n, item in enumerate(s.proceedings, 1):
             if isinstance(item, Speech):
-                on_behalf = f" (on behalf of {_name(s, item.on_behalf_of)})" if item.on_behalf_of else ""
-                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), _name(s, item.speaker) + on_behalf,
+                on_behalf = f" (on behalf of {s.name_of(item.on_behalf_of)})" if item.on_behalf_of else ""
+                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), s.name_of(item.speaker) + on_behalf,
                              "speech", pick(item.topic, s.lang)])
             elif isinstance(item, Report):
-                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), _name(s, item.presenter), "report",
+                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), s.name_of(item.presenter), "report",
                              pick(item.title, s.lang)])
     return Table("Speakers", ["date", "session", "item", "speaker", "kind", "topic or title"], rows)
 

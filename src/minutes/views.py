@@ -16,32 +16,26 @@ def session_json(s: Session) -> dict[str, Any]:
     return s.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-def _name(s: Session, pid: str | None) -> str:
-    person = s.person(pid)
-    return pick(person.name, s.lang) if person else (pid or "")
-
-
 def describe(s: Session, item: Any) -> str:
     """Return a one-line description of a proceedings item."""
     lang = s.lang
     if item.kind == "speech":
-        text = f"{_name(s, item.speaker)}"
+        text = f"{s.name_of(item.speaker)}"
         if item.on_behalf_of:
-            text += f" (on behalf of {_name(s, item.on_behalf_of)})"
+            text += f" (on behalf of {s.name_of(item.on_behalf_of)})"
         if item.topic:
             text += f": {pick(item.topic, lang)}"
         return text + (f" — {pick(item.summary, lang)}" if item.summary else "")
     if item.kind == "report":
-        return f"{_name(s, item.presenter)}: “{pick(item.title, lang)}”" + (
+        return f"{s.name_of(item.presenter)}: “{pick(item.title, lang)}”" + (
             f" — {pick(item.summary, lang)}" if item.summary else ""
         )
     if item.kind in ("resolution", "motion"):
-        vote = item.vote
-        counts = vote if isinstance(vote, str) else (f"{vote.for_}–{vote.against}–{vote.abstain}" if vote else "")
+        counts = item.vote_text()
         tail = ", ".join(x for x in (counts, item.result or "") if x)
         return pick(item.title, lang) + (f" [{tail}]" if tail else "")
     if item.kind == "action":
-        who = f" — {_name(s, item.owner)}" if item.owner else ""
+        who = f" — {s.name_of(item.owner)}" if item.owner else ""
         due = f", due {item.due}" if item.due else ""
         return f"{pick(item.task, lang)}{who}{due} [{item.id}, {item.status}]"
     return pick(item.text, lang)
@@ -55,8 +49,8 @@ def _facts(s: Session) -> list[tuple[str, str]]:
         ("Organization", pick(s.organization, lang)),
         ("Place", place),
         ("Occasion", pick(s.occasion, lang)),
-        ("Chair", _name(s, s.chair)),
-        ("Secretary", _name(s, s.secretary)),
+        ("Chair", s.name_of(s.chair)),
+        ("Secretary", s.name_of(s.secretary)),
         ("Adjourned", s.adjourned or ""),
         ("Status", s.approval.status + (f" on {s.approval.date}" if s.approval.date else "")),
     ]
@@ -67,7 +61,7 @@ def _attendance(s: Session) -> list[tuple[str, str, str]]:
     rows = []
     for a in s.attendees:
         person = s.person(a.person)
-        name = pick(a.group, s.lang) if a.group else _name(s, a.person)
+        name = pick(a.group, s.lang) if a.group else s.name_of(a.person)
         role = pick(a.role, s.lang) or (pick(person.role, s.lang) if person else "")
         rows.append((name, role, a.status))
     return rows
