@@ -4,12 +4,11 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, congress_series, large
+from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, congress_series
 
 from minutes.errors import MinutesError, UsageError
 from minutes.render import (
@@ -106,26 +105,6 @@ def test_there_is_a_golden_file_for_every_example_kind_and_language():
     assert EXAMPLES, "examples/*/*.yaml are missing"
     expected = {golden_name(p, k, lang) for p, k, lang in _golden_cases()}
     assert expected <= {p.name for p in GOLDEN.glob("*.md")}
-
-
-def _best_of(runs: int, fn) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-@pytest.mark.slow
-def test_ten_thousand_items_render_fast():
-    """Budget: Markdown 1 s and Word 1.5 s on a quiet machine (bench/render_large.py); x3 slack for busy CI."""
-    session = large(10_000)
-    slack = float(os.environ.get("MINUTES_PERF_SLACK", "3.0"))
-    md = _best_of(2, lambda: render_session(session, None, RenderOptions(fmt="md")))
-    word = _best_of(2, lambda: render_session(session, None, RenderOptions(fmt="docx")))
-    assert md <= 1.0 * slack, md
-    assert word <= 1.5 * slack, word
 
 
 def _blocks(markdown: str) -> list[tuple[str, str]]:

@@ -90,12 +90,13 @@ def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.dat
         raise UsageError(f"no action item with id {action_id!r}; see 'minutes actions'")
     path, index = holder
 
-    def fn(draft: edit.Draft, s: Session) -> None:
-        item = s.proceedings[index]
-        if not isinstance(item, Action) or item.id != action_id:
+    def fn(draft: edit.Draft, data: dict) -> None:
+        items = data.get("proceedings") or []
+        item = items[index] if index < len(items) else {}
+        if item.get("kind") != "action" or item.get("id") != action_id:
             raise MinutesError(f"{path} changed meanwhile; try again")
-        if item.status == "done":
-            raise MinutesError(f"action {action_id} is already done (on {item.done_on})")
+        if item.get("status") == "done":
+            raise MinutesError(f"action {action_id} is already done (on {item.get('done_on')})")
         draft.set(["proceedings", index, "status"], "done")
         draft.set(["proceedings", index, "done_on"], on or clock.today())
         if note:

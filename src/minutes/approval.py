@@ -6,10 +6,13 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes import clock, edit, session as sessions
 from minutes.errors import MinutesError
-from minutes.model import Session
+
+if TYPE_CHECKING:
+    from minutes.model import Session
 
 HASH_LENGTH = 12
 
@@ -21,10 +24,16 @@ def content_hash(s: Session) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def guard(s: Session, path: Path, amend: str | None) -> None:
-    """Refuse to change approved minutes unless an amendment reason is given."""
-    if s.approval.status == "approved" and not amend:
-        when = f" on {s.approval.date}" if s.approval.date else ""
+def approved(data: dict) -> bool:
+    """Return whether the valid session ``data`` is approved."""
+    return (data.get("approval") or {}).get("status") == "approved"
+
+
+def guard(data: dict, path: Path, amend: str | None) -> None:
+    """Refuse to change approved minutes (the valid session ``data``) unless an amendment reason is given."""
+    if approved(data) and not amend:
+        date = data["approval"].get("date")
+        when = f" on {date}" if date else ""
         raise MinutesError(
             f"{path}: these minutes were approved{when} and are locked; "
             "to change them, give the reason with --amend \"...\""
@@ -37,17 +46,17 @@ def record(draft: edit.Draft, path: Path, reason: str, what: str, today: dt.date
     draft.set(["approval", "hash"], content_hash(sessions.parse(draft.text, path)))  # a full parse, never the cache
 
 
-def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> Session:
-    """Mark the session approved, with the date, who approved it and its content hash."""
+def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> dict:
+    """Mark the session approved, with the date, who approved it and its content hash; return the new data."""
     from minutes import ops
 
-    def fn(draft: edit.Draft, s: Session) -> None:
-        if s.approval.status == "approved":
-            raise MinutesError(f"{path}: already approved on {s.approval.date}")
+    def fn(draft: edit.Draft, data: dict) -> None:
+        if approved(data):
+            raise MinutesError(f"{path}: already approved on {data['approval'].get('date')}")
         who = None
         if by:
             try:
-                who = ops.person_id(s, by)
+                who = ops.person_id(data, by)
             except MinutesError:
                 who = by  # a body, e.g. "the General Assembly"
         full = sessions.parse(draft.text, path)  # a full parse, never the cache

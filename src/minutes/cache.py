@@ -6,7 +6,8 @@ own cache folder (`$MINUTES_CACHE_DIR`, else `$XDG_CACHE_HOME/minutes`, else `~/
 never beside the sessions: a folder that travels in a zip or a git repository carries nothing
 that decides what `minutes` reads. An entry is a header line (format, version, SHA-256 of the
 file's text), then the data; it is used only when the header matches exactly. Entries are written
-only for sessions that validated. `approve` and `verify` never use it.
+only for sessions that validated, so a matching header also says "this text is a valid session"; for
+files under 16 KB, which parse faster than an entry is read, the header is all an entry holds. `approve` and `verify` never use it.
 Failing to write the cache (a read-only folder, a full disk) is never an error.
 """
 
@@ -70,14 +71,19 @@ def parse(text: str, path: object = "<string>") -> tuple[Any, dict[str, tuple[in
 
 def read(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]]]:
     """Return the data and block lists of ``text`` (the content of ``path``), from the cache where it is valid."""
-    if len(text) < MIN_BYTES:
-        return parse(text, path)
-    key = digest(text)
+    data, lists, _ = lookup(path, text)
+    return data, lists
+
+
+def lookup(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]], bool]:
+    """Return the data and block lists of ``text`` (the content of ``path``), and whether it validated before."""
+    valid = False
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError), open(entry_path(path), encoding="utf-8") as handle:
-        if json.loads(handle.readline()) == _header(key):
+        valid = json.loads(handle.readline()) == _header(digest(text))
+        if valid and len(text) >= MIN_BYTES:
             entry = json.loads(handle.readline())
-            return entry["data"], {k: (c, o) for k, (c, o) in entry["lists"].items()}
-    return parse(text, path)
+            return entry["data"], {k: (c, o) for k, (c, o) in entry["lists"].items()}, True
+    return *parse(text, path), valid
 
 
 def _header(key: str) -> dict[str, Any]:
@@ -89,13 +95,13 @@ def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -
 
     A valid session has text keys only, so JSON gives back exactly the data it was given.
     """
-    if len(text) < MIN_BYTES:
-        return
     header = _header(digest(text))
     target = entry_path(path)
     with contextlib.suppress(OSError, ValueError), open(target, encoding="utf-8") as handle:
         if json.loads(handle.readline()) == header:
             return  # already cached
+    if len(text) < MIN_BYTES:
+        return save(target, json.dumps(header) + "\n")  # small files parse fast: record only that this text validated
     try:
         body = json.dumps({"data": data, "lists": lists}, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (ValueError, TypeError):

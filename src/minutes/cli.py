@@ -308,8 +308,8 @@ def _add(
     from minutes import ops
 
     path = _path(file)
-    s = ops.add_item(path, item, people, guest, amend)
-    _done(path, f"added {what} as item {len(s.proceedings)}")
+    number = ops.add_item(path, item, people, guest, amend)
+    _done(path, f"added {what} as item {number}")
 
 
 @command("add-speech")
@@ -576,8 +576,8 @@ def approve(
     from minutes import approval
 
     path = _path(file)
-    s = approval.approve(path, _date(on, "--on") if on else None, by)
-    print(f"approved on {s.approval.date}, hash {s.approval.hash}")
+    approved = approval.approve(path, _date(on, "--on") if on else None, by)["approval"]
+    print(f"approved on {approved['date']}, hash {approved['hash']}")
 
 
 @command("verify")
@@ -770,5 +770,22 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Run the command line."""
+    """Run the command line, building only the command it names (Typer would build all of them, ~15 ms)."""
+    named = _named_command(sys.argv[1:], os.environ)
+    if named is not None:
+        app.registered_commands = [c for c in app.registered_commands if c.name == named]
     app(prog_name="minutes")
+
+
+def _named_command(argv: list[str], env: Any) -> Optional[str]:
+    """Return the registered command that ``argv`` (or the shell completion's words) runs, if it is sure."""
+    if "_MINUTES_COMPLETE" in env:
+        import shlex
+
+        try:
+            words = shlex.split(env.get("COMP_WORDS") or env.get("_TYPER_COMPLETE_ARGS") or "")
+        except ValueError:
+            return None
+        argv = words[1:-1]  # the last word may be the one being completed
+    name = next((a for a in argv if not a.startswith("-")), None)
+    return name if any(c.name == name for c in app.registered_commands) else None

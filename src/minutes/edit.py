@@ -249,9 +249,11 @@ class Draft:
         self.text = text
         self.data = data
         self.lists = dict(lists or {})
+        # (list, entry) for each append; None once the text changed in any other way
+        self.appended: list[tuple[str, Any]] | None = []
 
     def _slow(self, text: str) -> None:
-        self.text, self.data, self.lists = text, None, {}
+        self.text, self.data, self.lists, self.appended = text, None, {}, None
 
     def append(self, key: str, item: dict) -> None:
         """Append ``item`` to the top-level list ``key``."""
@@ -265,6 +267,8 @@ class Draft:
             raise MinutesError(f"internal error: the new {key} item does not read back as written")
         self.text = self.text[:at] + snippet + self.text[at:]
         self.data[key].append(loaded)
+        if self.appended is not None:
+            self.appended.append((key, loaded))
         self.lists = {k: (c, o + len(snippet) if o >= at else o) for k, (c, o) in self.lists.items()}
 
     def set(self, path: list[str | int], value: Any) -> None:

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
-
-LANG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-PERSON_ID = r"^[^\s/\\]{1,80}$"
-TIME_RE = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
-
-Status = Literal["present", "online", "absent", "excused", "guest"]
-Pronoun = Literal["he", "she", "they", "it"]
-Result = Literal["adopted", "rejected", "deferred", "withdrawn", "tabled"]
-PlaceMode = Literal["on-site", "online", "hybrid"]
-TEXT_KINDS = ("ceremony", "announcement", "discussion", "procedure", "break", "note")
-KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action")
+from minutes.vocab import (  # noqa: F401 - part of this module's API
+    KINDS,
+    LANG,
+    PERSON_ID,
+    SCHEMA_VERSION,
+    TEXT_KINDS,
+    TIME_RE,
+    ActionStatus,
+    PlaceMode,
+    Pronoun,
+    Result,
+    Status,
+)
 
 LangCode = Annotated[str, Field(pattern=LANG)]
 Text = Union[str, dict[LangCode, str]]
@@ -146,7 +146,7 @@ class Action(ItemBase):
     task: Text
     owner: str | None = None
     due: dt.date | None = None
-    status: Literal["open", "done", "cancelled"] = "open"
+    status: ActionStatus = "open"
     done_on: dt.date | None = None
     carried_over_from: dt.date | None = Field(None, description="Date of the session this open item came from")
 

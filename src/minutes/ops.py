@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
-import shlex
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from minutes import approval, cache, edit, names, session as sessions, store, yamlio
+from minutes import approval, cache, edit, names, quick, session as sessions, store, yamlio
 from minutes.current import STATE_DIR, current_file, find_session  # noqa: F401 - part of this module's API
 from minutes.errors import MinutesError, UsageError
-from minutes.model import SCHEMA_VERSION, TEXT_KINDS, Session, json_schema
+from minutes.vocab import SCHEMA_VERSION, TEXT_KINDS
+
+if TYPE_CHECKING:
+    from minutes.model import Session
+
+# An ``add-*`` command imports no pydantic when the file validated before (see ``minutes.quick``):
+# the model is imported only where a change needs it.
 
 SCHEMA_FILE = "session.schema.json"
 PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
@@ -25,65 +27,93 @@ PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "on
 # --- the one path every change takes -------------------------------------------------------
 
 
-def change(path: Path, fn: Callable[[edit.Draft, Session], None], amend: str | None = None, what: str = "") -> Session:
-    """Apply ``fn(draft, session)`` to the file under its lock; validate before writing; return the new session.
+def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None = None, what: str = "") -> dict:
+    """Apply ``fn(draft, data)`` to the file under its lock; validate before writing; return the new data.
 
+    ``data`` is the file's validated data; while the draft only appends, it is the draft's own data,
+    so ``fn`` sees its earlier appends. The new text is validated in full unless the file validated
+    before and the change only appended entries that ``quick.keeps_valid`` vouches for.
     Approved minutes change only with ``amend`` (the reason), and each such change is recorded.
     """
-    done: list[tuple[edit.Draft, Session]] = []
+    done: list[edit.Draft] = []
 
     def step(text: str) -> str:
-        data, lists = cache.read(path, text)
-        old = sessions.parse(text, path, data)
-        approval.guard(old, path, amend)
+        data, lists = valid_data(path, text)
+        approval.guard(data, path, amend)
         draft = edit.Draft(text, data, lists)
-        fn(draft, old)
-        if amend and old.approval.status == "approved" and draft.text != text:
+        fn(draft, data)
+        if amend and approval.approved(data) and draft.text != text:
             approval.record(draft, path, amend, what)
-        done.append((draft, current(draft, path)))
+        if not quick.keeps_valid(draft.data, draft.appended):
+            current(draft, path)
+        done.append(draft)
         return draft.text
 
     store.update(path, step, sessions.read_text)
-    draft, new = done[-1]
+    draft = done[-1]
     cache.write(path, draft.text, draft.data, draft.lists)
-    return new
+    return draft.data
+
+
+def valid_data(path: Path, text: str) -> tuple[dict, dict[str, tuple[int, int]]]:
+    """Return the data and block lists of ``text``, the content of ``path``, once it is known to be a valid session."""
+    data, lists, valid = cache.lookup(path, text)
+    if not valid:
+        sessions.parse(text, path, data)  # raises the first error, located
+    return data, lists
 
 
 def current(draft: edit.Draft, path: Path) -> Session:
     """Return the validated session the draft now holds (parsing its text only when its data was dropped)."""
+    return sessions.parse(draft.text, path, _data(draft, path))
+
+
+def _data(draft: edit.Draft, path: Path) -> dict:
+    """Return the data the draft now holds, parsing its text when a change dropped it."""
     if draft.data is None:
         draft.data, draft.lists = cache.parse(draft.text, path)
-    return sessions.parse(draft.text, path, draft.data)
+    return draft.data
 
 
-def _people(s: Session) -> list[dict]:
-    return [{"id": p.id, "name": p.name} for p in s.people]
+def session_date(data: dict) -> dt.date:
+    """Return the date of the valid session ``data``."""
+    value = data["date"]
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):  # another form pydantic accepts
+        from pydantic import TypeAdapter
+
+        return TypeAdapter(dt.date).validate_python(value)
 
 
-def person_id(s: Session, name: str, what: str = "person") -> str:
-    """Return the roster id for ``name`` in session ``s``."""
-    return names.resolve(_people(s), name, what)
+def _people(data: dict) -> list[dict]:
+    return data.get("people") or []
 
 
-def _new_id(s: Session, name: str) -> str:
+def person_id(data: dict, name: str, what: str = "person") -> str:
+    """Return the roster id for ``name`` in the session ``data``."""
+    return names.resolve(_people(data), name, what)
+
+
+def _new_id(data: dict, name: str) -> str:
     base = names.slugify(name, 40)
-    taken = {p.id for p in s.people}
+    taken = {p["id"] for p in _people(data)}
     pid, n = base, 2
     while pid in taken:
         pid, n = f"{base}-{n}", n + 1
     return pid
 
 
-def _person_or_guest(draft: edit.Draft, s: Session, name: str | None, guest: bool, what: str) -> str | None:
+def _person_or_guest(draft: edit.Draft, data: dict, name: str | None, guest: bool, what: str) -> str | None:
     """Return the id ``name`` resolves to, adding them to the draft as a guest when allowed."""
     if name is None:
         return None
     try:
-        return person_id(s, name, what)
+        return person_id(data, name, what)
     except MinutesError:
         if not guest:
             raise
-    pid = _new_id(s, name)
+    pid = _new_id(data, name)
     draft.append("people", _clean({"id": pid, "name": name}))
     draft.append("attendees", {"person": pid, "status": "guest"})
     return pid
@@ -191,6 +221,10 @@ def write_schema(folder: Path) -> Path:
         return target  # never write through a link planted in the folder
     try:
         target.parent.mkdir(exist_ok=True)
+        import json
+
+        from minutes.model import json_schema
+
         store.write_atomic(target, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
     except (OSError, MinutesError):
         pass  # the schema is a convenience for editors; the session file is what matters
@@ -211,18 +245,18 @@ def add_attendee(
     honorific: str | None = None,
     group: bool = False,
     amend: str | None = None,
-) -> Session:
-    """Add a person (to the roster too, if new) or a group to the attendees."""
+) -> dict:
+    """Add a person (to the roster too, if new) or a group to the attendees; return the new data."""
 
-    def fn(draft: edit.Draft, s: Session) -> None:
+    def fn(draft: edit.Draft, data: dict) -> None:
         if group:
             return draft.append("attendees", _clean({"group": name, "status": status, "role": role}))
-        pid = names.exact(_people(s), name)
+        pid = names.exact(_people(data), name)
         if pid is None:
-            pid = _new_id(s, name)
+            pid = _new_id(data, name)
             person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
             draft.append("people", _clean(person))
-        if any(a.person == pid for a in s.attendees):
+        if any(a.get("person") == pid for a in data.get("attendees") or []):
             raise MinutesError(f"{name} is already an attendee; change their entry with 'minutes edit'")
         draft.append("attendees", {"person": pid, "status": status})
 
@@ -235,21 +269,20 @@ def add_item(
     people: dict[str, str | None] | None = None,
     guest: bool = False,
     amend: str | None = None,
-) -> Session:
-    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first."""
+) -> int:
+    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first; return its number."""
 
-    def fn(draft: edit.Draft, s: Session) -> None:
+    def fn(draft: edit.Draft, data: dict) -> None:
         fields = dict(item)
         for field, name in (people or {}).items():
-            before = draft.text
-            fields[field] = _person_or_guest(draft, s, name, guest, field.replace("_", " "))
-            s = current(draft, path) if draft.text != before else s
+            fields[field] = _person_or_guest(draft, data, name, guest, field.replace("_", " "))
+            data = _data(draft, path)
         if fields.get("kind") == "action" and not fields.get("id"):
-            fields["id"] = next_action_id(s)
+            fields["id"] = next_action_id(data)
         draft.append("proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
 
     gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
-    return change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
+    return len(change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))["proceedings"])
 
 
 ITEM_ORDER = (
@@ -262,10 +295,10 @@ def _item_order(pair: tuple[str, Any]) -> int:
     return ITEM_ORDER.index(pair[0]) if pair[0] in ITEM_ORDER else len(ITEM_ORDER)
 
 
-def next_action_id(s: Session) -> str:
-    """Return a new action id, stable across meetings: DATE-N."""
-    prefix = s.date.strftime("%Y%m%d")
-    used = {a.id for a in s.proceedings if getattr(a, "kind", "") == "action"}
+def next_action_id(data: dict) -> str:
+    """Return a new action id for the session ``data``, stable across meetings: DATE-N."""
+    prefix = session_date(data).strftime("%Y%m%d")
+    used = {a.get("id") for a in data.get("proceedings") or [] if a.get("kind") == "action"}
     n = 1
     while f"{prefix}-{n}" in used:
         n += 1
@@ -301,7 +334,7 @@ LIST_FIELDS = {"tags", "press.translations"}
 ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
 
 
-def field_path(s: Session, field: str) -> list[str | int]:
+def field_path(data: dict, field: str) -> list[str | int]:
     """Return the path in the file for a dotted field; ``item.N.x`` and ``person.ID.x`` reach into the lists."""
     keys: list[str | int] = [k for k in field.split(".") if k]
     if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
@@ -310,10 +343,10 @@ def field_path(s: Session, field: str) -> list[str | int]:
         if len(keys) < 3:
             raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
         if keys[0] == "person":
-            ids = [p.id for p in s.people]
-            pid = person_id(s, str(keys[1]))
+            ids = [p["id"] for p in _people(data)]
+            pid = person_id(data, str(keys[1]))
             return ["people", ids.index(pid), *_numbered(keys[2:])]
-        count = len(s.proceedings if keys[0] == "item" else s.attendees)
+        count = len(data.get("proceedings" if keys[0] == "item" else "attendees") or [])
         try:
             number = int(keys[1])
         except ValueError:
@@ -329,21 +362,21 @@ def _numbered(keys: list[str | int]) -> list[str | int]:
     return [int(k) - 1 if isinstance(k, str) and k.isdigit() and int(k) > 0 else k for k in keys]
 
 
-def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> Session:
+def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> dict:
     """Set a field (dotted: ``place.venue``, ``item.4.summary``, ``person.vera.role``); ``lang`` sets one translation."""
 
-    def fn(draft: edit.Draft, s: Session) -> None:
+    def fn(draft: edit.Draft, data: dict) -> None:
         text = draft.text
-        keys = field_path(s, field)
+        keys = field_path(data, field)
         new: Any = value
         leaf = keys[-1]
         if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
-            new = person_id(s, value, str(leaf).replace("_", " "))
+            new = person_id(data, value, str(leaf).replace("_", " "))
         elif field in LIST_FIELDS:
             new = [v.strip() for v in value.split(",") if v.strip()]
         elif lang:
-            old = _get(yamlio.load(text, path), keys)
-            new = dict(old) if isinstance(old, dict) else ({s.lang: old} if old else {})
+            old = _get(data, keys)
+            new = dict(old) if isinstance(old, dict) else ({data.get("lang", "en"): old} if old else {})
             new[lang] = value
         else:
             typed = _typed(value)
@@ -382,14 +415,15 @@ def _get(data: Any, keys: list[str | int]) -> Any:
     return data
 
 
-def remove_item(path: Path, number: int, amend: str | None = None) -> tuple[Session, dict]:
-    """Remove proceedings item ``number`` (1-based); return the session and the removed item."""
+def remove_item(path: Path, number: int, amend: str | None = None) -> tuple[dict, dict]:
+    """Remove proceedings item ``number`` (1-based); return the new data and the removed item."""
     removed: dict = {}
 
-    def fn(draft: edit.Draft, s: Session) -> None:
-        if not 1 <= number <= len(s.proceedings):
-            raise UsageError(f"there is no item {number}; the session has {len(s.proceedings)} items")
-        removed.update(s.proceedings[number - 1].model_dump(mode="json", by_alias=True, exclude_defaults=True))
+    def fn(draft: edit.Draft, data: dict) -> None:
+        items = data.get("proceedings") or []
+        if not 1 <= number <= len(items):
+            raise UsageError(f"there is no item {number}; the session has {len(items)} items")
+        removed.update(items[number - 1])
         draft.remove("proceedings", number - 1)
 
     return change(path, fn, amend, f"removed item {number}"), removed
@@ -399,8 +433,12 @@ def edit_in_editor(
     path: Path, editor: str | None = None, retry: Callable[[str], bool] | None = None, amend: str | None = None
 ) -> bool:
     """Open the file in ``$EDITOR``; validate and save the result; return whether it changed."""
+    import shlex
+    import subprocess
+    import tempfile
+
     original = sessions.read_text(path)
-    approval.guard(sessions.parse(original, path), path, amend)
+    approval.guard(valid_data(path, original)[0], path, amend)
     command = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.edit-", suffix=".yaml", dir=path.parent)
     tmp = Path(tmp_name)
@@ -423,7 +461,7 @@ def edit_in_editor(
         if edited == original:
             return False
 
-        def swap(draft: edit.Draft, _: Session) -> None:
+        def swap(draft: edit.Draft, _: dict) -> None:
             if draft.text != original:
                 kept = tmp.with_name(tmp.name.replace(".edit-", "-unsaved-", 1).lstrip("."))
                 tmp.replace(kept)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from minutes import yamlio
 from minutes.errors import MinutesError, located
-from minutes.model import KINDS, LANG, PERSON_ID, TIME_RE, Session
+from minutes.vocab import KINDS, LANG, PERSON_ID, TIME_RE
+
+if TYPE_CHECKING:
+    from minutes.model import Session
 
 # What a pattern means, in words (a pattern with "(?:" is not a time).
 _FORMS = {
@@ -38,7 +39,7 @@ _UNREAD = object()
 def parse(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session:
     """Return the validated session in ``text`` (already loaded as ``data``), or raise the first error located."""
     errors = validate(text, path, data)
-    if isinstance(errors, Session):
+    if not isinstance(errors, list):
         return errors
     more = f" (and {len(errors) - 1} more; run 'minutes check')" if len(errors) > 1 else ""
     raise MinutesError(errors[0] + more)
@@ -46,6 +47,10 @@ def parse(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Sess
 
 def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session | list[str]:
     """Return the session in ``text`` (already loaded as ``data``), or the list of its located errors."""
+    from pydantic import ValidationError
+
+    from minutes.model import Session  # imported here: quick appends and completion never need the model
+
     if data is _UNREAD:
         data = yamlio.load(text, path)
     if data is None:

@@ -1,0 +1,20 @@
+"""The values a session's fields may take, with no pydantic: shared by the model and the quick checks."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+SCHEMA_VERSION = 1
+
+LANG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+PERSON_ID = r"^[^\s/\\]{1,80}$"
+TIME_RE = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
+
+Status = Literal["present", "online", "absent", "excused", "guest"]
+Pronoun = Literal["he", "she", "they", "it"]
+Result = Literal["adopted", "rejected", "deferred", "withdrawn", "tabled"]
+PlaceMode = Literal["on-site", "online", "hybrid"]
+ActionStatus = Literal["open", "done", "cancelled"]
+TEXT_KINDS = ("ceremony", "announcement", "discussion", "procedure", "break", "note")
+KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action")
