@@ -83,3 +83,38 @@ def test_completion_imports_neither_pydantic_nor_the_writers(cli, congress):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=cli.folder)
     assert "Luan Xinlong" in out.stdout
     assert "HEAVY=\n" in out.stderr + "\n" and "HEAVY=p" not in out.stderr
+
+
+def test_the_command_line_names_the_one_command_to_build():
+    from minutes.cli import _named_command
+
+    assert _named_command(["add-speech", "Ana", "--summary", "x"], {}) == "add-speech"
+    assert _named_command(["--debug", "show"], {}) == "show"
+    assert _named_command(["--help"], {}) is None
+    assert _named_command(["ad"], {}) is None  # a typo: every command is built, for the suggestions
+    assert _named_command([], {}) is None
+    complete = {"_MINUTES_COMPLETE": "complete_bash"}
+    assert _named_command([], {**complete, "COMP_WORDS": "minutes add-speech Lu"}) == "add-speech"
+    assert _named_command([], {**complete, "COMP_WORDS": "minutes add-sp"}) is None  # completing the command itself
+    assert _named_command([], {**complete, "_TYPER_COMPLETE_ARGS": "minutes show --fi"}) == "show"
+    assert _named_command([], {**complete, "COMP_WORDS": "minutes 'unclosed"}) is None
+
+
+def _minutes(folder, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "minutes", *args], capture_output=True, text=True, cwd=folder,
+                          env={**os.environ, **(env or {})})
+
+
+def test_a_process_that_builds_one_command_still_helps_and_completes(cli, board):
+    assert "Record a speech." in _minutes(cli.folder, "add-speech", "--help").stdout
+    listing = _minutes(cli.folder, "--help").stdout
+    assert "add-speech" in listing and "render" in listing
+    typo = _minutes(cli.folder, "add-speach", "Ana")
+    assert typo.returncode == 2 and "add-speech" in typo.stderr
+    words = {"_MINUTES_COMPLETE": "complete_bash", "COMP_CWORD": "1", "COMP_WORDS": "minutes add-sp"}
+    assert "add-speech" in _minutes(cli.folder, env=words).stdout
+    words = {"_MINUTES_COMPLETE": "complete_bash", "COMP_CWORD": "2", "COMP_WORDS": "minutes add-speech An"}
+    assert "Ana Weber" in _minutes(cli.folder, env=words).stdout
+    assert _minutes(cli.folder, "--debug", "add-speech", "Ana", "--summary", "Hi.").returncode == 0
