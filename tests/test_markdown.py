@@ -85,6 +85,9 @@ TRICKY = [
     "*a *b*", "**a:**b", "***x***", "_a_ b", "`code` x", "&amp; &copy;", "<http://x.org>", "| a |\n|---|\n| b",
     "| a | b |\n|---|---|\n| 1 |", "> q\nlazy", "- # h", "![x](y.png) tail", "1. a\n\n2. b", "x\n\n\n- a\n  - b",
     "*", "**", "- ", "#", "# a #", "a *b* c *d*", "*(note)*", "**Label:** *x*.", "\\*lit\\*", "[x](y)",
+    # control characters: the fast reader cleans run by run only text that holds any
+    "**a\x01:** b\x02  \nc", "# a\x0b", "- a\x1f\n- b", "| a\x01 | b |\n|---|---|\n| 1 | \x02 |", "> *q\x01*",
+    "0. zero\n1. one", "**a**  \n**b**  \nc  ",
 ]
 
 

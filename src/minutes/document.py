@@ -19,6 +19,11 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def is_clean(text: str) -> bool:
+    """Return True when ``text`` holds no character that ``clean`` would remove."""
+    return _NOT_XML.search(text) is None
+
+
 @dataclass(slots=True)
 class Text:
     """A run of text; a newline in it is a hard line break."""
