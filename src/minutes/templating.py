@@ -8,7 +8,9 @@ from types import MethodType
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from minutes.errors import MinutesError
@@ -17,6 +19,7 @@ from minutes.resources import templates_dir
 from minutes.writers.md import escape
 
 TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
+_MISSING = object()
 
 
 def _finalize(value: Any) -> str:
@@ -45,12 +48,22 @@ def oneline(text: str) -> str:
     return " ".join(str(text).split())
 
 
+# Objects whose public attributes hold plain values the sandbox would let through anyway.
+_OPEN = (Namespace, LoopContext)
+
+
 class Environment(SandboxedEnvironment):
-    """The sandbox, reading ``view.key`` straight from the view's dicts (the common case) first."""
+    """The sandbox, reading ``view.key`` from the view's dicts, and loops' and namespaces' data, straight."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute in obj:
-            return obj[attribute]
+        kind = type(obj)
+        if kind is dict:
+            if attribute in obj:
+                return obj[attribute]
+        elif kind in _OPEN and not attribute.startswith("_"):
+            value = getattr(obj, attribute, _MISSING)
+            if value is not _MISSING and not callable(value):
+                return value
         return super().getattr(obj, attribute)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
