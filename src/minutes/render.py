@@ -96,28 +96,42 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
 
     ``parts`` are the sessions a compiled series was made of (see ``render_series``).
     """
-    from minutes import context, i18n, markdown, templating
+    from minutes import markdown
+    from minutes.document import Heading, plain
+
+    text, meta = template_text(session, source, options, parts)
+    doc = markdown.parse(text, meta)
+    doc.session = session
+    title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
+    doc.meta.title = title or doc.meta.title
+    return doc
+
+
+def template_text(session: Session, source: Path | None, options: RenderOptions,
+                  parts: list[Session] | None = None):
+    """Return the Markdown the template makes of ``session``, and the document's metadata (titled after the session).
+
+    The view the template reads is dropped on return, before the text is parsed: the document's
+    objects then take the memory the view's held.
+    """
+    from minutes import context, i18n, templating
     from minutes.approval import content_hash
-    from minutes.document import Heading, Metadata, plain
+    from minutes.document import Metadata
     from minutes.model import pick
 
     lang = options.lang or session.lang
     folder = source.parent if source is not None else None
     extra = (folder / "templates",) if folder is not None and (folder / "templates" / "i18n").is_dir() else ()
     cat = i18n.catalog(lang, extra)
-    view = context.build(session, cat, parts)
-    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
-    doc = markdown.parse(text)
-    doc.session = session
-    title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
-    press = view["press"]
     # The minutes of one file carry its content hash ("minutes verify FILE" recomputes it), so that a
     # printed copy can be matched to its file. A compiled series matches no single file: no hash.
     digest = content_hash(session) if options.kind == "minutes" and not parts else ""
-    doc.meta = Metadata(
-        title=title or view["session"]["title"],
+    view = context.build(session, cat, parts)
+    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
+    meta = Metadata(
+        title=view["session"]["title"],
         author=pick(session.organization, lang, session.lang) if session.organization else "",
-        date=press["date_iso"] if options.kind == "release" else session.date.isoformat(),
+        date=view["press"]["date_iso"] if options.kind == "release" else session.date.isoformat(),
         lang=lang,
         kind=options.kind,
         tags=list(session.tags),
@@ -127,7 +141,7 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
         hash=digest,
         footer=f"{session.date.isoformat()} · {digest}" if digest else "",
     )
-    return doc
+    return text, meta
 
 
 @gc_paused()

@@ -127,9 +127,11 @@ def front_matter(doc: Document, flavour: str) -> str:
 
 def write(doc: Document, options: WriteOptions) -> bytes:
     """Return the document as UTF-8 CommonMark."""
-    head = front_matter(doc, options.front_matter) if options.front_matter else ""
     parts = blocks(doc, skip_title=bool(options.front_matter))
     if doc.meta.footer:  # what Word prints in the page footer ("DATE · HASH") ends the Markdown
         parts.append(inlines([Text(doc.meta.footer, italic=True)]))
-    body = "\n\n".join(parts)
-    return (head + body + "\n").encode("utf-8")
+    parts = parts or [""]
+    # The front matter and the final newline join the first and last pieces, not a copy of the whole text.
+    parts[0] = (front_matter(doc, options.front_matter) if options.front_matter else "") + parts[0]
+    parts[-1] += "\n"
+    return "\n\n".join(parts).encode("utf-8")
