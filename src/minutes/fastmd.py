@@ -51,10 +51,6 @@ def _line_runs(text: str) -> Inlines:
 _MARKS = frozenset("#-+*_0123456789>`~<|[=! \t")
 
 
-def _unchanged(text: str) -> str:
-    return text
-
-
 class Reader:
     """Read blocks fast; hand inline text with escapes, links or code to markdown-it's inline parser."""
 
@@ -62,7 +58,7 @@ class Reader:
         self.lines = text.split("\n")
         self.slow = slow
         # Text with nothing for ``clean`` to remove (the usual case) is not cleaned run by run.
-        self.clean = _unchanged if is_clean(text) else clean
+        self.dirty = not is_clean(text)
         self.out: list[Block] = []
         self.style: str | None = None
         self.i = 0
@@ -116,14 +112,14 @@ class Reader:
         content = m.group(2)
         if not content or content.endswith("#") or content.startswith("#"):
             raise Unsure
-        self.out.append(Heading(len(m.group(1)), self.inlines([content])))
+        self.out.append(Heading(len(m.group(1)), self.inline(content)))
         self.i += 1
 
     def image(self, m: re.Match) -> None:
         """Read a paragraph that holds one picture and nothing else."""
         if not self.blank(self.i + 1) or ":" in m.group(2):
             raise Unsure
-        caption = self.inlines([m.group(1)]) if m.group(1) else []
+        caption = self.inline(m.group(1)) if m.group(1) else []
         self.out.append(Image(clean(unquote(m.group(2))), caption))
         self.style = None
         self.i += 1
@@ -139,7 +135,7 @@ class Reader:
                 raise Unsure
             if not items and kind is NumberedList:
                 start = int(m.group(1))
-            items.append(self.inlines([content]))
+            items.append(self.inline(content))
             i += 1
         if not self.blank(i):
             raise Unsure
@@ -165,11 +161,11 @@ class Reader:
             cells = _cells(lines[i])
             if len(cells) != len(header):
                 raise Unsure
-            rows.append([self.inlines([c]) for c in cells])
+            rows.append([self.inline(c) for c in cells])
             i += 1
         if not self.blank(i):
             raise Unsure
-        self.out.append(Table([self.inlines([c]) for c in header], rows))
+        self.out.append(Table([self.inline(c) for c in header], rows))
         self.i = i
 
     def quote(self) -> None:
@@ -203,19 +199,26 @@ class Reader:
         self.style = None
         self.i = i
 
+    def inline(self, line: str) -> Inlines:
+        """Return the runs of one line, as markdown-it would."""
+        text = line.strip(" \t")
+        if "*" in text or _UNSAFE.search(text):
+            return self.inlines([line])
+        if self.dirty:
+            text = clean(text)
+        return [Text(text)] if text else []
+
     def inlines(self, lines: list[str]) -> Inlines:
         """Return the runs of a paragraph's lines, as markdown-it would."""
-        if len(lines) == 1:
-            line = lines[0].strip(" \t")
-            if "*" not in line and not _UNSAFE.search(line):
-                line = self.clean(line)
-                return [Text(line)] if line else []
-        if any(_UNSAFE.search(line) for line in lines):
-            return self.slow("\n".join(lines).strip())
+        if len(lines) == 1 and "*" not in lines[0] and not _UNSAFE.search(lines[0]):
+            return self.inline(lines[0])
+        joined = "\n".join(lines)
+        if _UNSAFE.search(joined):
+            return self.slow(joined.strip())
         try:
             return self.merged(self.runs(lines))
         except Unsure:
-            return self.slow("\n".join(lines).strip())
+            return self.slow(joined.strip())
 
     def runs(self, lines: list[str]) -> Inlines:
         """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones."""
@@ -242,7 +245,8 @@ class Reader:
         """Return ``runs`` cleaned, with neighbours of the same format merged and the ends stripped."""
         merged: Inlines = []
         for run in runs:
-            run.text = self.clean(run.text)
+            if self.dirty:
+                run.text = clean(run.text)
             if not run.text:
                 continue
             if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic:

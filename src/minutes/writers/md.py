@@ -26,6 +26,11 @@ def escape(text: str, block: bool = True) -> str:
         if not block or text[:1] not in _START or not _BLOCK_START.match(text):
             return text
         return _BLOCK_START.sub(_escape_start, text, count=1)
+    return escape_all(text, block)
+
+
+def escape_all(text: str, block: bool = True) -> str:
+    """Return ``text`` escaped, every rule applied (``escape`` skips those that cannot apply)."""
     text = _INLINE.sub(r"\\\1", text)
     if "_" in text:
         text = _UNDERSCORES.sub(_escape_underscores, text)
