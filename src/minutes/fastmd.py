@@ -11,6 +11,11 @@ from minutes.document import (
 )
 
 _UNSAFE = re.compile(r"[\\`_\[\]<>!&\x00]")
+# A backslash before ASCII punctuation makes it literal; so is a run of underscores with a space (or
+# the line's end) on both sides, as in a form line "Signature: ____  Date: ____": it can neither open
+# nor close emphasis.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACED_UNDERSCORES = re.compile(r"(?:^|(?<=[ \t]))_+(?=[ \t]|$)")
 _RUN = re.compile(
     r"(?:(?<=\s)|^)(\*\*?)(?=[^\s*])([^*]*?[^\s*])\1(?=$|\s|[.,;:?)])|([^*]+)"
 )
@@ -28,6 +33,14 @@ _BLOCKISH = re.compile(r"^(?: {0,3})(?:#|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|```
 
 class Unsure(Exception):
     """The text uses something the fast reader does not handle."""
+
+
+def _literal(line: str) -> str:
+    """Return the text of a line whose only special characters are escapes and spaced underscores."""
+    rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
+    if "*" in rest or _UNSAFE.search(rest):
+        raise Unsure
+    return _ESCAPE.sub(r"\1", line)
 
 
 def _line_runs(text: str) -> Inlines:
@@ -212,16 +225,17 @@ class Reader:
         """Return the runs of a paragraph's lines, as markdown-it would."""
         if len(lines) == 1 and "*" not in lines[0] and not _UNSAFE.search(lines[0]):
             return self.inline(lines[0])
-        joined = "\n".join(lines)
-        if _UNSAFE.search(joined):
-            return self.slow(joined.strip())
         try:
             return self.merged(self.runs(lines))
         except Unsure:
-            return self.slow(joined.strip())
+            return self.slow("\n".join(lines).strip())
 
     def runs(self, lines: list[str]) -> Inlines:
-        """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones."""
+        """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones.
+
+        A line with emphasis has no other special character; one with escapes or spaced underscores has
+        no asterisk (raise Unsure otherwise): each line is then read on its own.
+        """
         out: Inlines = []
         last = len(lines) - 1
         hard = False
@@ -235,7 +249,9 @@ class Reader:
                     if not (CJK.match(before) or CJK.match(line[:1])):
                         out.append(Text(" "))
             hard = k < last and raw.endswith("  ")
-            if "*" in line:
+            if _UNSAFE.search(line):
+                out.append(Text(_literal(line)))
+            elif "*" in line:
                 out.extend(_line_runs(line))
             elif line:
                 out.append(Text(line))
