@@ -88,7 +88,7 @@ def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
         value = values[key]
         out += ("" if value is None else str(value), pieces[k + 1])
     filled = "".join(out)
-    return _DOUBLE_THE.sub(r"\1", filled) if "the" in filled.lower() else filled
+    return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
 
 
 @functools.lru_cache(maxsize=4096)
