@@ -79,6 +79,7 @@ def _pieces(text: str) -> list[str]:
 
 
 def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
+    """Return ``text`` with its ``{name}`` fields filled from ``values`` (``msgid`` names it in errors)."""
     pieces = _pieces(text)
     out = [pieces[0]]
     for k in range(1, len(pieces), 2):

@@ -10,11 +10,15 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes import store
 from minutes.errors import MinutesError, UsageError
 from minutes.model import LANG, Session
 from minutes.writers import FRONT_MATTER, WRITERS, WriteOptions
+
+if TYPE_CHECKING:
+    from minutes.document import Metadata
 
 KINDS = ("minutes", "release")
 
@@ -108,7 +112,7 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
 
 
 def template_text(session: Session, source: Path | None, options: RenderOptions,
-                  parts: list[Session] | None = None):
+                  parts: list[Session] | None = None) -> tuple[str, Metadata]:
     """Return the Markdown the template makes of ``session``, and the document's metadata (titled after the session).
 
     The view the template reads is dropped on return, before the text is parsed: the document's
