@@ -1,13 +1,24 @@
 """The document model: clean text, plain text and plain data."""
 
+import sys
+
 from minutes.document import (
     BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, block_type, clean,
-    plain, text_of, to_dict,
+    is_clean, plain, text_of, to_dict,
 )
 
 
 def test_clean_removes_control_characters_but_keeps_tabs_and_newlines():
     assert clean("a\x00b\x07c\x1bd\te\nf\ufffeg") == "ab" "cd\te\nfg"
+
+
+def test_clean_keeps_exactly_the_characters_xml_allows():
+    def allowed(code: int) -> bool:  # XML 1.0, production [2] Char
+        return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert clean(every) == "".join(c for c in every if allowed(ord(c)))
+    assert is_clean("a\tb\n会") and not is_clean("a\x01")
 
 
 def test_plain_joins_the_text_of_runs():

@@ -5,7 +5,7 @@ import random
 import pytest
 from render_fixtures import EXAMPLES, KINDS, LANGS, congress, large
 
-from minutes import context, i18n, markdown, session, templating
+from minutes import context, fastmd, i18n, markdown, session, templating
 from minutes.document import BulletList, Heading, Image, NumberedList, PageBreak, Paragraph, Rule, Table, Text
 from minutes.writers import WriteOptions
 from minutes.writers import md as md_writer
@@ -79,12 +79,29 @@ def test_the_fast_reader_agrees_with_markdown_it_on_every_shipped_template_outpu
         assert markdown.parse(text).blocks == markdown.parse_tokens(text).blocks
 
 
+def test_large_english_minutes_and_releases_are_read_without_markdown_it():
+    """Speed: the fast reader reads every line the shipped templates write for a plain English session."""
+    def slow(text):
+        raise AssertionError(f"deferred to markdown-it: {text!r}")
+
+    cat = i18n.catalog("en")
+    view = context.build(large(300), cat)
+    for kind in KINDS:
+        assert fastmd.parse(templating.render(kind, view, cat), slow) is not None
+
+
 TRICKY = [
     "a\n- b", "- a\n\n- b", "- a\nb", "1. a\n1) b", "Title\n===", "Title\n---", "para\n# head", "    code",
     "```\ncode\n```", "<div>x</div>", "[ref]: http://x\n\n[ref]", "a  \nb", "a\\\nb", "**a**b", "a**b**",
     "*a *b*", "**a:**b", "***x***", "_a_ b", "`code` x", "&amp; &copy;", "<http://x.org>", "| a |\n|---|\n| b",
     "| a | b |\n|---|---|\n| 1 |", "> q\nlazy", "- # h", "![x](y.png) tail", "1. a\n\n2. b", "x\n\n\n- a\n  - b",
     "*", "**", "- ", "#", "# a #", "a *b* c *d*", "*(note)*", "**Label:** *x*.", "\\*lit\\*", "[x](y)",
+    # control characters: the fast reader cleans run by run only text that holds any
+    "**a\x01:** b\x02  \nc", "# a\x0b", "- a\x1f\n- b", "| a\x01 | b |\n|---|---|\n| 1 | \x02 |", "> *q\x01*",
+    "0. zero\n1. one", "**a**  \n**b**  \nc  ",
+    # escapes and form lines, read without markdown-it when nothing else is special
+    "Signature: ___  Date: ___", "**Chair:** A  \nSignature: ___  Date: __", "\\###", "a \\_ b", "Q\\&A",
+    "_\\! x a \\!_", "\\[x\\] \\<y\\>", "_ a\n_b_", "x _\n_ y", "a\x1c_ b", "会\n\\*x", "\\\\*x*", "x \\",
 ]
 
 

@@ -1,9 +1,10 @@
 """Sandboxed templates: lookup order, escaping of data, and clean errors."""
 
 import pytest
-from render_fixtures import congress
+from jinja2.sandbox import SandboxedEnvironment
+from render_fixtures import EXAMPLES, KINDS, LANGS, congress, large
 
-from minutes import context, i18n, templating
+from minutes import context, i18n, session, templating
 from minutes.errors import MinutesError
 from minutes.render import RenderOptions, render_session
 
@@ -81,3 +82,23 @@ def test_predicate_points_become_one_sentence_in_the_release():
                for lang in ("en", "zh")}
     assert "In his speech, he welcomed all the participants. He also outlined the history of the Group." in release["en"]
     assert "他在讲话中欢迎全体与会者。他还简要介绍了小组的历史。" in release["zh"]
+
+
+def test_the_sandbox_shortcuts_change_no_output(monkeypatch):
+    """Reading dicts, loops and namespaces and calling phrases past the sandbox's checks gives its very text."""
+    def rendered() -> list[str]:
+        templating.environment.cache_clear()
+        out = []
+        for s in [session.load(p) for p in EXAMPLES] + [congress(), large(60)]:
+            for lang in LANGS:
+                cat = i18n.catalog(lang)
+                view = context.build(s, cat)
+                out += [templating.render(kind, view, cat) for kind in KINDS]
+        return out
+
+    fast = rendered()
+    monkeypatch.setattr(templating, "Environment", SandboxedEnvironment)
+    try:
+        assert rendered() == fast
+    finally:
+        templating.environment.cache_clear()

@@ -1,5 +1,7 @@
 """Markdown writer: CommonMark with optional front matter written by the YAML library."""
 
+import random
+
 import yaml
 from markdown_it import MarkdownIt
 from render_fixtures import LANGS, congress
@@ -7,6 +9,7 @@ from render_fixtures import LANGS, congress
 from minutes.document import Document, Heading, Metadata, Paragraph, Text
 from minutes.render import RenderOptions, render_session
 from minutes.writers import WRITERS, WriteOptions
+from minutes.writers import md
 
 
 def _front(data: bytes) -> tuple[dict, str]:
@@ -100,3 +103,12 @@ def test_approved_minutes_give_the_date_and_approver_and_list_the_amendments():
         assert tokens[[i for i, t in enumerate(tokens) if t.type == "inline"][at] + 2].type == "table_open"
         assert inline[at + 4: at + 7] == [when, "The treasurer corrected a figure", "set item.3.summary"], lang
         assert inline[-1] == f"*2023-07-23 · {content_hash(session)}*"
+
+
+def test_escape_skips_only_rules_that_cannot_apply():
+    rng = random.Random(11)
+    alphabet = "ab 1.)-+=>#~*_[]<|&!`\\\n\t会"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for block in (True, False):
+            assert md.escape(text, block) == md.escape_all(text, block), (text, block)

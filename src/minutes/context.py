@@ -64,6 +64,7 @@ class Builder:
         self.cat = cat
         self.lang = cat.lang
         self._people: dict[tuple[str | None, str | None], dict[str, Any] | None] = {}
+        self._fixed: dict[tuple[str | None, str], str] = {}
         self.roles = {a.person: a.role for a in session.attendees if a.person and a.role}
         self.status = {a.person: a.status for a in session.attendees if a.person}
         self.days = self._day_markers(parts or [])
@@ -93,7 +94,13 @@ class Builder:
         return pick(value, self.lang, self.s.lang)
 
     def _(self, msgid: str, context: str | None = None, **values: Any) -> str:
-        return self.cat.pgettext(context, msgid, **values)
+        """Return a phrase in the output language; one with no fields is looked up once (labels repeat per item)."""
+        if values:
+            return self.cat.pgettext(context, msgid, **values)
+        key = (context, msgid)
+        if key not in self._fixed:
+            self._fixed[key] = self.cat.pgettext(context, msgid)
+        return self._fixed[key]
 
     def person(self, pid: str | None, role: Any = None) -> dict[str, Any] | None:
         """Return a person with every display form the templates need."""

@@ -7,10 +7,15 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from minutes.document import (
-    CJK, Block, BulletList, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean,
+    CJK, Block, BulletList, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean, is_clean,
 )
 
 _UNSAFE = re.compile(r"[\\`_\[\]<>!&\x00]")
+# A backslash before ASCII punctuation makes it literal; so is a run of underscores with a space (or
+# the line's end) on both sides, as in a form line "Signature: ____  Date: ____": it can neither open
+# nor close emphasis.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACED_UNDERSCORES = re.compile(r"(?:^|(?<=[ \t]))_+(?=[ \t]|$)")
 _RUN = re.compile(
     r"(?:(?<=\s)|^)(\*\*?)(?=[^\s*])([^*]*?[^\s*])\1(?=$|\s|[.,;:?)])|([^*]+)"
 )
@@ -30,6 +35,14 @@ class Unsure(Exception):
     """The text uses something the fast reader does not handle."""
 
 
+def _literal(line: str) -> str:
+    """Return the text of a line whose only special characters are escapes and spaced underscores."""
+    rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
+    if "*" in rest or _UNSAFE.search(rest):
+        raise Unsure
+    return _ESCAPE.sub(r"\1", line)
+
+
 def _line_runs(text: str) -> Inlines:
     """Return the runs of one line with only simple, space-delimited ``*em*`` and ``**strong**``."""
     runs: Inlines = []
@@ -47,58 +60,219 @@ def _line_runs(text: str) -> Inlines:
     return runs
 
 
+# First characters of a line that may start something other than a paragraph (or continue none).
+_MARKS = frozenset("#-+*_0123456789>`~<|[=! \t")
+
+
 class Reader:
     """Read blocks fast; hand inline text with escapes, links or code to markdown-it's inline parser."""
 
-    def __init__(self, slow: Callable[[str], Inlines]):
+    def __init__(self, text: str, slow: Callable[[str], Inlines]):
+        self.lines = text.split("\n")
         self.slow = slow
+        # Text with nothing for ``clean`` to remove (the usual case) is not cleaned run by run.
+        self.dirty = not is_clean(text)
+        self.out: list[Block] = []
+        self.style: str | None = None
+        self.i = 0
+
+    def read(self) -> list[Block]:
+        """Return the blocks of the whole text; raise Unsure where markdown-it must read it."""
+        lines, n = self.lines, len(self.lines)
+        while self.i < n:
+            line = lines[self.i]
+            if not line.strip():
+                self.i += 1
+            elif line[0] in _MARKS:
+                self.marked(line)
+            else:
+                self.paragraph(line)
+        return self.out
+
+    def blank(self, k: int) -> bool:
+        """Return True when line ``k`` is blank or past the end."""
+        return k >= len(self.lines) or not self.lines[k].strip()
+
+    def marked(self, line: str) -> None:
+        """Read the block that starts with a line whose first character may mark one."""
+        if line[0] in " \t":
+            raise Unsure
+        if m := STYLE_COMMENT.match(line):
+            self.style = m.group(1)
+            self.i += 1
+        elif m := _HEADING.match(line):
+            self.heading(m)
+        elif _RULE.match(line):
+            self.out.append(Rule())
+            self.i += 1
+        elif m := _IMAGE.match(line):
+            self.image(m)
+        elif _BULLET.match(line):
+            self.items(_BULLET, BulletList)
+        elif _ORDERED.match(line):
+            self.items(_ORDERED, NumberedList)
+        elif line.startswith("|"):
+            self.table(line)
+        elif line.startswith(">"):
+            self.quote()
+        elif _BLOCKISH.match(line):
+            raise Unsure
+        else:
+            self.paragraph(line)
+
+    def heading(self, m: re.Match) -> None:
+        """Read an ATX heading."""
+        content = m.group(2)
+        if not content or content.endswith("#") or content.startswith("#"):
+            raise Unsure
+        self.out.append(Heading(len(m.group(1)), self.inline(content)))
+        self.i += 1
+
+    def image(self, m: re.Match) -> None:
+        """Read a paragraph that holds one picture and nothing else."""
+        if not self.blank(self.i + 1) or ":" in m.group(2):
+            raise Unsure
+        caption = self.inline(m.group(1)) if m.group(1) else []
+        self.out.append(Image(clean(unquote(m.group(2))), caption))
+        self.style = None
+        self.i += 1
+
+    def items(self, pattern: re.Pattern, kind: type) -> None:
+        """Read a list of one-line items (bullets, or numbers for a NumberedList)."""
+        lines, n, i = self.lines, len(self.lines), self.i
+        items: list[Inlines] = []
+        start = 1
+        while i < n and (m := pattern.match(lines[i])):
+            content = m.group(m.lastindex)
+            if not content.strip() or _NESTED.match(content):
+                raise Unsure
+            if not items and kind is NumberedList:
+                start = int(m.group(1))
+            items.append(self.inline(content))
+            i += 1
+        if not self.blank(i):
+            raise Unsure
+        k = i
+        while k < n and not lines[k].strip():
+            k += 1
+        if k < n and (pattern.match(lines[k]) or lines[k][0] in " \t"):
+            raise Unsure
+        self.out.append(BulletList(items) if kind is BulletList else NumberedList(items, start or 1))
+        self.i = i
+
+    def table(self, line: str) -> None:
+        """Read a table with a header row, a delimiter row and rows of as many cells."""
+        lines, n, i = self.lines, len(self.lines), self.i
+        if i + 1 >= n or not _DELIM.match(lines[i + 1]):
+            raise Unsure
+        header = _cells(line)
+        if len(header) != len(_cells(lines[i + 1])):
+            raise Unsure
+        rows = []
+        i += 2
+        while i < n and lines[i].startswith("|"):
+            cells = _cells(lines[i])
+            if len(cells) != len(header):
+                raise Unsure
+            rows.append([self.inline(c) for c in cells])
+            i += 1
+        if not self.blank(i):
+            raise Unsure
+        self.out.append(Table([self.inline(c) for c in header], rows))
+        self.i = i
+
+    def quote(self) -> None:
+        """Read a block quote of plain lines."""
+        lines, n, i = self.lines, len(self.lines), self.i
+        body = []
+        while i < n and lines[i].startswith(">"):
+            content = lines[i][1:]
+            content = content[1:] if content.startswith(" ") else content
+            if _NESTED.match(content) or not content.strip():
+                raise Unsure
+            body.append(content)
+            i += 1
+        if not self.blank(i):
+            raise Unsure
+        self.out.append(Paragraph(self.inlines(body), "Quote"))
+        self.i = i
+
+    def paragraph(self, line: str) -> None:
+        """Read a paragraph: ``line`` and the lines after it, up to a blank line or a heading."""
+        lines, n = self.lines, len(self.lines)
+        i = self.i + 1
+        while i < n and lines[i].strip():
+            if lines[i][0] in _MARKS:
+                if _HEADING.match(lines[i]):
+                    break
+                if _BLOCKISH.match(lines[i]):
+                    raise Unsure
+            i += 1
+        self.out.append(Paragraph(self.inlines(lines[self.i:i]), self.style))
+        self.style = None
+        self.i = i
+
+    def inline(self, line: str) -> Inlines:
+        """Return the runs of one line, as markdown-it would."""
+        text = line.strip(" \t")
+        if "*" in text or _UNSAFE.search(text):
+            return self.inlines([line])
+        if self.dirty:
+            text = clean(text)
+        return [Text(text)] if text else []
 
     def inlines(self, lines: list[str]) -> Inlines:
         """Return the runs of a paragraph's lines, as markdown-it would."""
-        if len(lines) == 1:
-            line = lines[0].strip(" \t")
-            if "*" not in line and not _UNSAFE.search(line):
-                line = clean(line)
-                return [Text(line)] if line else []
-        if any(_UNSAFE.search(line) for line in lines):
-            return self.slow("\n".join(lines).strip())
+        if len(lines) == 1 and "*" not in lines[0] and not _UNSAFE.search(lines[0]):
+            return self.inline(lines[0])
         try:
-            return _inlines(lines)
+            return self.merged(self.runs(lines))
         except Unsure:
             return self.slow("\n".join(lines).strip())
 
+    def runs(self, lines: list[str]) -> Inlines:
+        """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones.
 
-def _inlines(lines: list[str]) -> Inlines:
-    out: Inlines = []
-    joined = []
-    for i, line in enumerate(lines):
-        last = i == len(lines) - 1
-        hard = not last and line.endswith("  ")
-        joined.append((line.strip(" \t"), hard))
-    for i, (line, hard) in enumerate(joined):
-        if i:
-            prev_hard = joined[i - 1][1]
-            if prev_hard:
-                sep = "\n"
+        A line with emphasis has no other special character; one with escapes or spaced underscores has
+        no asterisk (raise Unsure otherwise): each line is then read on its own.
+        """
+        out: Inlines = []
+        last = len(lines) - 1
+        hard = False
+        for k, raw in enumerate(lines):
+            line = raw.strip(" \t")
+            if k:
+                if hard:
+                    out.append(Text("\n"))
+                else:
+                    before = out[-1].text[-1:] if out else ""
+                    if not (CJK.match(before) or CJK.match(line[:1])):
+                        out.append(Text(" "))
+            hard = k < last and raw.endswith("  ")
+            if _UNSAFE.search(line):
+                out.append(Text(_literal(line)))
+            elif "*" in line:
+                out.extend(_line_runs(line))
+            elif line:
+                out.append(Text(line))
+        return out
+
+    def merged(self, runs: Inlines) -> Inlines:
+        """Return ``runs`` cleaned, with neighbours of the same format merged and the ends stripped."""
+        merged: Inlines = []
+        for run in runs:
+            if self.dirty:
+                run.text = clean(run.text)
+            if not run.text:
+                continue
+            if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic:
+                merged[-1].text += run.text
             else:
-                before = out[-1].text[-1:] if out else ""
-                sep = "" if CJK.match(before) or CJK.match(line[:1]) else " "
-            if sep:
-                out.append(Text(sep))
-        out.extend(_line_runs(line) if "*" in line else [Text(line)] if line else [])
-    merged: Inlines = []
-    for run in out:
-        run.text = clean(run.text)
-        if not run.text:
-            continue
-        if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic:
-            merged[-1].text += run.text
-        else:
-            merged.append(run)
-    if merged:
-        merged[0].text = merged[0].text.lstrip()
-        merged[-1].text = merged[-1].text.rstrip()
-    return [r for r in merged if r.text]
+                merged.append(run)
+        if merged:
+            merged[0].text = merged[0].text.lstrip()
+            merged[-1].text = merged[-1].text.rstrip()
+        return [r for r in merged if r.text]
 
 
 def _cells(line: str) -> list[str]:
@@ -110,112 +284,6 @@ def _cells(line: str) -> list[str]:
 def parse(text: str, slow: Callable[[str], Inlines]) -> list[Block] | None:
     """Return the blocks of ``text``, or None when markdown-it must read it."""
     try:
-        return _parse(text.split("\n"), Reader(slow).inlines)
+        return Reader(text, slow).read()
     except Unsure:
         return None
-
-
-def _parse(lines: list[str], inlines: Callable[[list[str]], Inlines]) -> list[Block]:
-    out: list[Block] = []
-    style: str | None = None
-    i, n = 0, len(lines)
-
-    def blank(k: int) -> bool:
-        return k >= n or not lines[k].strip()
-
-    while i < n:
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if line[0] in " \t":
-            raise Unsure
-        if m := STYLE_COMMENT.match(line):
-            style = m.group(1)
-            i += 1
-            continue
-        if m := _HEADING.match(line):
-            content = m.group(2)
-            if not content or content.endswith("#") or content.startswith("#"):
-                raise Unsure
-            out.append(Heading(len(m.group(1)), inlines([content])))
-            i += 1
-            continue
-        if _RULE.match(line):
-            out.append(Rule())
-            i += 1
-            continue
-        if m := _IMAGE.match(line):
-            if not blank(i + 1):
-                raise Unsure
-            if ":" in m.group(2):
-                raise Unsure
-            out.append(Image(clean(unquote(m.group(2))), inlines([m.group(1)]) if m.group(1) else []))
-            style = None
-            i += 1
-            continue
-        for pattern, kind in ((_BULLET, BulletList), (_ORDERED, NumberedList)):
-            if pattern.match(line):
-                items, start = [], None
-                while i < n and (m := pattern.match(lines[i])):
-                    content = m.group(m.lastindex)
-                    if not content.strip() or _NESTED.match(content):
-                        raise Unsure
-                    start = start if start is not None else int(m.group(1)) if kind is NumberedList else 1
-                    items.append(inlines([content]))
-                    i += 1
-                if not blank(i):
-                    raise Unsure
-                k = i
-                while k < n and not lines[k].strip():
-                    k += 1
-                if k < n and (pattern.match(lines[k]) or lines[k][0] in " \t"):
-                    raise Unsure
-                out.append(BulletList(items) if kind is BulletList else NumberedList(items, start or 1))
-                break
-        else:
-            if line.startswith("|"):
-                if i + 1 >= n or not _DELIM.match(lines[i + 1]):
-                    raise Unsure
-                header = _cells(line)
-                if len(header) != len(_cells(lines[i + 1])):
-                    raise Unsure
-                rows = []
-                i += 2
-                while i < n and lines[i].startswith("|"):
-                    cells = _cells(lines[i])
-                    if len(cells) != len(header):
-                        raise Unsure
-                    rows.append([inlines([c]) for c in cells])
-                    i += 1
-                if not blank(i):
-                    raise Unsure
-                out.append(Table([inlines([c]) for c in header], rows))
-                continue
-            if line.startswith(">"):
-                body = []
-                while i < n and lines[i].startswith(">"):
-                    content = lines[i][1:]
-                    content = content[1:] if content.startswith(" ") else content
-                    if _NESTED.match(content) or not content.strip():
-                        raise Unsure
-                    body.append(content)
-                    i += 1
-                if not blank(i):
-                    raise Unsure
-                out.append(Paragraph(inlines(body), "Quote"))
-                continue
-            if _BLOCKISH.match(line):
-                raise Unsure
-            body = [line]
-            i += 1
-            while i < n and lines[i].strip():
-                if _HEADING.match(lines[i]):
-                    break
-                if _BLOCKISH.match(lines[i]):
-                    raise Unsure
-                body.append(lines[i])
-                i += 1
-            out.append(Paragraph(inlines(body), style))
-            style = None
-    return out

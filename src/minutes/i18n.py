@@ -37,6 +37,14 @@ class Catalog:
         """Return ``msgid`` in this language, with ``{name}`` fields filled in."""
         return self.pgettext(None, msgid, **values)
 
+    def label(self, text: object) -> str:
+        """Return ``text`` followed by the colon of the language: "Date:", "日期："."""
+        return self.gettext("{label}:", label=text)
+
+    def paren(self, text: object, note: object) -> str:
+        """Return ``text`` with ``note`` in the brackets of the language: "Present (4)", "出席（4）"."""
+        return self.pgettext("paren", "{text} ({note})", text=text, note=note)
+
     def date(self, value: dt.date, form: str = "long") -> str:
         """Return ``value`` as "July 23" (``month_day``), "July 23, 2023" (``long``) or with weekday (``full``)."""
         return _date(value, form, self.locale)
@@ -64,16 +72,24 @@ class Catalog:
         return name[:1].upper() + name[1:]
 
 
+@functools.lru_cache(maxsize=1024)
+def _pieces(text: str) -> list[str]:
+    """Return ``text`` split into text, field name, text, ... (the field names at odd places)."""
+    return _FIELD.split(text)
+
+
 def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
-    def field(match: re.Match) -> str:
-        key = match.group(1)
+    """Return ``text`` with its ``{name}`` fields filled from ``values`` (``msgid`` names it in errors)."""
+    pieces = _pieces(text)
+    out = [pieces[0]]
+    for k in range(1, len(pieces), 2):
+        key = pieces[k]
         if key not in values:
             raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
         value = values[key]
-        return "" if value is None else str(value)
-
-    out = _FIELD.sub(field, text)
-    return _DOUBLE_THE.sub(r"\1", out) if "the" in out.lower() else out
+        out += ("" if value is None else str(value), pieces[k + 1])
+    filled = "".join(out)
+    return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
 
 
 @functools.lru_cache(maxsize=4096)

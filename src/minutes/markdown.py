@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from minutes import fastmd
 from minutes.document import (
@@ -15,11 +13,18 @@ from minutes.document import (
     Table, Text, clean,
 )
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _PAGEBREAK = re.compile(r"^<!--\s*pagebreak\s*-->\s*$")
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    """Return markdown-it, imported only when the fast reader defers to it."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
@@ -66,6 +71,8 @@ def inlines(token: Token) -> Inlines:
 
 def _image(token: Token) -> Image | None:
     """Return an Image when a paragraph holds one picture and nothing else."""
+    from markdown_it.token import Token
+
     kids = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
     if len(kids) == 1 and kids[0].type == "image":
         src = unquote(str(kids[0].attrGet("src") or ""))

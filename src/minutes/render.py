@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes import store
 from minutes.errors import MinutesError, UsageError
 from minutes.model import LANG, Session
 from minutes.writers import FRONT_MATTER, WRITERS, WriteOptions
+
+if TYPE_CHECKING:
+    from minutes.document import Metadata
 
 KINDS = ("minutes", "release")
 
@@ -36,6 +42,18 @@ class Rendered:
     name: str
     data: bytes
     warnings: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Pause the cycle collector: rendering makes many objects but no cycles, and every pass over them costs."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check_options(options: RenderOptions) -> None:
@@ -82,28 +100,42 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
 
     ``parts`` are the sessions a compiled series was made of (see ``render_series``).
     """
-    from minutes import context, i18n, markdown, templating
+    from minutes import markdown
+    from minutes.document import Heading, plain
+
+    text, meta = template_text(session, source, options, parts)
+    doc = markdown.parse(text, meta)
+    doc.session = session
+    title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
+    doc.meta.title = title or doc.meta.title
+    return doc
+
+
+def template_text(session: Session, source: Path | None, options: RenderOptions,
+                  parts: list[Session] | None = None) -> tuple[str, Metadata]:
+    """Return the Markdown the template makes of ``session``, and the document's metadata (titled after the session).
+
+    The view the template reads is dropped on return, before the text is parsed: the document's
+    objects then take the memory the view's held.
+    """
+    from minutes import context, i18n, templating
     from minutes.approval import content_hash
-    from minutes.document import Heading, Metadata, plain
+    from minutes.document import Metadata
     from minutes.model import pick
 
     lang = options.lang or session.lang
     folder = source.parent if source is not None else None
     extra = (folder / "templates",) if folder is not None and (folder / "templates" / "i18n").is_dir() else ()
     cat = i18n.catalog(lang, extra)
-    view = context.build(session, cat, parts)
-    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
-    doc = markdown.parse(text)
-    doc.session = session
-    title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
-    press = view["press"]
     # The minutes of one file carry its content hash ("minutes verify FILE" recomputes it), so that a
     # printed copy can be matched to its file. A compiled series matches no single file: no hash.
     digest = content_hash(session) if options.kind == "minutes" and not parts else ""
-    doc.meta = Metadata(
-        title=title or view["session"]["title"],
+    view = context.build(session, cat, parts)
+    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
+    meta = Metadata(
+        title=view["session"]["title"],
         author=pick(session.organization, lang, session.lang) if session.organization else "",
-        date=press["date_iso"] if options.kind == "release" else session.date.isoformat(),
+        date=view["press"]["date_iso"] if options.kind == "release" else session.date.isoformat(),
         lang=lang,
         kind=options.kind,
         tags=list(session.tags),
@@ -113,9 +145,10 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
         hash=digest,
         footer=f"{session.date.isoformat()} · {digest}" if digest else "",
     )
-    return doc
+    return text, meta
 
 
+@gc_paused()
 def render_session(session: Session, source: Path | None, options: RenderOptions,
                    parts: list[Session] | None = None) -> Rendered:
     """Render ``session`` (read from ``source``) as ``options`` say."""
@@ -145,6 +178,7 @@ def render_series(parts: list[Session], source: Path | None, options: RenderOpti
     return rendered
 
 
+@gc_paused()
 def render_file(path: Path, options: RenderOptions) -> Rendered:
     """Load the session at ``path`` and render it."""
     from minutes.session import load

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from types import MethodType
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from minutes.errors import MinutesError
@@ -16,10 +19,13 @@ from minutes.resources import templates_dir
 from minutes.writers.md import escape
 
 TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
+_MISSING = object()
 
 
 def _finalize(value: Any) -> str:
     """Escape every value a template prints, so data is never read as Markdown."""
+    if type(value) is str:
+        return escape(value)
     if value is None:
         return ""
     if isinstance(value, Markup):
@@ -42,13 +48,31 @@ def oneline(text: str) -> str:
     return " ".join(str(text).split())
 
 
+# Objects whose public attributes hold plain values the sandbox would let through anyway.
+_OPEN = (Namespace, LoopContext)
+
+
 class Environment(SandboxedEnvironment):
-    """The sandbox, reading ``view.key`` straight from the view's dicts (the common case) first."""
+    """The sandbox, reading ``view.key`` from the view's dicts, and loops' and namespaces' data, straight."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute in obj:
-            return obj[attribute]
+        kind = type(obj)
+        if kind is dict:
+            if attribute in obj:
+                return obj[attribute]
+        elif kind in _OPEN and not attribute.startswith("_"):
+            value = getattr(obj, attribute, _MISSING)
+            if value is not _MISSING and not callable(value):
+                return value
         return super().getattr(obj, attribute)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """Call the catalog's own functions (phrases, dates, lists) straight; anything else through the sandbox."""
+        if type(__obj) is MethodType and type(__obj.__self__) is Catalog:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
 
 @functools.lru_cache(maxsize=32)
@@ -88,7 +112,7 @@ def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path |
     try:
         tmpl = env.get_template(name)
         return tmpl.render(context, _=cat.gettext, _p=cat.pgettext, date=cat.date, join=cat.join,
-                           label=functools.partial(_label, cat), paren=functools.partial(_paren, cat))
+                           label=cat.label, paren=cat.paren)
     except jinja2.TemplateSyntaxError as exc:
         raise MinutesError(f"{exc.filename or exc.name or name}:{exc.lineno}: template syntax error: {exc.message}") from None
     except (jinja2.UndefinedError, SecurityError, MinutesError, TypeError, ValueError, KeyError, AttributeError,
@@ -100,16 +124,6 @@ def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path |
         elif isinstance(exc, MinutesError):
             what = "error"
         raise MinutesError(f"{where}: {what}: {exc}") from None
-
-
-def _label(cat: Catalog, text: object) -> str:
-    """Return ``text`` followed by the colon of the language: "Date:", "日期："."""
-    return cat.gettext("{label}:", label=text)
-
-
-def _paren(cat: Catalog, text: object, note: object) -> str:
-    """Return ``text`` with ``note`` in the brackets of the language: "Present (4)", "出席（4）"."""
-    return cat.pgettext("paren", "{text} ({note})", text=text, note=note)
 
 
 def _template_line(exc: BaseException) -> str | None:

@@ -22,8 +22,15 @@ _START = frozenset("-+=>#~0123456789 \t")
 
 def escape(text: str, block: bool = True) -> str:
     """Return ``text`` escaped so that CommonMark reads it back literally."""
-    if not _PLAIN.search(text) and (not block or text[:1] not in _START):
-        return text
+    if not _PLAIN.search(text):  # one line with nothing to escape inside it, e.g. "12" or "Ana Weber"
+        if not block or text[:1] not in _START or not _BLOCK_START.match(text):
+            return text
+        return _BLOCK_START.sub(_escape_start, text, count=1)
+    return escape_all(text, block)
+
+
+def escape_all(text: str, block: bool = True) -> str:
+    """Return ``text`` escaped, every rule applied (``escape`` skips those that cannot apply)."""
     text = _INLINE.sub(r"\\\1", text)
     if "_" in text:
         text = _UNDERSCORES.sub(_escape_underscores, text)
@@ -53,16 +60,22 @@ def inlines(runs: Inlines, block: bool = True) -> str:
     parts = []
     at_start = block
     for run in runs:
-        text = escape(run.text, at_start).replace("\n", "\\\n")
+        text = escape(run.text, at_start)
+        if "\n" in text:
+            text = text.replace("\n", "\\\n")
         at_start = block and run.text.endswith("\n")
-        if not text.strip():
-            parts.append(text)
-            continue
-        core = text.strip(" ")
-        pad_l, pad_r = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")):]
-        mark = ("**" if run.bold else "") + ("*" if run.italic else "")
-        parts.append(f"{pad_l}{mark}{core}{mark[::-1]}{pad_r}")
+        parts.append(_marked(text, run) if run.bold or run.italic else text)
     return "".join(parts)
+
+
+def _marked(text: str, run: Text) -> str:
+    """Return escaped ``text`` in the marks of ``run``'s format, with its outer spaces outside them."""
+    if not text.strip():
+        return text
+    core = text.strip(" ")
+    pad_l, pad_r = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")):]
+    mark = ("**" if run.bold else "") + ("*" if run.italic else "")
+    return f"{pad_l}{mark}{core}{mark[::-1]}{pad_r}"
 
 
 def _cell(runs: Inlines) -> str:
@@ -119,9 +132,11 @@ def front_matter(doc: Document, flavour: str) -> str:
 
 def write(doc: Document, options: WriteOptions) -> bytes:
     """Return the document as UTF-8 CommonMark."""
-    head = front_matter(doc, options.front_matter) if options.front_matter else ""
     parts = blocks(doc, skip_title=bool(options.front_matter))
     if doc.meta.footer:  # what Word prints in the page footer ("DATE · HASH") ends the Markdown
         parts.append(inlines([Text(doc.meta.footer, italic=True)]))
-    body = "\n\n".join(parts)
-    return (head + body + "\n").encode("utf-8")
+    parts = parts or [""]
+    # The front matter and the final newline join the first and last pieces, not a copy of the whole text.
+    parts[0] = (front_matter(doc, options.front_matter) if options.front_matter else "") + parts[0]
+    parts[-1] += "\n"
+    return "\n\n".join(parts).encode("utf-8")
