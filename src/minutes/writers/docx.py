@@ -17,6 +17,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 
 import docx
@@ -315,7 +316,9 @@ class Reference:
             if name:
                 self.text[name] = package.read(name).decode()
         self.head, self.tail = self._split(self.text.pop(self.document))
+        self._lists()
         self._pictures(part)
+        self._check_prefixes(label, footers)
 
     def _prepare(self, label: str) -> None:
         """Empty the body and make sure every style exists."""
@@ -357,6 +360,24 @@ class Reference:
             if at < 0:
                 text, at = text.replace("<w:body/>", "<w:body></w:body>"), text.find("<w:body/>") + len("<w:body>")
         return text[:at], text[at:]
+
+    def _lists(self) -> None:
+        """Note the numbering instances: their ids, and the list definition each one uses."""
+        self.nums: dict[str, int] = {}
+        self.num_ids: set[int] = set()
+        if self.numbering is None:
+            return
+        for num in self.word.part.part_related_by(RT.NUMBERING).element.iterchildren(qn("w:num")):
+            self.num_ids.add(int(num.get(qn("w:numId"))))
+            for abstract in num.xpath("./w:abstractNumId/@w:val")[:1]:
+                self.nums.setdefault(num.get(qn("w:numId")), int(abstract))
+
+    def _check_prefixes(self, label: str, footers: set[str]) -> None:
+        """Refuse a reference whose parts name Word's namespace other than ``w:`` (XML is added as text)."""
+        names = {self.document, self.numbering, *footers}
+        for part in self.word.part.package.iter_parts():
+            if part.partname[1:] in names and part.element.nsmap.get("w") != W_NS:
+                raise MinutesError(f"{label}: {part.partname[1:]} does not use the usual w: prefix; save it again in Word")
 
     def _pictures(self, part) -> None:
         """Note the pictures the reference already holds, so that the same one is not stored twice."""
@@ -420,7 +441,7 @@ class Writer:
         self.numbered = self.ref.numbered
         self.width = self.ref.width
         self.upright = doc.meta.lang.split("-")[0] in ("zh", "ja", "ko")
-        self.numbering = None  # a copy of the numbering part, made for the first restarted list
+        self.nums: dict[int, str] = {}  # numbering instances added here, by id
         self.media: list[Entry] = []
         self.pictures: dict[str, tuple[str, str]] = {}  # sha1 -> (target, file name) added here
         self.rels: dict[str, str] = {}  # target -> relationship id added here
@@ -458,17 +479,13 @@ class Writer:
 
     def _restart(self, num_id: str, start: int) -> str:
         """Return a numbering instance of the same list definition that starts at ``start``."""
-        if self.ref.numbering is None:
+        abstract = self.ref.nums.get(num_id)
+        if abstract is None:
             return num_id
-        if self.numbering is None:
-            self.numbering = parse_xml(self.ref.text[self.ref.numbering].encode())
-        found = self.numbering.xpath(f"./w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")
-        if not found:
-            return num_id
-        num = self.numbering.add_num(int(found[0]))
-        override = etree.SubElement(num, qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
-        etree.SubElement(override, qn("w:startOverride"), {W_VAL: str(start)})
-        return str(num.numId)
+        new = next(n for n in count(1) if n not in self.ref.num_ids and n not in self.nums)
+        self.nums[new] = (f'<w:num w:numId="{new}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride w:ilvl="0">'
+                          f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
+        return str(new)
 
     def table(self, block: Table) -> list[str]:
         ncols = max([len(block.header)] + [len(r) for r in block.rows])
@@ -647,8 +664,11 @@ class Writer:
     def package(self) -> list[Entry]:
         """Return the parts that differ from the reference's: pictures' relationships and content types."""
         ref, out = self.ref, []
-        if self.numbering is not None:
-            out.append(deflate(ref.numbering, serialize_part_xml(self.numbering)))
+        if self.nums:
+            text = ref.text[ref.numbering]
+            at = text.find("<w:numIdMacAtCleanup")
+            at = text.rfind("</w:numbering>") if at < 0 else at
+            out.append(deflate(ref.numbering, (text[:at] + "".join(self.nums.values()) + text[at:]).encode()))
         if self.rels:
             rels = "".join(f'<Relationship Id="{rid}" Type="{RT.IMAGE}" Target="{target}"/>'
                            for target, rid in self.rels.items())
