@@ -12,7 +12,7 @@ from render_fixtures import congress, congress_file, large, png
 
 from minutes import markdown
 from minutes.document import (
-    BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, text_of,
+    BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, clean, text_of,
 )
 from minutes.errors import MinutesError
 from minutes.render import RenderOptions, build_document, render_file, render_session
@@ -144,6 +144,13 @@ def test_control_characters_are_cleaned_never_a_crash():
     word = _open(WRITERS["docx"](doc, WriteOptions()))
     assert [p.text for p in word.paragraphs] == ["abc", "h"]
     assert word.core_properties.title == "Title"
+
+
+def test_encode_clean_is_clean_then_utf8():
+    from minutes.writers.docx import encode_clean
+
+    for text in ("plain", "a\x00b\x1f\tc\n\r\x7f", "x\ud800y", "x\ufffe\uffffy\ufffd", "中文\x0b", "ü\x01", ""):
+        assert encode_clean(text) == clean(text).encode(), repr(text)
 
 
 def _reference(tmp_path, drop: str | None = None, suffix: str = ".docx"):

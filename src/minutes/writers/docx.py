@@ -148,6 +148,16 @@ def deflate(name: str, data: bytes) -> Entry:
     return sink.close()
 
 
+def stored(package: zipfile.ZipFile, data: memoryview, name: str) -> Entry:
+    """Return a member of the zip archive ``data`` as it is stored, compressed once already."""
+    info = package.getinfo(name)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return deflate(name, package.read(name))
+    name_len, extra_len = struct.unpack_from("<2H", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_len + extra_len
+    return Entry(name, bytes(data[start:start + info.compress_size]), info.CRC, info.file_size)
+
+
 _DOS_DATE = (0, 0x21)  # 1980-01-01 00:00: the same bytes for the same document
 
 
@@ -298,27 +308,35 @@ class Reference:
         self._prepare(label)
         footers = _fill_footer(word, extra)
         word.core_properties  # noqa: B018 -- adds the part when the reference has none
-        part = word.part
         self.width = self._text_width()
-        self.next_id = part.next_id
-        saved = io.BytesIO()
-        word.save(saved)
-        package = zipfile.ZipFile(saved)
-        self.entries = {name: deflate(name, package.read(name)) for name in package.namelist()}
-        self.footers = {name: package.read(name).decode() for name in footers}
-        self.text: dict[str, str] = {}
+        self.next_id = word.part.next_id
+        self._name_parts()
+        self._save(footers)
+        self._lists()
+        self._pictures(word.part)
+        self._check_prefixes(label, footers)
+
+    def _name_parts(self) -> None:
+        """Note the zip names of the parts each document may change."""
+        part = self.word.part
         self.document = part.partname[1:]
         self.rels = part.partname.rels_uri[1:]
         self.styles_name = part.part_related_by(RT.STYLES).partname[1:]
         self.core = part.package.part_related_by(RT.CORE_PROPERTIES).partname[1:]
         self.numbering = self._related(RT.NUMBERING)
-        for name in (self.document, self.rels, "[Content_Types].xml", self.core, self.numbering):
-            if name:
-                self.text[name] = package.read(name).decode()
+
+    def _save(self, footers: set[str]) -> None:
+        """Save the prepared reference once: compress the parts every document shares, keep the others as text."""
+        saved = io.BytesIO()
+        self.word.save(saved)
+        package = zipfile.ZipFile(saved)
+        self.order = package.namelist()
+        mine = {self.document, self.styles_name, self.core, *footers}  # made again for every document
+        self.entries = {name: stored(package, saved.getbuffer(), name) for name in self.order if name not in mine}
+        self.footers = {name: package.read(name).decode() for name in footers}
+        self.text = {name: package.read(name).decode()
+                     for name in (self.document, self.rels, "[Content_Types].xml", self.core, self.numbering) if name}
         self.head, self.tail = self._split(self.text.pop(self.document))
-        self._lists()
-        self._pictures(part)
-        self._check_prefixes(label, footers)
 
     def _prepare(self, label: str) -> None:
         """Empty the body and make sure every style exists."""
@@ -684,7 +702,7 @@ class Writer:
         """Return the .docx: the reference's parts, with this document's in place of theirs."""
         parts = {e.name: e for e in (self.body(), *self.footers(), self.properties(),
                                      self.ref.styles(self.doc.meta.lang), *self.package())}
-        entries = [parts.pop(name, entry) for name, entry in self.ref.entries.items()]
+        entries = [parts.pop(name, None) or self.ref.entries[name] for name in self.ref.order]
         return zip_bytes(entries + list(parts.values()) + self.media)
 
 
