@@ -26,7 +26,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -50,6 +49,9 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CJK_RPR = f'<w:rFonts w:eastAsia="{CJK_FONT}" w:hint="eastAsia"/>'
 # Stand-ins for the footer text of each document (private-use characters: no font, no CJK, valid XML).
 BEFORE, AFTER, EXTRA = "\ue000", "\ue001", "\ue002"
+# Stand-ins for the core properties of each document, and the time of writing.
+TITLE, AUTHOR, LANGUAGE, SUBJECT, KEYWORDS, CATEGORY = "\ue003", "\ue004", "\ue005", "\ue006", "\ue007", "\ue008"
+STAMP, W3CDTF = dt.datetime(1901, 2, 3, 4, 5, 6), "%Y-%m-%dT%H:%M:%SZ"
 CHUNK = 1 << 18  # characters of body XML compressed at a time
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -287,6 +289,14 @@ def _fill_footer(word: docx.document.Document, extra: bool) -> set[str]:
     return changed
 
 
+def _stand_in_properties(props: CoreProperties) -> None:
+    """Fill the core properties with stand-ins, replaced by each document's own."""
+    props.title, props.author, props.last_modified_by = TITLE, AUTHOR, AUTHOR
+    props.created = props.modified = STAMP
+    props.language, props.subject, props.keywords, props.category = LANGUAGE, SUBJECT, KEYWORDS, CATEGORY
+    props.revision = 1
+
+
 def _stand_in(mark: str) -> re.Pattern:
     """Return a pattern for the run that holds the stand-in ``mark``, however lxml wrote it."""
     return re.compile(rf'<w:r(?: [^>]*)?><w:t xml:space="preserve">{mark}</w:t></w:r>')
@@ -307,7 +317,7 @@ class Reference:
         self._styles: dict[str, Entry] = {}
         self._prepare(label)
         footers = _fill_footer(word, extra)
-        word.core_properties  # noqa: B018 -- adds the part when the reference has none
+        _stand_in_properties(word.core_properties)
         self.width = self._text_width()
         self.next_id = word.part.next_id
         self._name_parts()
@@ -666,18 +676,16 @@ class Writer:
     def properties(self) -> Entry:
         """Return the core properties part: title, author, dates, language, kind, tags and categories."""
         meta = self.doc.meta
-        props = CoreProperties(parse_xml(self.ref.text[self.ref.core].encode()))
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-        props.title = clean(meta.title)[:255]
-        props.author = clean(meta.author)[:255]
-        props.last_modified_by = props.author
-        props.created = props.modified = now
-        props.language = meta.lang
-        props.subject = meta.kind
-        props.keywords = clean(", ".join(meta.tags))[:255]
-        props.category = clean(", ".join(meta.categories))[:255]
-        props.revision = 1
-        return deflate(self.ref.core, serialize_part_xml(props._element))
+        values = {
+            TITLE: clean(meta.title)[:255], AUTHOR: clean(meta.author)[:255], LANGUAGE: meta.lang,
+            SUBJECT: meta.kind, KEYWORDS: clean(", ".join(meta.tags))[:255],
+            CATEGORY: clean(", ".join(meta.categories))[:255],
+        }
+        now = dt.datetime.now(dt.timezone.utc).strftime(W3CDTF)
+        text = self.ref.text[self.ref.core].replace(STAMP.strftime(W3CDTF), now)
+        for mark, value in values.items():
+            text = text.replace(mark, _xml(value))
+        return deflate(self.ref.core, text.encode())
 
     def package(self) -> list[Entry]:
         """Return the parts that differ from the reference's: pictures' relationships and content types."""
