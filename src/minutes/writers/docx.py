@@ -57,6 +57,7 @@ _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def _xml(text: str) -> str:
+    """Return ``text`` escaped for an XML text node."""
     return text.translate(_ESCAPE) if "&" in text or "<" in text or ">" in text else text
 
 
@@ -472,6 +473,7 @@ class Writer:
         self.nums: dict[int, str] = {}  # numbering instances added here, by id
         self.media: list[Entry] = []
         self.pictures: dict[str, tuple[str, str]] = {}  # sha1 -> (target, file name) added here
+        self.numbers: set[int] = set()  # N of the word/media/imageN files added here
         self.rels: dict[str, str] = {}  # target -> relationship id added here
         self.types: set[str] = set()  # picture extensions added here
 
@@ -586,8 +588,8 @@ class Writer:
 
     def _store(self, pic) -> tuple[str, str]:
         """Add a picture to the package as word/media/imageN.EXT; return its target and file name."""
-        used = self.ref.image_numbers | {int(t.split(".")[0][len("media/image"):]) for t, _ in self.pictures.values()}
-        n = next(n for n in range(1, len(used) + 2) if n not in used)
+        n = next(n for n in count(1) if n not in self.ref.image_numbers and n not in self.numbers)
+        self.numbers.add(n)
         target = f"media/image{n}.{pic.ext}"
         self.media.append(deflate(f"word/{target}", pic.blob))
         self.types.add(f'<Default Extension="{pic.ext}" ContentType="{pic.content_type}"/>')
@@ -688,7 +690,7 @@ class Writer:
         return deflate(self.ref.core, text.encode())
 
     def package(self) -> list[Entry]:
-        """Return the parts that differ from the reference's: pictures' relationships and content types."""
+        """Return the parts restarted lists and pictures change: numbering, relationships, content types."""
         ref, out = self.ref, []
         if self.nums:
             text = ref.text[ref.numbering]
