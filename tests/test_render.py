@@ -74,6 +74,23 @@ def test_render_many_refuses_to_overwrite_an_output_of_the_same_batch(tmp_path):
     assert failures == 1 and "would overwrite" in errors[1]
 
 
+def test_render_many_in_a_pool_reports_in_order_and_the_first_of_two_same_names_wins(tmp_path):
+    one, two = congress_file(tmp_path / "one"), congress_file(tmp_path / "two")
+    bad = tmp_path / "2024-01-01-bad.yaml"
+    bad.write_text("title: x\n")
+    others = [tmp_path / "one" / f"2023-07-23-other-{n}.yaml" for n in range(4)]
+    for other in others:
+        other.write_bytes(one.read_bytes())
+    paths = [one, bad, *others, two]
+    seen = []
+    out = tmp_path / "out"
+    out.mkdir()
+    failures = render_many(paths, RenderOptions(fmt="docx"), out, 2, lambda p, r, e: seen.append((p, r, e)))
+    assert failures == 2 and [p for p, _, _ in seen] == paths
+    assert "bad.yaml" in seen[1][2] and f"already written from {one}" in seen[-1][2]
+    assert len(list(out.iterdir())) == 5
+
+
 def test_importing_the_writers_table_loads_no_heavy_library():
     code = ("import sys, minutes.writers, minutes.render; "
             "print([m for m in ('docx', 'lxml', 'jinja2', 'babel', 'markdown_it') if m in sys.modules])")

@@ -12,7 +12,7 @@ from render_fixtures import congress, congress_file, large, png
 
 from minutes import markdown
 from minutes.document import (
-    BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, text_of,
+    BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, clean, text_of,
 )
 from minutes.errors import MinutesError
 from minutes.render import RenderOptions, build_document, render_file, render_session
@@ -146,6 +146,13 @@ def test_control_characters_are_cleaned_never_a_crash():
     assert word.core_properties.title == "Title"
 
 
+def test_encode_clean_is_clean_then_utf8():
+    from minutes.writers.docx import encode_clean
+
+    for text in ("plain", "a\x00b\x1f\tc\n\r\x7f", "x\ud800y", "x\ufffe\uffffy\ufffd", "中文\x0b", "ü\x01", ""):
+        assert encode_clean(text) == clean(text).encode(), repr(text)
+
+
 def _reference(tmp_path, drop: str | None = None, suffix: str = ".docx"):
     word = docx.Document()
     word.add_paragraph("old body text")
@@ -204,6 +211,47 @@ def test_the_fast_writer_and_simple_add_paragraph_agree_on_the_text():
             simple = _texts(_open(simple_docx(doc)))
             assert fast == simple
             assert fast == [t.strip() for t in text_of(doc) if t.strip()]
+
+
+def _styled(word: docx.document.Document) -> list[tuple[str, str]]:
+    """Return (style name, text) of every body paragraph and table cell paragraph that has text."""
+    paras = [*word.paragraphs, *(p for t in word.tables for row in t.rows for c in row.cells for p in c.paragraphs)]
+    return [(p.style.name, _text(p._p)) for p in paras if _text(p._p)]
+
+
+def test_the_fast_writer_and_simple_add_paragraph_agree_on_styles_and_text(tmp_path):
+    path = congress_file(tmp_path)
+    for lang in ("en", "zh"):
+        for kind in ("minutes", "release"):
+            doc = build_document(congress(), path, RenderOptions(kind=kind, lang=lang))
+            fast = _open(WRITERS["docx"](doc, WriteOptions(base_dir=tmp_path)))
+            assert _styled(fast) == _styled(_open(simple_docx(doc)))
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """Return every part of a .docx but the core properties, which carry the time of writing."""
+    package = zipfile.ZipFile(io.BytesIO(data))
+    return {name: package.read(name) for name in package.namelist() if name != "docProps/core.xml"}
+
+
+def test_documents_written_one_after_another_in_one_process_do_not_leak_into_each_other(tmp_path):
+    path = congress_file(tmp_path)
+    minutes = build_document(congress(), path, RenderOptions(kind="minutes"))
+    numbered = Document(Metadata(footer="2024-01-01 · abc"), [NumberedList([[Text("a")]], start=3)])
+    first = _parts(WRITERS["docx"](minutes, WriteOptions(base_dir=tmp_path)))
+    WRITERS["docx"](numbered, WriteOptions())
+    WRITERS["docx"](build_document(large(60), None, RenderOptions(kind="release", lang="zh")), WriteOptions())
+    assert _parts(WRITERS["docx"](minutes, WriteOptions(base_dir=tmp_path))) == first
+
+
+def test_a_changed_reference_doc_is_read_again(tmp_path):
+    ref = _reference(tmp_path)
+    assert _open(render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=ref)).data)
+    word = docx.Document(ref)
+    word.styles["Heading 1"].font.name = "Courier New"
+    word.save(ref)
+    got = _open(render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=ref)).data)
+    assert got.styles["Heading 1"].font.name == "Courier New"
 
 
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")

@@ -7,8 +7,9 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -224,12 +225,17 @@ def render_many(
         failures += rendered is None
         on_done(path, rendered, error)
 
-    if jobs <= 1 or len(paths) <= 1:
+    if jobs <= 1 or len(paths) <= 2:
         for path in paths:
             finish(path, *_render_one(path, options))
         return failures
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = {pool.submit(_render_one, path, options): path for path in paths}
-        for future in as_completed(futures):
-            finish(futures[future], *future.result())
+    # The first file is rendered here, so that the workers forked after it start with the modules
+    # imported and the template, catalog and reference document already prepared.
+    finish(paths[0], *_render_one(paths[0], options))
+    rest = paths[1:]
+    workers = min(jobs, len(rest))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, min(16, len(rest) // (4 * workers)))
+        for path, result in zip(rest, pool.map(_render_one, rest, repeat(options), chunksize=chunk)):
+            finish(path, *result)
     return failures

@@ -1,18 +1,31 @@
-"""Word writer: the document in Word's named styles, poured into a reference .docx in one pass."""
+"""Word writer: the document in Word's named styles, poured into a reference .docx in one pass.
+
+The reference is prepared once per process and file version (python-docx opens it, adds any missing
+style, gives the footers their slots) and kept as pre-compressed zip entries. Each document is then
+one pass over its blocks, written as XML text straight into its compressed body part; only the parts
+that differ between documents (body, core properties, footers, styles for another language, restarted
+numbering, pictures) are made again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import io
+import re
+import struct
 import zipfile
+import zlib
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -34,10 +47,18 @@ W_VAL, W_RFONTS = qn("w:val"), qn("w:rFonts")
 EMU_PER_TWIP = 635
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CJK_RPR = f'<w:rFonts w:eastAsia="{CJK_FONT}" w:hint="eastAsia"/>'
+# Stand-ins for the footer text of each document (private-use characters: no font, no CJK, valid XML).
+BEFORE, AFTER, EXTRA = "\ue000", "\ue001", "\ue002"
+# Stand-ins for the core properties of each document, and the time of writing.
+TITLE, AUTHOR, LANGUAGE, SUBJECT, KEYWORDS, CATEGORY = "\ue003", "\ue004", "\ue005", "\ue006", "\ue007", "\ue008"
+STAMP, W3CDTF = dt.datetime(1901, 2, 3, 4, 5, 6), "%Y-%m-%dT%H:%M:%SZ"
+CHUNK = 1 << 18  # characters of body XML compressed at a time
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Return ``text`` escaped for an XML text node."""
+    return text.translate(_ESCAPE) if "&" in text or "<" in text or ">" in text else text
 
 
 def run_xml(text: str, bold: bool, italic: bool, upright: bool = False) -> str:
@@ -48,7 +69,9 @@ def run_xml(text: str, bold: bool, italic: bool, upright: bool = False) -> str:
     """
     if not text:
         return ""
-    cjk = CJK.search(text) is not None
+    cjk = not text.isascii() and CJK.search(text) is not None
+    if not (bold or italic or cjk or "\n" in text):
+        return f'<w:r><w:t xml:space="preserve">{_xml(text)}</w:t></w:r>'
     upright = upright and cjk
     slant = '<w:i w:val="0"/><w:iCs w:val="0"/>' if upright else "<w:i/>" if italic else ""
     rpr = ""
@@ -62,26 +85,109 @@ def run_xml(text: str, bold: bool, italic: bool, upright: bool = False) -> str:
 
 def _width(text: str) -> int:
     """Return the width of ``text`` in Latin characters: a Chinese, Japanese or Korean one counts twice."""
-    return len(text) + len(CJK.findall(text)) if CJK.search(text) else len(text)
+    return len(text) + len(CJK.findall(text)) if not text.isascii() and CJK.search(text) else len(text)
 
 
-@functools.lru_cache(maxsize=8)
-def _reference_bytes(path: str, mtime_ns: int, size: int) -> bytes:
-    return Path(path).read_bytes()
+def _widths_of(text: str) -> tuple[int, int]:
+    """Return the width of ``text`` and of its widest word."""
+    if text.isascii() or not CJK.search(text):
+        return len(text), max(map(len, text.split()), default=0)
+    return _width(text), max(map(_width, text.split()), default=0)
+
+
+_CONTROL = bytes([*range(9), 11, 12, *range(14, 32)])
+
+
+def encode_clean(text: str) -> bytes:
+    """Return ``text`` as UTF-8 without the characters XML cannot hold (as ``clean``, faster on long text).
+
+    Control characters are single bytes in UTF-8, so they are dropped from the bytes; text with a
+    lone surrogate or U+FFFE/U+FFFF, which bytes cannot show so simply, goes through ``clean``.
+    """
+    if "\ufffe" in text or "\uffff" in text:  # instant for text with no character above U+00FF
+        return clean(text).encode()
+    try:
+        return text.encode().translate(None, _CONTROL)
+    except UnicodeEncodeError:
+        return clean(text).encode()
+
+
+# --- zip entries, compressed once ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One compressed zip member: its name, raw deflate data, CRC-32 and size."""
+
+    name: str
+    data: bytes
+    crc: int
+    size: int
+
+
+class Deflater:
+    """A zip member compressed as it is written, so that a large part is never held whole."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.zip = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.out: list[bytes] = []
+        self.crc = self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        self.out.append(self.zip.compress(data))
+
+    def close(self) -> Entry:
+        self.out.append(self.zip.flush())
+        return Entry(self.name, b"".join(self.out), self.crc, self.size)
+
+
+def deflate(name: str, data: bytes) -> Entry:
+    """Return ``data`` as a compressed zip member."""
+    sink = Deflater(name)
+    sink.write(data)
+    return sink.close()
+
+
+def stored(package: zipfile.ZipFile, data: memoryview, name: str) -> Entry:
+    """Return a member of the zip archive ``data`` as it is stored, compressed once already."""
+    info = package.getinfo(name)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return deflate(name, package.read(name))
+    name_len, extra_len = struct.unpack_from("<2H", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_len + extra_len
+    return Entry(name, bytes(data[start:start + info.compress_size]), info.CRC, info.file_size)
+
+
+_DOS_DATE = (0, 0x21)  # 1980-01-01 00:00: the same bytes for the same document
+
+
+def zip_bytes(entries: list[Entry]) -> bytes:
+    """Return a zip archive of already compressed members."""
+    out, central = io.BytesIO(), io.BytesIO()
+    for e in entries:
+        name = e.name.encode()
+        fields = (20, 0, 8, *_DOS_DATE, e.crc, len(e.data), e.size, len(name))
+        central.write(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, 0, out.tell()) + name)
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name)
+        out.write(e.data)
+    at, size = out.tell(), central.tell()
+    out.write(central.getvalue())
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), size, at, 0))
+    return out.getvalue()
+
+
+# --- the reference document, prepared once per process ----------------------------------------
 
 
 def open_reference(path: Path | None) -> docx.document.Document:
-    """Return a fresh document made from the reference .docx (read once per process), or the default."""
+    """Return the reference .docx opened with python-docx (or Word's defaults), or a clear error."""
     if path is None:
         return docx.Document()
-    if path.suffix.lower() in (".dotx", ".dotm"):
-        raise MinutesError(
-            f"{path}: is a Word template ({path.suffix}); open it in Word and save it as a Word document "
-            "(.docx), then pass that file as the reference document"
-        )
     try:
-        st = path.stat()
-        data = _reference_bytes(str(path.resolve()), st.st_mtime_ns, st.st_size)
+        data = path.read_bytes()
     except OSError as exc:
         raise MinutesError(f"{path}: cannot read the reference document: {exc.strerror}") from None
     try:
@@ -122,22 +228,142 @@ def _add_style(doc: docx.document.Document, name: str):
     return style
 
 
-class Writer:
-    """Pour one document into one reference .docx."""
+def _num_id(style) -> str | None:
+    """Return the numbering id a list style carries, following its base styles."""
+    while style is not None:
+        found = style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if found:
+            return found[0]
+        style = style.base_style
+    return None
 
-    def __init__(self, doc: Document, options: WriteOptions):
-        self.doc = doc
-        self.options = options
-        self.word = open_reference(options.reference_doc)
-        self.body = self.word.element.body
-        self.sect = self.body.find(qn("w:sectPr"))
+
+def _set_fonts(word: docx.document.Document, code: str) -> None:
+    """Give the Normal style fonts for CJK and complex scripts, and the language of ``code``."""
+    rpr = word.styles["Normal"].element.get_or_add_rPr()
+    fonts = rpr.find(W_RFONTS)
+    if fonts is None:
+        fonts = etree.SubElement(rpr, W_RFONTS)
+        rpr.remove(fonts)
+        rpr.insert(0, fonts)
+    if fonts.get(qn("w:eastAsia")) is None:
+        fonts.set(qn("w:eastAsia"), CJK_FONT)
+    if fonts.get(qn("w:cs")) is None:
+        fonts.set(qn("w:cs"), CS_FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = etree.SubElement(rpr, qn("w:lang"))
+    region = code if "-" in code else REGIONS.get(code, code)
+    asian = code.split("-")[0] in ("zh", "ja", "ko")
+    lang.set(W_VAL, "en-US" if asian else region)
+    lang.set(qn("w:eastAsia"), region if asian else "zh-CN")
+
+
+def _fill_footer(word: docx.document.Document, extra: bool) -> set[str]:
+    """Put "Page N · DATE · HASH" (N a PAGE field) in the footers, the text as stand-ins; return the parts changed.
+
+    A reference document whose footer already has a page number keeps it; the date and hash of
+    the minutes (``extra``) then go in a paragraph of their own below it.
+    """
+    changed = set()
+    for section in word.sections:
+        footer = section.footer
+        root = footer._element
+        has_page = bool(root.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')] | .//w:instrText[contains(.,'PAGE')]"))
+        if has_page and not extra:
+            continue
+        paras = footer.paragraphs
+        p = paras[0] if paras and not paras[0].text.strip() and not has_page else footer.add_paragraph()
+        try:
+            p.style = word.styles["Footer"]
+        except KeyError:
+            pass
+        p.alignment = 1  # centred
+        if has_page:
+            xml = run_xml(EXTRA, False, False)
+        else:
+            xml = (run_xml(BEFORE, False, False) + f'<w:fldSimple w:instr=" PAGE ">{run_xml("1", False, False)}'
+                   "</w:fldSimple>" + run_xml(AFTER, False, False))
+        for child in etree.fromstring(f'<w:p xmlns:w="{W_NS}">{xml}</w:p>'):
+            p._p.append(child)
+        changed.add(footer.part.partname[1:])
+    return changed
+
+
+def _stand_in_properties(props: CoreProperties) -> None:
+    """Fill the core properties with stand-ins, replaced by each document's own."""
+    props.title, props.author, props.last_modified_by = TITLE, AUTHOR, AUTHOR
+    props.created = props.modified = STAMP
+    props.language, props.subject, props.keywords, props.category = LANGUAGE, SUBJECT, KEYWORDS, CATEGORY
+    props.revision = 1
+
+
+def _stand_in(mark: str) -> re.Pattern:
+    """Return a pattern for the run that holds the stand-in ``mark``, however lxml wrote it."""
+    return re.compile(rf'<w:r(?: [^>]*)?><w:t xml:space="preserve">{mark}</w:t></w:r>')
+
+
+STAND_INS = {mark: _stand_in(mark) for mark in (BEFORE, AFTER, EXTRA)}
+
+
+class Reference:
+    """A reference .docx made ready for the minutes, with its parts compressed once."""
+
+    def __init__(self, word: docx.document.Document, label: str, extra: bool):
+        self.word = word
+        self.warnings: list[str] = []
         self.style_ids: dict[str, str] = {}
         self.numbered: dict[str, str | None] = {}
+        self._found: dict[str, str | None] = {}
+        self._styles: dict[str, Entry] = {}
+        self._prepare(label)
+        footers = _fill_footer(word, extra)
+        _stand_in_properties(word.core_properties)
         self.width = self._text_width()
-        self.upright = doc.meta.lang.split("-")[0] in ("zh", "ja", "ko")
+        self.next_id = word.part.next_id
+        self._name_parts()
+        self._save(footers)
+        self._lists()
+        self._pictures(word.part)
+        self._check_prefixes(label, footers)
 
-    def warn(self, message: str) -> None:
-        self.options.warnings.append(message)
+    def _name_parts(self) -> None:
+        """Note the zip names of the parts each document may change."""
+        part = self.word.part
+        self.document = part.partname[1:]
+        self.rels = part.partname.rels_uri[1:]
+        self.styles_name = part.part_related_by(RT.STYLES).partname[1:]
+        self.core = part.package.part_related_by(RT.CORE_PROPERTIES).partname[1:]
+        self.numbering = self._related(RT.NUMBERING)
+
+    def _save(self, footers: set[str]) -> None:
+        """Save the prepared reference once: compress the parts every document shares, keep the others as text."""
+        saved = io.BytesIO()
+        self.word.save(saved)
+        package = zipfile.ZipFile(saved)
+        self.order = package.namelist()
+        mine = {self.document, self.styles_name, self.core, *footers}  # made again for every document
+        self.entries = {name: stored(package, saved.getbuffer(), name) for name in self.order if name not in mine}
+        self.footers = {name: package.read(name).decode() for name in footers}
+        self.text = {name: package.read(name).decode()
+                     for name in (self.document, self.rels, "[Content_Types].xml", self.core, self.numbering) if name}
+        self.head, self.tail = self._split(self.text.pop(self.document))
+
+    def _prepare(self, label: str) -> None:
+        """Empty the body and make sure every style exists."""
+        body = self.word.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        for name in STYLES:
+            try:
+                style = self.word.styles[name]
+            except KeyError:
+                style = _add_style(self.word, name)
+                self.warnings.append(f"{label} has no '{name}' style; a plain one was added")
+            self.style_ids[name] = style.style_id
+            if name.startswith("List"):
+                self.numbered[name] = _num_id(style)
 
     def _text_width(self) -> int:
         """Return the width between the margins, in twips."""
@@ -147,54 +373,114 @@ class Writer:
         except (TypeError, IndexError):
             return 9000
 
-    def prepare(self) -> None:
-        """Empty the body, make sure every style exists, and set the fonts for CJK and complex scripts."""
-        for child in list(self.body):
-            if child.tag != qn("w:sectPr"):
-                self.body.remove(child)
-        ref = self.options.reference_doc.name if self.options.reference_doc else "the default template"
-        for name in STYLES:
+    def _related(self, reltype: str) -> str | None:
+        """Return the zip name of the part the document relates to by ``reltype``, if any."""
+        try:
+            return self.word.part.part_related_by(reltype).partname[1:]
+        except KeyError:
+            return None
+
+    @staticmethod
+    def _split(text: str) -> tuple[str, str]:
+        """Split the document part where the blocks go: before the last section properties."""
+        at = text.rfind("<w:sectPr")
+        if at < 0:
+            at = text.rfind("</w:body>")
+            if at < 0:
+                text, at = text.replace("<w:body/>", "<w:body></w:body>"), text.find("<w:body/>") + len("<w:body>")
+        return text[:at], text[at:]
+
+    def _lists(self) -> None:
+        """Note the numbering instances: their ids, and the list definition each one uses."""
+        self.nums: dict[str, int] = {}
+        self.num_ids: set[int] = set()
+        if self.numbering is None:
+            return
+        for num in self.word.part.part_related_by(RT.NUMBERING).element.iterchildren(qn("w:num")):
+            self.num_ids.add(int(num.get(qn("w:numId"))))
+            for abstract in num.xpath("./w:abstractNumId/@w:val")[:1]:
+                self.nums.setdefault(num.get(qn("w:numId")), int(abstract))
+
+    def _check_prefixes(self, label: str, footers: set[str]) -> None:
+        """Refuse a reference whose parts name Word's namespace other than ``w:`` (XML is added as text)."""
+        names = {self.document, self.numbering, *footers}
+        for part in self.word.part.package.iter_parts():
+            if part.partname[1:] in names and part.element.nsmap.get("w") != W_NS:
+                raise MinutesError(f"{label}: {part.partname[1:]} does not use the usual w: prefix; save it again in Word")
+
+    def _pictures(self, part) -> None:
+        """Note the pictures the reference already holds, so that the same one is not stored twice."""
+        images = part.package.image_parts
+        self.images = {img.sha1: (img.partname[len("/word/"):], img.image.filename) for img in images}
+        self.image_numbers = {img.partname.idx for img in images}
+        self.image_rids = {rel.target_ref: rid for rid, rel in part.rels.items()
+                           if rel.reltype == RT.IMAGE and not rel.is_external}
+        self.rids = set(part.rels)
+
+    def style_id(self, name: str) -> str | None:
+        """Return the id of the style called ``name``, or None when there is none."""
+        if name not in self._found:
             try:
-                style = self.word.styles[name]
+                self._found[name] = self.word.styles[name].style_id
             except KeyError:
-                style = _add_style(self.word, name)
-                self.warn(f"{ref} has no '{name}' style; a plain one was added")
-            self.style_ids[name] = style.style_id
-            if name.startswith("List"):
-                self.numbered[name] = self._num_id(style)
-        self._fonts()
+                self._found[name] = None
+        return self._found[name]
 
-    def _num_id(self, style) -> str | None:
-        """Return the numbering id a list style carries, following its base styles."""
-        while style is not None:
-            found = style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-            if found:
-                return found[0]
-            style = style.base_style
-        return None
+    def styles(self, lang: str) -> Entry:
+        """Return the styles part with the fonts and language for ``lang``."""
+        if lang not in self._styles:
+            _set_fonts(self.word, lang)
+            self._styles[lang] = deflate(self.styles_name, serialize_part_xml(self.word.styles.element))
+        return self._styles[lang]
 
-    def _fonts(self) -> None:
-        normal = self.word.styles["Normal"].element
-        rpr = normal.get_or_add_rPr()
-        fonts = rpr.find(W_RFONTS)
-        if fonts is None:
-            fonts = etree.SubElement(rpr, W_RFONTS)
-            rpr.remove(fonts)
-            rpr.insert(0, fonts)
-        if fonts.get(qn("w:eastAsia")) is None:
-            fonts.set(qn("w:eastAsia"), CJK_FONT)
-        if fonts.get(qn("w:cs")) is None:
-            fonts.set(qn("w:cs"), CS_FONT)
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = etree.SubElement(rpr, qn("w:lang"))
-        code = self.doc.meta.lang
-        region = code if "-" in code else REGIONS.get(code, code)
-        asian = code.split("-")[0] in ("zh", "ja", "ko")
-        lang.set(W_VAL, "en-US" if asian else region)
-        lang.set(qn("w:eastAsia"), region if asian else "zh-CN")
 
-    # --- blocks, written as XML text and parsed once ------------------------------------------
+@functools.lru_cache(maxsize=8)
+def _prepared(path: Path | None, resolved: str, mtime_ns: int, size: int, extra: bool) -> Reference:
+    return Reference(open_reference(path), path.name if path else "the default template", extra)
+
+
+def reference(path: Path | None, extra: bool) -> Reference:
+    """Return the reference .docx at ``path`` (Word's defaults for None), prepared once per file version."""
+    if path is None:
+        return _prepared(None, "", 0, 0, extra)
+    if path.suffix.lower() in (".dotx", ".dotm"):
+        raise MinutesError(
+            f"{path}: is a Word template ({path.suffix}); open it in Word and save it as a Word document "
+            "(.docx), then pass that file as the reference document"
+        )
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise MinutesError(f"{path}: cannot read the reference document: {exc.strerror}") from None
+    return _prepared(path, str(path.resolve()), st.st_mtime_ns, st.st_size, extra)
+
+
+# --- one document ------------------------------------------------------------------------------
+
+
+class Writer:
+    """Pour one document into one prepared reference .docx."""
+
+    def __init__(self, doc: Document, options: WriteOptions):
+        self.doc = doc
+        self.options = options
+        self.ref = reference(options.reference_doc, bool(doc.meta.footer))
+        options.warnings.extend(self.ref.warnings)
+        self.style_ids = dict(self.ref.style_ids)
+        self.numbered = self.ref.numbered
+        self.width = self.ref.width
+        self.upright = doc.meta.lang.split("-")[0] in ("zh", "ja", "ko")
+        self.nums: dict[int, str] = {}  # numbering instances added here, by id
+        self.media: list[Entry] = []
+        self.pictures: dict[str, tuple[str, str]] = {}  # sha1 -> (target, file name) added here
+        self.numbers: set[int] = set()  # N of the word/media/imageN files added here
+        self.rels: dict[str, str] = {}  # target -> relationship id added here
+        self.types: set[str] = set()  # picture extensions added here
+
+    def warn(self, message: str) -> None:
+        self.options.warnings.append(message)
+
+    # --- blocks, written as XML text ------------------------------------------------------------
 
     def para(self, style: str | None, runs: Inlines, prefix: str = "", bold: bool = False, ppr: str = "") -> str:
         """Return the XML of one paragraph."""
@@ -203,15 +489,15 @@ class Writer:
         head = f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"
         body = run_xml(prefix, False, False) if prefix else ""
         up = self.upright
-        return head + body + "".join(run_xml(r.text, r.bold or bold, r.italic, up) for r in runs) + "</w:p>"
+        return head + body + "".join([run_xml(r.text, r.bold or bold, r.italic, up) for r in runs]) + "</w:p>"
 
     def style_id(self, name: str) -> str:
         if name not in self.style_ids:
-            try:
-                self.style_ids[name] = self.word.styles[name].style_id
-            except KeyError:
+            found = self.ref.style_id(name)
+            if found is None:
                 self.warn(f"there is no '{name}' style; Normal was used")
-                self.style_ids[name] = self.style_ids["Normal"]
+                found = self.style_ids["Normal"]
+            self.style_ids[name] = found
         return self.style_ids[name]
 
     def numbered_list(self, block: NumberedList) -> list[str]:
@@ -223,14 +509,13 @@ class Writer:
 
     def _restart(self, num_id: str, start: int) -> str:
         """Return a numbering instance of the same list definition that starts at ``start``."""
-        numbering = self.word.part.numbering_part.element
-        found = numbering.xpath(f"./w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")
-        if not found:
+        abstract = self.ref.nums.get(num_id)
+        if abstract is None:
             return num_id
-        num = numbering.add_num(int(found[0]))
-        override = etree.SubElement(num, qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
-        etree.SubElement(override, qn("w:startOverride"), {W_VAL: str(start)})
-        return str(num.numId)
+        new = next(n for n in count(1) if n not in self.ref.num_ids and n not in self.nums)
+        self.nums[new] = (f'<w:num w:numId="{new}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride w:ilvl="0">'
+                          f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
+        return str(new)
 
     def table(self, block: Table) -> list[str]:
         ncols = max([len(block.header)] + [len(r) for r in block.rows])
@@ -249,7 +534,7 @@ class Writer:
             out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>")
             for c in range(ncols):
                 runs = row[c] if c < len(row) else ()
-                out.append(cells[c] + "".join(run_xml(x.text, x.bold or r == 0, x.italic) for x in runs))
+                out.append(cells[c] + "".join([run_xml(x.text, x.bold or r == 0, x.italic) for x in runs]))
                 out.append("</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl><w:p/>")
@@ -261,10 +546,9 @@ class Writer:
         least, want = [pad + 3 * char] * ncols, [pad + 3 * char] * ncols
         for row in [block.header, *block.rows]:
             for c, cell in enumerate(row[:ncols]):
-                text = "".join(r.text for r in cell)
-                word = max(map(_width, text.split()), default=0)
+                width, word = _widths_of("".join([r.text for r in cell]))
                 least[c] = max(least[c], pad + min(word, 20) * (char + 30))
-                want[c] = max(want[c], pad + min(_width(text), 60) * char)
+                want[c] = max(want[c], pad + min(width, 60) * char)
         if sum(least) >= self.width:
             return [self.width * n // sum(least) for n in least]
         if sum(want) <= self.width:
@@ -278,22 +562,45 @@ class Writer:
         path = self._image_path(block.path)
         if path is not None:
             try:
-                inline = self.word.part.new_pic_inline(str(path), None, None)
+                inline = self._picture(path)
             except Exception as exc:  # python-docx raises several kinds for unreadable images
                 self.warn(f"{block.path}: not embedded: {type(exc).__name__}: {exc}")
             else:
-                limit = self.width * EMU_PER_TWIP
-                if inline.extent.cx > limit:
-                    cy = int(inline.extent.cy * limit / inline.extent.cx)
-                    inline.extent.cx, inline.extent.cy = limit, cy
-                    for ext in inline.xpath(".//pic:spPr/a:xfrm/a:ext"):
-                        ext.set("cx", str(limit))
-                        ext.set("cy", str(cy))
                 drawing = etree.tostring(inline, encoding="unicode")
                 out.append(f"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
         if block.caption:
             out.append(self.para("Caption", block.caption))
         return out
+
+    def _picture(self, path: Path):
+        """Return the inline drawing of the picture at ``path``, stored in the package once, at most the text wide."""
+        from docx.image.image import Image as Picture
+        from docx.oxml.shape import CT_Inline
+
+        pic = Picture.from_file(str(path))
+        target, filename = self.pictures.get(pic.sha1) or self.ref.images.get(pic.sha1) or self._store(pic)
+        rid = self.rels.get(target) or self.ref.image_rids.get(target) or self._relate(target)
+        cx, cy = pic.width, pic.height
+        limit = self.width * EMU_PER_TWIP
+        if cx > limit:
+            cx, cy = limit, int(cy * limit / cx)
+        return CT_Inline.new_pic_inline(self.ref.next_id, rid, filename, cx, cy)
+
+    def _store(self, pic) -> tuple[str, str]:
+        """Add a picture to the package as word/media/imageN.EXT; return its target and file name."""
+        n = next(n for n in count(1) if n not in self.ref.image_numbers and n not in self.numbers)
+        self.numbers.add(n)
+        target = f"media/image{n}.{pic.ext}"
+        self.media.append(deflate(f"word/{target}", pic.blob))
+        self.types.add(f'<Default Extension="{pic.ext}" ContentType="{pic.content_type}"/>')
+        self.pictures[pic.sha1] = (target, pic.filename)
+        return self.pictures[pic.sha1]
+
+    def _relate(self, target: str) -> str:
+        """Add a relationship from the document to a picture; return its id."""
+        used = self.ref.rids | set(self.rels.values())
+        self.rels[target] = next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        return self.rels[target]
 
     def _image_path(self, name: str) -> Path | None:
         """Return the file of an attached picture, if it is inside the session folder (or allowed)."""
@@ -331,86 +638,82 @@ class Writer:
             return ['<w:p><w:r><w:br w:type="page"/></w:r></w:p>']
         return []
 
-    def blocks(self) -> None:
-        """Re-parse the document part once, with the XML of every block before the section properties."""
+    def body(self) -> Entry:
+        """Return the document part: the reference's, with the XML of every block before the section properties."""
         blocks = self.doc.blocks
         last = max((i for i, b in enumerate(blocks) if isinstance(b, Heading)), default=-1)
         tail = blocks[last + 1:]
         # A short closing section (the signatures, the boilerplate) stays on one page with its heading.
         together = 0 < last and 0 < len(tail) <= 8 and all(isinstance(b, Paragraph) for b in tail)
-        xml = []
+        sink = Deflater(self.ref.document)
+        sink.write(self.ref.head.encode())
+        xml: list[str] = []
+        size = 0
         for i, block in enumerate(blocks):
-            if together and i > last and i < len(blocks) - 1:
-                xml.append(self.para(block.style, block.inlines, ppr="<w:keepNext/><w:keepLines/>"))
+            if together and last < i < len(blocks) - 1:
+                new = [self.para(block.style, block.inlines, ppr="<w:keepNext/><w:keepLines/>")]
             else:
-                xml.extend(self.block(block))
-        parts = clean("".join(xml))
-        root = self.word.element
-        text = etree.tostring(root, encoding="unicode")
-        at = text.rfind("<w:sectPr")
-        if at < 0:
-            at = text.rfind("</w:body>")
-            if at < 0:
-                text, at = text.replace("<w:body/>", "<w:body></w:body>"), text.find("<w:body/>") + len("<w:body>")
-        new = parse_xml(text[:at] + parts + text[at:])
-        part = self.word.part
-        part._element = new
-        self.word = DocxDocument(new, part)
-        self.body = new.body
-        self.sect = self.body.find(qn("w:sectPr"))
+                new = self.block(block)
+            xml.extend(new)
+            size += sum(map(len, new))
+            if size > CHUNK:
+                sink.write(encode_clean("".join(xml)))
+                xml, size = [], 0
+        sink.write(encode_clean("".join(xml)) + self.ref.tail.encode())
+        return sink.close()
 
-    def footer(self) -> None:
-        """Put "Page N · DATE · HASH" (N a PAGE field) in the footer.
-
-        A reference document whose footer already has a page number keeps it; the date and hash of
-        the minutes then go in a paragraph of their own below it.
-        """
+    def footers(self) -> list[Entry]:
+        """Return the footer parts with this document's page label, date and hash in place of the stand-ins."""
         extra = self.doc.meta.footer
-        for section in self.word.sections:
-            footer = section.footer
-            root = footer._element
-            has_page = bool(root.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')] | .//w:instrText[contains(.,'PAGE')]"))
-            if has_page and not extra:
-                continue
-            paras = footer.paragraphs
-            p = paras[0] if paras and not paras[0].text.strip() and not has_page else footer.add_paragraph()
-            try:
-                p.style = self.word.styles["Footer"]
-            except KeyError:
-                pass
-            p.alignment = 1  # centred
-            if has_page:
-                xml = run_xml(extra, False, False)
-            else:
-                before, _, after = self.doc.meta.page_label.partition("{page}")
-                after += f" · {extra}" if extra else ""
-                xml = (run_xml(before, False, False)
-                       + f'<w:fldSimple w:instr=" PAGE ">{run_xml("1", False, False)}</w:fldSimple>'
-                       + run_xml(after, False, False))
-            for child in etree.fromstring(clean(f'<w:p xmlns:w="{W_NS}">{xml}</w:p>')):
-                p._p.append(child)
+        before, _, after = self.doc.meta.page_label.partition("{page}")
+        after += f" · {extra}" if extra else ""
+        runs = {BEFORE: before, AFTER: after, EXTRA: extra}
+        out = []
+        for name, text in self.ref.footers.items():
+            for mark, value in runs.items():
+                text = STAND_INS[mark].sub(lambda _, v=value: clean(run_xml(v, False, False)), text)
+            out.append(deflate(name, text.encode()))
+        return out
 
-    def properties(self) -> None:
-        meta, props = self.doc.meta, self.word.core_properties
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-        props.title = clean(meta.title)[:255]
-        props.author = clean(meta.author)[:255]
-        props.last_modified_by = props.author
-        props.created = props.modified = now
-        props.language = meta.lang
-        props.subject = meta.kind
-        props.keywords = clean(", ".join(meta.tags))[:255]
-        props.category = clean(", ".join(meta.categories))[:255]
-        props.revision = 1
+    def properties(self) -> Entry:
+        """Return the core properties part: title, author, dates, language, kind, tags and categories."""
+        meta = self.doc.meta
+        values = {
+            TITLE: clean(meta.title)[:255], AUTHOR: clean(meta.author)[:255], LANGUAGE: meta.lang,
+            SUBJECT: meta.kind, KEYWORDS: clean(", ".join(meta.tags))[:255],
+            CATEGORY: clean(", ".join(meta.categories))[:255],
+        }
+        now = dt.datetime.now(dt.timezone.utc).strftime(W3CDTF)
+        text = self.ref.text[self.ref.core].replace(STAMP.strftime(W3CDTF), now)
+        for mark, value in values.items():
+            text = text.replace(mark, _xml(value))
+        return deflate(self.ref.core, text.encode())
+
+    def package(self) -> list[Entry]:
+        """Return the parts restarted lists and pictures change: numbering, relationships, content types."""
+        ref, out = self.ref, []
+        if self.nums:
+            text = ref.text[ref.numbering]
+            at = text.find("<w:numIdMacAtCleanup")
+            at = text.rfind("</w:numbering>") if at < 0 else at
+            out.append(deflate(ref.numbering, (text[:at] + "".join(self.nums.values()) + text[at:]).encode()))
+        if self.rels:
+            rels = "".join(f'<Relationship Id="{rid}" Type="{RT.IMAGE}" Target="{target}"/>'
+                           for target, rid in self.rels.items())
+            out.append(deflate(ref.rels, ref.text[ref.rels].replace("</Relationships>", rels + "</Relationships>").encode()))
+        types = ref.text["[Content_Types].xml"]
+        new = "".join(t for t in sorted(self.types) if t.split('" ')[0] + '"' not in types)
+        if new:
+            at = types.index(">", types.index("<Types")) + 1
+            out.append(deflate("[Content_Types].xml", (types[:at] + new + types[at:]).encode()))
+        return out
 
     def write(self) -> bytes:
-        self.prepare()
-        self.blocks()
-        self.footer()
-        self.properties()
-        out = io.BytesIO()
-        self.word.save(out)
-        return out.getvalue()
+        """Return the .docx: the reference's parts, with this document's in place of theirs."""
+        parts = {e.name: e for e in (self.body(), *self.footers(), self.properties(),
+                                     self.ref.styles(self.doc.meta.lang), *self.package())}
+        entries = [parts.pop(name, None) or self.ref.entries[name] for name in self.ref.order]
+        return zip_bytes(entries + list(parts.values()) + self.media)
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:
