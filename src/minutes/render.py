@@ -7,7 +7,6 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -232,6 +231,8 @@ def render_many(
     # The first file is rendered here, so that the workers forked after it start with the modules
     # imported and the template, catalog and reference document already prepared.
     finish(paths[0], *_render_one(paths[0], options))
+    from concurrent.futures import ProcessPoolExecutor  # here: a single file needs no pool
+
     rest = paths[1:]
     workers = min(jobs, len(rest))
     with ProcessPoolExecutor(max_workers=workers) as pool:
