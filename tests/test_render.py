@@ -165,3 +165,17 @@ def test_without_the_parts_a_compiled_series_still_renders():
 
     out = render_session(compile_series(congress_series()), None, RenderOptions(kind="release")).data.decode()
     assert "On July 22, on the occasion of" in out
+
+
+def test_actions_carried_over_open_the_proceedings_under_their_own_heading_with_their_status():
+    from minutes.render import render_file
+
+    april = next(p for p in EXAMPLES if p.parent.name == "board-follow-up" and "2024-04-09" in p.name)
+    blocks = _blocks(render_file(april, RenderOptions(kind="minutes")).data.decode())
+    headings = [text for tag, text in blocks if tag in ("h2", "h3")]
+    carried = headings.index("Action items carried over from the meeting of March 12, 2024")
+    assert headings[carried - 1] == "Proceedings" and headings[carried + 1].startswith("1. ")
+    lines = [text for tag, text in blocks if tag == "p" and "Action 20240312-" in text]
+    assert len(lines) == 3
+    assert lines[0].endswith("due April 5, 2024; done on April 9, 2024")
+    assert "done" not in lines[1] and "done" not in lines[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -294,11 +295,13 @@ class Builder:
         elif isinstance(item, Action):
             owner, due = self.person(item.owner), self.date(item.due)
             details = ([self._("owner: {name}", name=owner["name"])] if owner else []) + \
-                ([self._("due {date}", date=due)] if due else [])
+                ([self._("due {date}", date=due)] if due else []) + self.action_status(item)
             out.update(
                 id=item.id or "", task=t(item.task), owner=owner, due=due,
                 due_iso=item.due.isoformat() if item.due else "", status=item.status,
                 status_label=self._(ACTION_STATUSES[item.status]), details=self._("; ", "list").join(details),
+                carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
+                intro="",
             )
             out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["task"])
         return out
@@ -326,6 +329,22 @@ class Builder:
             "text": "", "agenda": "",
         }
 
+    def action_status(self, item: Action) -> list[str]:
+        """Return how far an action has come, for its line in the proceedings (nothing while it is open)."""
+        if item.status == "done":
+            return [self._("done on {date}", date=self.date(item.done_on)) if item.done_on else self._("done")]
+        return [self._("cancelled")] if item.status == "cancelled" else []
+
+    def carried_over(self, items: list[dict[str, Any]]) -> None:
+        """Head each run of actions carried over from one earlier meeting with where they come from."""
+        before = ""
+        for view in items:
+            came = view.get("carried_over_from", "")
+            if came and came != before:
+                view["intro"] = self._("Action items carried over from the meeting of {date}",
+                                       date=self.date(dt.date.fromisoformat(came)))
+            before = came
+
     def items(self) -> list[dict[str, Any]]:
         out, number, previous = [], 0, None
         for index, item in enumerate(self.s.proceedings):
@@ -340,6 +359,7 @@ class Builder:
                 previous = item.speaker if isinstance(item, Speech) else item.presenter
             elif numbered:
                 previous = None
+        self.carried_over(out)
         return out
 
     def press(self, session: dict[str, Any]) -> dict[str, Any]:
