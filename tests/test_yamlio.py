@@ -1,6 +1,6 @@
 import pytest
 
-from minutes import yamlio
+from minutes import startup, yamlio
 from minutes.errors import MinutesError
 
 
@@ -82,3 +82,22 @@ def test_dumped_text_reads_back_the_same_in_any_yaml_reader(value):
     assert yaml.safe_load(text)["v"] == value
     assert yamlio.load(text)["v"] == value
     assert yaml.safe_load("v: " + yamlio.scalar(value))["v"] == value
+
+
+def test_the_seeded_non_printable_class_matches_pyyamls_own_on_every_code_point():
+    import re
+
+    import yaml
+
+    own = re.compile(startup.YAML_NON_PRINTABLE, re.UNICODE)  # another cache key: compiled as PyYAML writes it
+    seeded = yaml.reader.Reader.NON_PRINTABLE
+    text = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in own.finditer(text)] == [m.start() for m in seeded.finditer(text)]
+
+
+def test_pyyaml_compiles_its_non_printable_class_from_the_seeded_cache():
+    import subprocess
+    import sys
+
+    code = "import minutes.yamlio, minutes.startup as s, yaml; print(yaml.reader.Reader.NON_PRINTABLE.pattern == s.NON_PRINTABLE)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "True\n"
