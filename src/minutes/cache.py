@@ -7,7 +7,8 @@ never beside the sessions: a folder that travels in a zip or a git repository ca
 that decides what `minutes` reads. An entry is a header line (format, version, SHA-256 of the
 file's text), then the data; it is used only when the header matches exactly. Entries are written
 only for sessions that validated, so a matching header also says "this text is a valid session"; for
-files under 16 KB, which parse faster than an entry is read, the header is all an entry holds. `approve` and `verify` never use it.
+files under 16 KB, which parse faster than an entry is read, the header is all an entry holds.
+`approve` and `verify` never use it.
 Failing to write the cache (a read-only folder, a full disk) is never an error.
 """
 

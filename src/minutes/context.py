@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -335,31 +334,26 @@ class Builder:
             return [self._("done on {date}", date=self.date(item.done_on)) if item.done_on else self._("done")]
         return [self._("cancelled")] if item.status == "cancelled" else []
 
-    def carried_over(self, items: list[dict[str, Any]]) -> None:
-        """Head each run of actions carried over from one earlier meeting with where they come from."""
-        before = ""
-        for view in items:
-            came = view.get("carried_over_from", "")
-            if came and came != before:
-                view["intro"] = self._("Action items carried over from the meeting of {date}",
-                                       date=self.date(dt.date.fromisoformat(came)))
-            before = came
-
     def items(self) -> list[dict[str, Any]]:
-        out, number, previous = [], 0, None
+        """Return the item views; the first of a run of actions carried over from one meeting gets an ``intro``."""
+        out, number, previous, came_from = [], 0, None, None
         for index, item in enumerate(self.s.proceedings):
             if index in self.days:
                 out.append(self.day(*self.days[index]))
-                previous = None
+                previous = came_from = None
                 continue
             numbered = item.kind != "action"
             number += numbered
-            out.append(self.item(item, number if numbered else None, previous))
+            view = self.item(item, number if numbered else None, previous)
+            came = getattr(item, "carried_over_from", None)
+            if came and came != came_from:
+                view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
+            came_from = came
+            out.append(view)
             if isinstance(item, (Speech, Report)):
                 previous = item.speaker if isinstance(item, Speech) else item.presenter
             elif numbered:
                 previous = None
-        self.carried_over(out)
         return out
 
     def press(self, session: dict[str, Any]) -> dict[str, Any]:

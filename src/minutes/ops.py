@@ -219,12 +219,12 @@ def write_schema(folder: Path) -> Path:
     target = folder / STATE_DIR / SCHEMA_FILE
     if target.parent.is_symlink():
         return target  # never write through a link planted in the folder
+    import json
+
+    from minutes.model import json_schema
+
     try:
         target.parent.mkdir(exist_ok=True)
-        import json
-
-        from minutes.model import json_schema
-
         store.write_atomic(target, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
     except (OSError, MinutesError):
         pass  # the schema is a convenience for editors; the session file is what matters
