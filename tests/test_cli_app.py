@@ -86,18 +86,18 @@ def test_completion_imports_neither_pydantic_nor_the_writers(cli, congress):
 
 
 def test_the_command_line_names_the_one_command_to_build():
-    from minutes.cli import _named_command
+    from minutes.cli import named_command
 
-    assert _named_command(["add-speech", "Ana", "--summary", "x"], {}) == "add-speech"
-    assert _named_command(["--debug", "show"], {}) == "show"
-    assert _named_command(["--help"], {}) is None
-    assert _named_command(["ad"], {}) is None  # a typo: every command is built, for the suggestions
-    assert _named_command([], {}) is None
+    assert named_command(["add-speech", "Ana", "--summary", "x"], {}) == "add-speech"
+    assert named_command(["--debug", "show"], {}) == "show"
+    assert named_command(["--help"], {}) is None
+    assert named_command(["ad"], {}) is None  # a typo: every command is built, for the suggestions
+    assert named_command([], {}) is None
     complete = {"_MINUTES_COMPLETE": "complete_bash"}
-    assert _named_command([], {**complete, "COMP_WORDS": "minutes add-speech Lu"}) == "add-speech"
-    assert _named_command([], {**complete, "COMP_WORDS": "minutes add-sp"}) is None  # completing the command itself
-    assert _named_command([], {**complete, "_TYPER_COMPLETE_ARGS": "minutes show --fi"}) == "show"
-    assert _named_command([], {**complete, "COMP_WORDS": "minutes 'unclosed"}) is None
+    assert named_command([], {**complete, "COMP_WORDS": "minutes add-speech Lu"}) == "add-speech"
+    assert named_command([], {**complete, "COMP_WORDS": "minutes add-sp"}) is None  # completing the command itself
+    assert named_command([], {**complete, "_TYPER_COMPLETE_ARGS": "minutes show --fi"}) == "show"
+    assert named_command([], {**complete, "COMP_WORDS": "minutes 'unclosed"}) is None
 
 
 def _minutes(folder, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -1,5 +1,5 @@
 """Run the command line with ``python -m minutes``."""
 
-from minutes.cli import main
+from minutes.front import main
 
 main()

@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from minutes import __version__, edit, yamlio
+from minutes import __version__
 
 FORMAT = 1
 MIN_BYTES = 16 * 1024  # small files parse faster than a cache entry is read and checked
@@ -66,8 +66,10 @@ def save(target: Path, payload: str) -> None:
 
 def parse(text: str, path: object = "<string>") -> tuple[Any, dict[str, tuple[int, int]]]:
     """Return the data of ``text`` and its block lists (dash column, insertion offset), in one parse."""
-    data, root = yamlio.load_with_node(text, path)
-    return data, edit.block_lists(text, root)
+    from minutes import edit, yamlio
+
+    data, node = yamlio.load_with_node(text, path)
+    return data, edit.block_lists(text, node)
 
 
 def read(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]]]:

@@ -1,187 +1,30 @@
-"""The command line: each command parses its options, calls one library function, and prints.
+"""The Typer application, built from the commands declared in `minutes.commands`.
 
-Heavy modules (pydantic, docx, jinja2, babel) are imported inside the commands, so that
-`--help` and tab completion stay fast. Annotations are real objects, not strings, so that Typer
-need not evaluate them on every run.
+`minutes.front` runs plain command lines without it; Typer answers the rest: help, mistakes in a
+command line (with its suggestions), completion of anything but a name, and every command line the
+front leaves to it. ``minutes.cli.app`` is the whole application, for tests and embedding.
 """
 
-import datetime as dt
-import functools
-import json
+import inspect
 import os
 import sys
-from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
-from typing import Annotated, Any, Optional
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Optional, get_args
 
 import typer
 
-from minutes import __version__
-from minutes.errors import MinutesError, UsageError
+from minutes import __version__, commands
+from minutes.params import Opt, Param
 
-app = typer.Typer(
-    name="minutes",
-    help="Record meetings in plain YAML; render formal minutes and press releases.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-STATE = {"debug": False}
-
-
-def _err(message: str) -> None:
-    print(f"minutes: error: {message}", file=sys.stderr)
-
-
-def command(*args: Any, **kwargs: Any) -> Callable:
-    """Register a command whose domain errors become one line on stderr and an exit code."""
-
-    def wrap(fn: Callable) -> Callable:
-        @functools.wraps(fn)
-        def run(*a: Any, **kw: Any) -> Any:
-            try:
-                return fn(*a, **kw)
-            except (typer.Exit, typer.Abort, KeyboardInterrupt):
-                raise
-            except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-                raise typer.Exit(0) from None
-            except MinutesError as exc:
-                if STATE["debug"]:
-                    raise
-                _err(str(exc))
-                raise typer.Exit(exc.exit_code) from None
-            except Exception as exc:  # a bug: say so in one line, the traceback with --debug
-                if STATE["debug"]:
-                    raise
-                _err(f"internal error: {type(exc).__name__}: {exc} (run 'minutes --debug ...' for the traceback)")
-                raise typer.Exit(1) from None
-
-        return app.command(*args, **kwargs)(run)
-
-    return wrap
-
-
-# --- completion (reads YAML only: no pydantic, no docx) ------------------------------------
-
-
-def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        from minutes import yamlio
-        from minutes.current import find_session
-
-        path = find_session(ctx.params.get("file"), _cwd())
-        data = yamlio.load(path.read_text(encoding="utf-8"), path) or {}
-        found = []
-        for person in data.get("people") or []:
-            name = person.get("name")
-            for spelled in name.values() if isinstance(name, dict) else [name]:
-                if isinstance(spelled, str) and spelled.casefold().startswith(incomplete.casefold()):
-                    found.append(spelled)
-        return found
-    except Exception:  # completion must never fail loudly
-        return []
-
-
-# --- shared options ------------------------------------------------------------------------
-
-FileOpt = Annotated[
-    Optional[Path],
-    typer.Option("--file", "-f", help="Session file (default: $MINUTES_FILE, then 'minutes use').", show_default=False),
-]
-AtOpt = Annotated[Optional[str], typer.Option("--at", help="Time of the item, HH:MM.")]
-GuestOpt = Annotated[bool, typer.Option("--guest", help="Accept a name that is not in the roster; add them as a guest.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-AmendOpt = Annotated[
-    Optional[str], typer.Option("--amend", help="Change approved minutes; the reason is recorded as an amendment.")
-]
-PersonArg = typer.Argument(autocompletion=_complete_names, show_default=False)
-AttachOpt = Annotated[list[str], typer.Option("--attach", help="Attach a file (photo, slides); repeatable.")]
-CaptionOpt = Annotated[list[str], typer.Option("--caption", help="Caption of the attachment given in the same position.")]
-
-
-def _attachments(files: list[str], captions: list[str]) -> list[dict]:
-    """Return attachment entries, pairing each --attach with its --caption."""
-    if len(captions) > len(files):
-        raise UsageError("more --caption than --attach options")
-    return [{"file": f, "caption": c} if c else {"file": f} for f, c in zip(files, captions + [""] * len(files))]
-
-
-class Status(str, Enum):
-    present = "present"
-    online = "online"
-    absent = "absent"
-    excused = "excused"
-    guest = "guest"
-
-
-class Pronoun(str, Enum):
-    he = "he"
-    she = "she"
-    they = "they"
-    it = "it"
-
-
-class Result(str, Enum):
-    adopted = "adopted"
-    rejected = "rejected"
-    deferred = "deferred"
-    withdrawn = "withdrawn"
-    tabled = "tabled"
-
-
-def _interactive() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
-def _required(value: Optional[str], label: str, option: str) -> str:
-    """Return ``value``, prompting for it on a terminal; a usage error otherwise."""
-    if value is not None and value != "":
-        return value
-    if _interactive():
-        return typer.prompt(label)
-    raise UsageError(f"missing {label.lower()}: pass {option}")
-
-
-def _text(value: Optional[str], label: str) -> Optional[str]:
-    """Return ``value``, reading stdin for ``-`` (long text piped or typed)."""
-    if value != "-":
-        return value
-    data = sys.stdin.read()
-    text = data.strip("\n")
-    if not text.strip():
-        raise UsageError(f"{label} from stdin is empty")
-    return text
-
-
-def _cwd() -> Path:
-    """Return the working folder, or a one-line error if it was removed."""
-    try:
-        return Path.cwd()
-    except FileNotFoundError:
-        raise MinutesError("the current folder no longer exists; cd into a folder first") from None
-
-
-def _path(file: Optional[Path]) -> Path:
-    from minutes.current import find_session
-
-    return find_session(file, _cwd())
-
-
-def _date(value: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
-
-
-def _done(path: Path, what: str) -> None:
-    print(f"{what} ({path.name})", file=sys.stderr)
+SETTINGS: dict[str, Any] = {
+    "name": "minutes",
+    "help": "Record meetings in plain YAML; render formal minutes and press releases.",
+    "no_args_is_help": True,
+    "add_completion": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
 
 
 def _version(value: bool) -> None:
@@ -190,7 +33,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -201,584 +43,59 @@ def main_options(
 
     Example: minutes new "Board meeting" --date 2024-03-12 --place "Room 4"
     """
-    STATE["debug"] = debug
+    commands.STATE["debug"] = debug
 
 
-# --- creating and choosing -----------------------------------------------------------------
+def _typer_param(decl: Param) -> Any:
+    """Return Typer's own parameter for a declaration from `minutes.params`."""
+    make = typer.Option if isinstance(decl, Opt) else typer.Argument
+    return make(*decl.decls, **decl.kwargs)
 
 
-@command("new")
-def new(
-    title: Annotated[Optional[str], typer.Argument(help="Title of the session.", show_default=False)] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Date, YYYY-MM-DD.")] = None,
-    place: Annotated[Optional[str], typer.Option("--place", help="online, hybrid, on-site, or the venue.")] = None,
-    organization: Annotated[Optional[str], typer.Option("--organization", "--body", help="The body that meets.")] = None,
-    occasion: Annotated[Optional[str], typer.Option("--occasion", help="The occasion of the meeting.")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the record.")] = "en",
-    kind: Annotated[Optional[str], typer.Option("--kind", help="regular, special, annual, congress-day, ...")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", help="Start time, HH:MM.")] = None,
-    timezone: Annotated[Optional[str], typer.Option("--timezone", help="IANA time zone, e.g. Europe/Berlin.")] = None,
-    series: Annotated[Optional[str], typer.Option("--series", help="Series or event this session belongs to.")] = None,
-    part: Annotated[Optional[int], typer.Option("--part", min=1, help="Which part of the series (e.g. day 2).")] = None,
-    of: Annotated[Optional[int], typer.Option("--of", min=1, help="How many parts the series has.")] = None,
-    carry_over: Annotated[
-        bool, typer.Option("--carry-over", help="Copy the open action items of the previous session of the same body.")
-    ] = False,
-) -> None:
-    """Create a session file named from the date and title, and make it current.
+def typer_command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Return ``fn`` as Typer reads it: the same signature with Typer's parameters, run by `commands.invoke`."""
+    signature = inspect.signature(fn)
+    params = []
+    for param in signature.parameters.values():
+        base, decl = get_args(param.annotation)
+        params.append(param.replace(annotation=Annotated[base, _typer_param(decl)]))
 
-    Example: minutes new "Board meeting" --date 2024-03-12 --place "Room 4" --organization "Acme e.V."
-    """
-    from minutes import ops
+    def run(**kwargs: Any) -> None:
+        commands.invoke(fn, kwargs)
 
-    title = _required(title, "Title", "a TITLE")
-    day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
-    path = ops.new_session(
-        _cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
-        kind=kind, start=start, timezone=timezone, series=series, part=part, of=of, carry_over=carry_over,
-    )
-    print(path.name)
-    _done(path, "created and chosen as the current session")
+    run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    run.__name__, run.__qualname__, run.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return run
 
 
-@command("use")
-def use(file: Annotated[Path, typer.Argument(help="Session file to act on from now on.")]) -> None:
-    """Choose the session that later commands in this folder act on.
+def build(names: Optional[Iterable[str]] = None) -> typer.Typer:
+    """Return the Typer application with every command, or only those in ``names``."""
+    app = typer.Typer(**SETTINGS)
+    app.callback()(main_options)
+    wanted = None if names is None else set(names)
+    for name, fn in commands.COMMANDS.items():
+        if wanted is None or name in wanted:
+            app.command(name)(typer_command(fn))
+    return app
 
-    Example: minutes use 2024-03-12-board-meeting.yaml
-    """
-    from minutes import ops
 
-    ops.use(file, _cwd())
-    _done(file, "now the current session")
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        globals()["app"] = built = build()
+        return built
+    raise AttributeError(name)
 
 
-@command("set")
-def set_(
-    field: Annotated[str, typer.Argument(help="Field, e.g. chair, adjourned, place.venue, press.headline.")],
-    value: Annotated[str, typer.Argument(help="New value ('-' reads stdin).")],
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Set only this language's text.")] = None,
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Change a session field.
+def main(argv: Optional[list[str]] = None) -> None:
+    """Run the Typer application, building only the command the line names (all of them take ~15 ms)."""
+    argv = sys.argv[1:] if argv is None else argv
+    named = named_command(argv, os.environ)
+    build(None if named is None else [named])(args=argv, prog_name="minutes")
 
-    Example: minutes set chair "Li Jizheng"; minutes set adjourned 18:30; minutes set title "..." --lang zh
-    """
-    from minutes import ops
 
-    path = _path(file)
-    ops.set_field(path, field, _text(value, field) or "", lang, amend)
-    _done(path, f"set {field}")
-
-
-# --- adding --------------------------------------------------------------------------------
-
-
-@command("add-attendee")
-def add_attendee(
-    name: Annotated[Optional[str], typer.Argument(help="Name of the person (or group, with --group).", show_default=False)] = None,
-    role: Annotated[Optional[str], typer.Option("--role", help="Title or role.")] = None,
-    org: Annotated[Optional[str], typer.Option("--org", "--organization", help="Organization.")] = None,
-    status: Annotated[Status, typer.Option("--status", help="Presence.")] = Status.present,
-    pronoun: Annotated[Optional[Pronoun], typer.Option("--pronoun", help="Pronoun used in prose.")] = None,
-    honorific: Annotated[Optional[str], typer.Option("--honorific", help="e.g. Comrade, Dr.")] = None,
-    group: Annotated[bool, typer.Option("--group", help="NAME is a group, e.g. 'members of the Board'.")] = False,
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Add a person (and to the roster, if new) or a group to the attendees.
-
-    Example: minutes add-attendee "Li Jizheng" --role "Head of the Executive Committee" --status present --pronoun he
-    """
-    from minutes import ops
-
-    path = _path(file)
-    name = _required(name, "Name", "a NAME")
-    ops.add_attendee(
-        path, name, status=status.value, role=role, organization=org,
-        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group, amend=amend,
-    )
-    _done(path, f"added attendee {name}")
-
-
-def _add(
-    file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str]
-) -> None:
-    from minutes import ops
-
-    path = _path(file)
-    number = ops.add_item(path, item, people, guest, amend)
-    _done(path, f"added {what} as item {number}")
-
-
-@command("add-speech")
-def add_speech(
-    speaker: Annotated[Optional[str], PersonArg] = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", help="Topic or title of the speech.")] = None,
-    summary: Annotated[Optional[str], typer.Option("--summary", help="Summary; '-' reads stdin.")] = None,
-    point: Annotated[list[str], typer.Option("--point", help="A key point; repeatable.")] = [],
-    on_behalf_of: Annotated[
-        Optional[str], typer.Option("--on-behalf-of", autocompletion=_complete_names, help="Whose address was read out.")
-    ] = None,
-    role: Annotated[Optional[str], typer.Option("--role", help="Capacity in which they spoke.")] = None,
-    at: AtOpt = None,
-    attach: AttachOpt = [],
-    caption: CaptionOpt = [],
-    guest: GuestOpt = False,
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Record a speech.
-
-    Example: echo "Spoke about trade." | minutes add-speech "Luan Xinlong" --topic Trade --summary -
-    """
-    speaker = _required(speaker, "Speaker", "a SPEAKER")
-    item = {
-        "kind": "speech", "topic": topic, "summary": _text(summary, "--summary"), "points": point,
-        "role": role, "at": at, "attachments": _attachments(attach, caption),
-    }
-    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech", amend)
-
-
-@command("add-report")
-def add_report(
-    presenter: Annotated[Optional[str], PersonArg] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Title of the report.")] = None,
-    summary: Annotated[Optional[str], typer.Option("--summary", help="Summary; '-' reads stdin.")] = None,
-    point: Annotated[list[str], typer.Option("--point", help="A key point; repeatable.")] = [],
-    at: AtOpt = None,
-    attach: AttachOpt = [],
-    caption: CaptionOpt = [],
-    guest: GuestOpt = False,
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Record a report presented to the meeting.
-
-    Example: minutes add-report "Vera" --title "Negotiations on a truce in Korea" --attach slides.pdf
-    """
-    presenter = _required(presenter, "Presenter", "a PRESENTER")
-    item = {
-        "kind": "report", "title": _required(title, "Title", "--title"), "summary": _text(summary, "--summary"),
-        "points": point, "at": at, "attachments": _attachments(attach, caption),
-    }
-    _add(file, item, {"presenter": presenter}, guest, "report", amend)
-
-
-@command("add-resolution")
-def add_resolution(
-    title: Annotated[Optional[str], typer.Argument(help="Short title of the resolution or motion.", show_default=False)] = None,
-    text: Annotated[Optional[str], typer.Option("--text", help="Full text; '-' reads stdin.")] = None,
-    moved_by: Annotated[Optional[str], typer.Option("--moved-by", autocompletion=_complete_names, help="Mover.")] = None,
-    seconded_by: Annotated[
-        Optional[str], typer.Option("--seconded-by", autocompletion=_complete_names, help="Seconder.")
-    ] = None,
-    for_: Annotated[Optional[int], typer.Option("--for", min=0, help="Votes for.")] = None,
-    against: Annotated[Optional[int], typer.Option("--against", min=0, help="Votes against.")] = None,
-    abstain: Annotated[Optional[int], typer.Option("--abstain", min=0, help="Abstentions.")] = None,
-    acclamation: Annotated[bool, typer.Option("--acclamation", help="Adopted by acclamation, no count.")] = False,
-    result: Annotated[Optional[Result], typer.Option("--result", help="Outcome.")] = None,
-    motion: Annotated[bool, typer.Option("--motion", help="Record it as a motion rather than a resolution.")] = False,
-    at: AtOpt = None,
-    guest: GuestOpt = False,
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Record a resolution or motion with its vote and result.
-
-    Example: minutes add-resolution "Approve the budget" --moved-by Ana --seconded-by Ben --for 7 --against 1 --abstain 1 --result adopted
-    """
-    from minutes import ops
-
-    item = {
-        "kind": "motion" if motion else "resolution", "title": _required(title, "Title", "a TITLE"),
-        "text": _text(text, "--text"), "vote": ops.vote(for_, against, abstain, acclamation),
-        "result": result.value if result else None, "at": at,
-    }
-    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend)
-
-
-@command("add-item")
-def add_item(
-    kind: Annotated[str, typer.Argument(help="ceremony, announcement, discussion, procedure, break or note.")],
-    text: Annotated[Optional[str], typer.Argument(help="What happened; '-' reads stdin.", show_default=False)] = None,
-    at: AtOpt = None,
-    attach: AttachOpt = [],
-    caption: CaptionOpt = [],
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Record a ceremony, announcement, discussion or other item.
-
-    Example: minutes add-item ceremony "The anthems were played."
-    """
-    from minutes import ops
-
-    item = ops.text_item(kind, _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
-    item["attachments"] = _attachments(attach, caption)
-    _add(file, item, {}, False, kind, amend)
-
-
-@command("add-action")
-def add_action(
-    task: Annotated[Optional[str], typer.Argument(help="What is to be done.", show_default=False)] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", autocompletion=_complete_names, help="Who does it.")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help="Due date, YYYY-MM-DD.")] = None,
-    at: AtOpt = None,
-    guest: GuestOpt = False,
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Record an action item with an owner and a due date.
-
-    Example: minutes add-action "Publish the presentation" --owner "Luan Xinlong" --due 2023-08-01
-    """
-    item = {
-        "kind": "action", "task": _required(task, "Task", "a TASK"),
-        "due": _date(due, "--due") if due else None, "at": at,
-    }
-    _add(file, item, {"owner": owner}, guest, "action item", amend)
-
-
-@command("remove")
-def remove(
-    number: Annotated[int, typer.Argument(help="Number of the proceedings item (see 'minutes show').", min=1)],
-    amend: AmendOpt = None,
-    file: FileOpt = None,
-) -> None:
-    """Remove one proceedings item.
-
-    Example: minutes remove 3
-    """
-    from minutes import ops
-
-    path = _path(file)
-    _, item = ops.remove_item(path, number, amend)
-    _done(path, f"removed item {number} ({item.get('kind')})")
-
-
-@command("edit")
-def edit(
-    file: FileOpt = None,
-    editor: Annotated[Optional[str], typer.Option("--editor", help="Editor command (default: $VISUAL, $EDITOR, vi).")] = None,
-    amend: AmendOpt = None,
-) -> None:
-    """Open the session in your editor; the result is validated before it replaces the file.
-
-    Example: EDITOR=nano minutes edit
-    """
-    from minutes import ops
-
-    path = _path(file)
-
-    def again(problem: str) -> bool:
-        _err(problem)
-        return _interactive() and typer.confirm("Edit again?", default=True)
-
-    changed = ops.edit_in_editor(path, editor, again, amend)
-    _done(path, "saved" if changed else "no changes")
-
-
-# --- rendering -----------------------------------------------------------------------------
-
-
-class Kind(str, Enum):
-    minutes = "minutes"
-    release = "release"
-
-
-@command("render")
-def render(
-    files: Annotated[
-        Optional[list[Path]],
-        typer.Argument(help="Session files or folders (default: the current session).", show_default=False),
-    ] = None,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="Formal minutes or a press release.")] = Kind.minutes,
-    fmt: Annotated[str, typer.Option("--format", "-t", help="md, docx, json, pdf or popolo.")] = "md",
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="Language: en, ru, zh, de (default: the session's).")] = None,
-    out: Annotated[str, typer.Option("--out", "-o", help="Output folder, or - for stdout (one md or json result).")] = ".",
-    template: Annotated[Optional[Path], typer.Option("--template", help="Your own Jinja2 template for this kind.")] = None,
-    reference_doc: Annotated[
-        Optional[Path], typer.Option("--reference-doc", help="A .docx whose styles the Word output uses.")
-    ] = None,
-    front_matter: Annotated[
-        Optional[str], typer.Option("--front-matter", help="Markdown front matter: hugo, jekyll or pandoc.")
-    ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Render this many files at once.")] = 1,
-    series: Annotated[
-        Optional[str], typer.Option("--series", help="Compile every session of this series into one document.")
-    ] = None,
-) -> None:
-    """Render minutes or a press release to Markdown, Word, JSON, PDF or Popolo JSON.
-
-    Example: minutes render . --kind release --format docx --lang zh --out out --jobs 2
-    """
-    from minutes import batch
-
-    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter)
-    paths = batch.expand(files, _path(None) if not files and series is None else None)
-    if series is not None or out == "-":
-        rendered = batch.render_single(paths, options, series)
-        target = batch.deliver(rendered, out)
-        for warning in rendered.warnings:
-            print(f"minutes: warning: {warning}", file=sys.stderr)
-        if target is not None:
-            print(target)
-        return
-    failures = _render_batch(batch, paths, options, Path(out), jobs)
-    if failures:
-        raise typer.Exit(1)
-
-
-def _render_batch(batch: Any, paths: list[Path], options: Any, out: Path, jobs: int) -> int:
-    """Render many files with a progress bar on a terminal; print failures and a summary line."""
-    import contextlib
-
-    progress: Any = None
-    if sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        progress = Progress(console=Console(stderr=True), transient=True)
-    with progress or contextlib.nullcontext():
-        task = progress.add_task("Rendering", total=len(paths)) if progress else None
-
-        def done(path: Path, rendered: Any, error: Optional[str]) -> None:
-            if progress:
-                progress.advance(task)
-            if error:
-                _err(error)
-            else:
-                for warning in rendered.warnings:
-                    print(f"minutes: warning: {path.name}: {warning}", file=sys.stderr)
-                print(out / rendered.name)
-
-        failures = batch.run(paths, options, out, jobs, done)
-    ok = len(paths) - failures
-    print(f"rendered {ok} of {len(paths)} file(s) into {out}" + (f"; {failures} failed" if failures else ""), file=sys.stderr)
-    return failures
-
-
-# --- approval and follow-up ----------------------------------------------------------------
-
-
-@command("approve")
-def approve(
-    on: Annotated[Optional[str], typer.Option("--on", help="Date of approval (default: today).")] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who approved them (a person or a body).")] = None,
-    file: FileOpt = None,
-) -> None:
-    """Mark the minutes approved; from then on they change only with --amend.
-
-    Example: minutes approve --on 2024-04-09 --by "the Board"
-    """
-    from minutes import approval
-
-    path = _path(file)
-    approved = approval.approve(path, _date(on, "--on") if on else None, by)["approval"]
-    print(f"approved on {approved['date']}, hash {approved['hash']}")
-
-
-@command("verify")
-def verify(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Session files (default: the current session).", show_default=False)] = None,
-    hash_: Annotated[Optional[str], typer.Option("--hash", help="The hash printed on a paper copy.")] = None,
-) -> None:
-    """Recompute the content hash and compare it with the approved record (or a printed copy).
-
-    Example: minutes verify 2024-03-12-regular-board-meeting.yaml --hash 3f2a9c01b7de
-    """
-    from minutes import approval
-
-    ok = True
-    for path in files or [_path(None)]:
-        good, verdict = approval.verify(path, hash_)
-        print(verdict, file=sys.stdout if good else sys.stderr)
-        ok = ok and good
-    if not ok:
-        raise typer.Exit(1)
-
-
-class TableFormat(str, Enum):
-    md = "md"
-    docx = "docx"
-    csv = "csv"
-    json = "json"
-
-
-@command("actions")
-def actions_(
-    folder: Annotated[Path, typer.Argument(help="Folder of session files.")] = Path("."),
-    open_: Annotated[bool, typer.Option("--open", help="Only open items.")] = False,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="Only this owner's items (prefix).")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only open items past their due date.")] = False,
-    json_: JsonOpt = False,
-    fmt: Annotated[Optional[TableFormat], typer.Option("--format", help="Write md, docx, csv or json.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout; required for docx).")] = None,
-) -> None:
-    """List action items across all sessions in a folder.
-
-    Example: minutes actions minutes/ --open --overdue
-    """
-    from minutes import actions, ops, registers
-
-    found = actions.select(
-        actions.rows(actions.load_all(ops.session_files([folder]))), open_only=open_, owner=owner, overdue=overdue
-    )
-    table = registers.Table(
-        "Action items", ["id", "task", "owner", "due", "status", "date", "session"],
-        [[getattr(r, c) for c in ("id", "task", "owner", "due", "status", "date", "session")] for r in found],
-    )
-    if json_ or fmt is not None or out is not None:
-        registers.emit(table, "json" if json_ else (fmt.value if fmt else "md"), out)
-    else:
-        registers.print_table(table)
-
-
-@command("done")
-def done(
-    action_id: Annotated[str, typer.Argument(help="Id of the action item (see 'minutes actions').")],
-    note: Annotated[Optional[str], typer.Option("--note", help="How it was done.")] = None,
-    folder: Annotated[Path, typer.Option("--dir", help="Folder of session files.")] = Path("."),
-    amend: AmendOpt = None,
-) -> None:
-    """Close an action item in the newest session that holds it.
-
-    Example: minutes done 20240312-2 --note "Payment plans agreed with both households"
-    """
-    from minutes import actions, ops
-
-    path = actions.close(ops.session_files([folder]), action_id, note, amend=amend)
-    _done(path, f"closed action {action_id}")
-
-
-class ReportName(str, Enum):
-    resolutions = "resolutions"
-    attendance = "attendance"
-    speakers = "speakers"
-
-
-@command("report")
-def report(
-    name: Annotated[ReportName, typer.Argument(help="resolutions, attendance or speakers.")],
-    folder: Annotated[Path, typer.Argument(help="Folder of session files.")] = Path("."),
-    from_: Annotated[Optional[str], typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", help="md, docx, csv or json.")] = TableFormat.md,
-    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout; required for docx).")] = None,
-) -> None:
-    """Write a register across sessions: every resolution, attendance, or speakers.
-
-    Example: minutes report attendance minutes/ --from 2024-01-01 --to 2024-12-31 --format csv
-    """
-    from minutes import actions, ops, registers
-
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder")
-    loaded = actions.load_all(ops.session_files([folder]))
-    start = _date(from_, "--from") if from_ else None
-    end = _date(to, "--to") if to else None
-    registers.emit(registers.report(name.value, loaded, start, end), fmt.value, out)
-
-
-# --- viewing and checking ------------------------------------------------------------------
-
-
-@command("show")
-def show(
-    file: Annotated[Optional[Path], typer.Argument(help="Session file (default: the current session).", show_default=False)] = None,
-    json_: JsonOpt = False,
-) -> None:
-    """Print a session readably (or as JSON).
-
-    Example: minutes show --json | jq .proceedings
-    """
-    from minutes import session as sessions, views
-
-    path = _path(file)
-    s = sessions.load(path)
-    if json_:
-        print(json.dumps(views.session_json(s), ensure_ascii=False, indent=2))
-    else:
-        views.print_session(s)
-
-
-@command("list")
-def list_(
-    folder: Annotated[Path, typer.Argument(help="Folder of session files.")] = Path("."),
-    json_: JsonOpt = False,
-) -> None:
-    """List the sessions in a folder.
-
-    Example: minutes list minutes/2024
-    """
-    from minutes import views
-
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder")
-    rows = views.list_rows(folder)
-    if json_:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        views.print_list(rows)
-
-
-@command("check")
-def check(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Session files or folders (default: the current session).", show_default=False)] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Also list every text with no translation in LANG.")] = None,
-    json_: JsonOpt = False,
-) -> None:
-    """Check sessions for errors and for what proper minutes need.
-
-    Example: minutes check --strict --lang ru *.yaml
-    """
-    from minutes import checks, ops
-
-    paths = ops.session_files(files) if files else [_path(None)]
-    if not paths:
-        raise MinutesError(f"{', '.join(map(str, files or []))}: a folder with no session files (*.yaml) in it")
-    report: dict[str, list] = {}
-    bad = False
-    for path, findings in zip(paths, checks.check_files(paths, lang)):
-        report[str(path)] = [f.to_dict() for f in findings]
-        bad = bad or checks.failed(findings, strict)
-        if not json_:
-            for f in findings:
-                print(f"{f.level}: {f.message}", file=sys.stderr if f.level == "error" else sys.stdout)
-    if json_:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        errors = sum(1 for fs in report.values() for f in fs if f["level"] == "error")
-        warnings = sum(1 for fs in report.values() for f in fs if f["level"] == "warning")
-        print(f"{len(paths)} file(s) checked: {errors} error(s), {warnings} warning(s)")
-    if bad:
-        raise typer.Exit(1)
-
-
-@command("schema")
-def schema() -> None:
-    """Print the JSON Schema of session files, for editors and validators.
-
-    Example: minutes schema > session.schema.json
-    """
-    from minutes.model import json_schema
-
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-
-
-def main() -> None:
-    """Run the command line, building only the command it names (Typer would build all of them, ~15 ms)."""
-    named = _named_command(sys.argv[1:], os.environ)
-    if named is not None:
-        app.registered_commands = [c for c in app.registered_commands if c.name == named]
-    app(prog_name="minutes")
-
-
-def _named_command(argv: list[str], env: Any) -> Optional[str]:
-    """Return the registered command that ``argv`` (or the shell completion's words) runs, if it is sure."""
+def named_command(argv: list[str], env: Any) -> Optional[str]:
+    """Return the command that ``argv`` (or the shell completion's words) runs, if it is sure."""
     if "_MINUTES_COMPLETE" in env:
         import shlex
 
@@ -788,4 +105,4 @@ def _named_command(argv: list[str], env: Any) -> Optional[str]:
             return None
         argv = words[1:-1]  # the last word may be the one being completed
     name = next((a for a in argv if not a.startswith("-")), None)
-    return name if any(c.name == name for c in app.registered_commands) else None
+    return name if name in commands.COMMANDS else None

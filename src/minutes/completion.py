@@ -1,0 +1,99 @@
+"""Shell completion of names (a speaker, an owner, a mover) without Typer.
+
+It answers as Typer's own completion would, for bash and zsh, where the word being completed is a
+parameter declared with ``autocompletion=complete_names``. Anything else (the command word, option
+names, files, other shells) it leaves to Typer. Tests compare both answers.
+"""
+
+import shlex
+from pathlib import Path
+from typing import Optional
+
+from minutes import commands, front
+
+
+def split(text: str) -> list[str]:
+    """Return the words of a shell command line, the last one possibly an unclosed quote (as click splits)."""
+    lex = shlex.shlex(text, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    words: list[str] = []
+    try:
+        words.extend(lex)
+    except ValueError:  # an unclosed quote: the word typed so far
+        words.append(lex.token)
+    return words
+
+
+def request(env: dict) -> Optional[tuple[str, list[str], str]]:
+    """Return the shell, the words before the one being completed, and that word; None for other shells."""
+    shell = env.get("_MINUTES_COMPLETE")
+    if shell == "complete_bash":
+        words = split(env.get("COMP_WORDS", ""))
+        try:
+            cword = int(env.get("COMP_CWORD", ""))
+        except ValueError:
+            return None
+        return "bash", words[1:cword], words[cword] if cword < len(words) else ""
+    if shell == "complete_zsh":
+        line = env.get("_TYPER_COMPLETE_ARGS", "")
+        args = split(line)[1:]
+        if args and not line.endswith(" "):
+            return "zsh", args[:-1], args[-1]
+        return "zsh", args, ""
+    return None
+
+
+def names(args: list[str], incomplete: str) -> Optional[list[str]]:
+    """Return the names that complete ``incomplete`` after ``args``, or None if it is not a name's place."""
+    i = 0
+    while i < len(args) and args[i] in front.GLOBAL_FLAGS:
+        i += 1
+    fn = commands.COMMANDS.get(args[i]) if i < len(args) else None
+    found = front.spec(fn) if fn is not None else None
+    if found is None:
+        return None
+    rest = args[i + 1 :]
+    if incomplete == "=":
+        incomplete = ""
+    elif incomplete.startswith("-") and "=" in incomplete:
+        option, _, incomplete = incomplete.partition("=")
+        rest = [*rest, option]
+    if incomplete.startswith("-") or "--" in rest:
+        return None
+    target = found.options.get(rest[-1]) if rest else None
+    if target is not None and target.kind != "flag":
+        rest = rest[:-1]
+    else:
+        target = None
+    try:
+        given, words = front._read(found, rest)
+    except ValueError:
+        return None
+    if target is None:
+        if len(words) >= len(found.arguments):
+            return None
+        target = found.arguments[len(words)]
+    if target.decl.kwargs.get("autocompletion") is not commands.complete_names:
+        return None
+    file = given.get("file")
+    return commands.names_starting(Path(file) if file else None, incomplete)
+
+
+def answer(env: dict) -> bool:
+    """Print the completion Typer would print and return True, or return False for Typer to answer."""
+    asked = request(env)
+    found = names(asked[1], asked[2]) if asked else None
+    if found is None:
+        return False
+    if asked[0] == "bash":
+        print("\n".join(found))
+    elif found:
+        print("_arguments '*: :((%s))'" % "\n".join(f'"{_zsh_escape(name)}"' for name in found))
+    else:
+        print("_files")
+    return True
+
+
+def _zsh_escape(text: str) -> str:
+    return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
