@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
-from minutes.cli import app
+from minutes import front
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -17,8 +19,23 @@ CONGRESS_DAY1 = next((EXAMPLES / "congress").glob("*-day-1.yaml"))
 BOARD = next((EXAMPLES / "board").glob("*.yaml"))
 
 
+def invoke_front(runner: CliRunner, args: Sequence[str], input: str | None = None, env: dict | None = None) -> Result:
+    """Run ``minutes ARGS`` as the installed command does (`minutes.front.main`), captured as CliRunner captures."""
+    with runner.isolation(input=input, env=env) as (stdout, stderr, output):
+        code, exception = 0, None
+        try:
+            front.main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            exception = exc if code else None
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return Result(runner, stdout.getvalue(), stderr.getvalue(), output.getvalue(), None, code, exception)
+
+
 class Cli:
-    """Run minutes commands in one folder, as a user would."""
+    """Run minutes commands in one folder, as a user would: through the installed command's front door."""
 
     def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         self.folder = folder
@@ -27,7 +44,7 @@ class Cli:
         monkeypatch.delenv("MINUTES_FILE", raising=False)
 
     def __call__(self, *args: str, input: str | None = None, code: int | None = 0):
-        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        result = invoke_front(self.runner, args, input=input)
         if code is not None:
             assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
         return result

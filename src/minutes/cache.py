@@ -17,11 +17,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from minutes import __version__
+from minutes.cachedir import root, save  # noqa: F401 - save is part of this module's interface
 
 FORMAT = 1
 MIN_BYTES = 16 * 1024  # small files parse faster than a cache entry is read and checked
@@ -30,15 +30,6 @@ MIN_BYTES = 16 * 1024  # small files parse faster than a cache entry is read and
 def digest(text: str) -> str:
     """Return the content key of ``text``."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def root() -> Path:
-    """Return the user's cache folder for minutes."""
-    explicit = os.environ.get("MINUTES_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "minutes"
 
 
 def keyed(kind: str, path: Path) -> Path:
@@ -50,18 +41,6 @@ def keyed(kind: str, path: Path) -> Path:
 def entry_path(path: Path) -> Path:
     """Return the cache file for the session at ``path``."""
     return keyed("sessions", path)
-
-
-def save(target: Path, payload: str) -> None:
-    """Write ``payload`` to ``target`` atomically, removing temp files of killed writers; never an error."""
-    from minutes import store
-    from minutes.errors import MinutesError
-
-    with contextlib.suppress(OSError, MinutesError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for leftover in store.leftover_temps(target):
-            leftover.unlink(missing_ok=True)
-        store.write_bytes_atomic(target, payload.encode("utf-8", "surrogatepass"))
 
 
 def parse(text: str, path: object = "<string>") -> tuple[Any, dict[str, tuple[int, int]]]:

@@ -15,7 +15,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
-from minutes import __version__
 from minutes.errors import MinutesError, UsageError
 from minutes.params import Arg, Opt
 

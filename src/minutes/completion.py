@@ -9,7 +9,7 @@ import shlex
 from pathlib import Path
 from typing import Optional
 
-from minutes import commands, front
+from minutes import commands, plain
 
 
 def split(text: str) -> list[str]:
@@ -47,10 +47,10 @@ def request(env: dict) -> Optional[tuple[str, list[str], str]]:
 def names(args: list[str], incomplete: str) -> Optional[list[str]]:
     """Return the names that complete ``incomplete`` after ``args``, or None if it is not a name's place."""
     i = 0
-    while i < len(args) and args[i] in front.GLOBAL_FLAGS:
+    while i < len(args) and args[i] in plain.GLOBAL_FLAGS:
         i += 1
     fn = commands.COMMANDS.get(args[i]) if i < len(args) else None
-    found = front.spec(fn) if fn is not None else None
+    found = plain.spec(fn) if fn is not None else None
     if found is None:
         return None
     rest = args[i + 1 :]
@@ -67,7 +67,7 @@ def names(args: list[str], incomplete: str) -> Optional[list[str]]:
     else:
         target = None
     try:
-        given, words = front._read(found, rest)
+        given, words = plain.read_options(found, rest)
     except ValueError:
         return None
     if target is None:
@@ -96,4 +96,6 @@ def answer(env: dict) -> bool:
 
 
 def _zsh_escape(text: str) -> str:
-    return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
+    for char, escaped in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", r"\\:")):
+        text = text.replace(char, escaped)
+    return text

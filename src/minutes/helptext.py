@@ -1,45 +1,50 @@
 """`minutes --help` without Typer: Typer's own text, kept in the user's cache folder once written.
 
-The entry is keyed by everything the text depends on: this package's version and command modules
-(their size and modification time), Typer's, Python's, the terminal's width and the language
-settings. A missing or unreadable entry is written anew by Typer; writing it is never an error.
+An entry starts with its key: everything the text depends on, namely this package's version and
+command modules (their size and modification time), Typer's and Python's, the terminal's width (as
+``COLUMNS`` and as the terminal reports it) and the language settings. An entry whose key differs,
+or that cannot be read, is written anew from Typer's output; failing to write it is never an error.
 """
 
-import hashlib
-import importlib.util
 import os
-import shutil
 import sys
+import zlib
+from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Optional
 
 from minutes import __version__
-from minutes.cache import root
+from minutes.cachedir import root
 
 HERE = Path(__file__).parent
-LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION")
+SETTINGS = ("COLUMNS", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION")
 
 
-def entry() -> Optional[Path]:
-    """Return the cache file for the top-level help in this environment, or None if Typer is not found."""
+def _terminal_width() -> str:
+    try:
+        return str(os.get_terminal_size(sys.__stdout__.fileno()).columns)
+    except (AttributeError, ValueError, OSError):
+        return "-"
+
+
+def key() -> Optional[str]:
+    """Return what the top-level help depends on here, as one line, or None if Typer is not found."""
     sources = [HERE / "cli.py", HERE / "commands.py"]
     for module in ("typer", "shellingham"):
-        spec = importlib.util.find_spec(module)
-        if spec is None or spec.origin is None:
-            if module == "typer":
-                return None
-            continue
-        sources.append(Path(spec.origin))
-    parts = [__version__, sys.version, str(shutil.get_terminal_size().columns)]
-    parts += [os.environ.get(name, "") for name in LANGUAGE_VARIABLES]
+        spec = PathFinder.find_spec(module, sys.path)
+        if spec is not None and spec.origin:
+            sources.append(Path(spec.origin))
+        elif module == "typer":
+            return None
+    parts = [__version__, sys.version, _terminal_width()]
+    parts += [os.environ.get(name, "") for name in SETTINGS]
     try:
         for source in sources:
             status = source.stat()
             parts.append(f"{source}:{status.st_size}:{status.st_mtime_ns}")
     except OSError:
         return None
-    key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    return root() / "help" / f"{key}.txt"
+    return repr(parts)
 
 
 def typer_help(argv: list[str]) -> tuple[int, str]:
@@ -60,19 +65,20 @@ def typer_help(argv: list[str]) -> tuple[int, str]:
 
 
 def show(argv: list[str]) -> None:
-    """Print the top-level help, from the cache where it is there."""
-    target = entry()
+    """Print the top-level help, from the cache where its entry's key matches."""
+    line = key()
+    target = root() / "help" / f"{zlib.crc32(line.encode('utf-8', 'surrogatepass')):08x}.txt" if line else None
     try:
-        text = target.read_text(encoding="utf-8") if target else None
+        head, _, text = target.read_text(encoding="utf-8").partition("\n") if target else ("", "", "")
     except (OSError, UnicodeError):
-        text = None
-    if not text:
+        head, text = "", ""
+    if head != line or not text:
         code, text = typer_help(argv)
         if code:
             sys.stdout.write(text)
             raise SystemExit(code)
         if target:
-            from minutes.cache import save
+            from minutes.cachedir import save
 
-            save(target, text)
+            save(target, f"{line}\n{text}")
     sys.stdout.write(text)
