@@ -69,7 +69,8 @@ def _from_typer(exc: BaseException) -> bool:
 
 def complete_names(ctx: Any, incomplete: str) -> list[str]:
     """Return the roster's names that start with ``incomplete``, for Typer's shell completion."""
-    return names_starting(ctx.params.get("file"), incomplete)
+    file = ctx.params.get("file")  # the text given, during completion
+    return names_starting(Path(file) if file else None, incomplete)
 
 
 def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
@@ -84,7 +85,7 @@ def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
         for person in data.get("people") or []:
             name = person.get("name")
             for spelled in name.values() if isinstance(name, dict) else [name]:
-                if isinstance(spelled, str) and spelled.casefold().startswith(incomplete.casefold()):
+                if isinstance(spelled, str) and spelled.startswith(incomplete):  # as Typer filters them
                     found.append(spelled)
         return found
     except Exception:  # completion must never fail loudly

@@ -1,0 +1,136 @@
+"""The plain reading of command lines (minutes.plain) agrees with Typer on every line it accepts."""
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+
+import pytest
+from conftest import BOARD, invoke_front
+from typer.testing import CliRunner
+
+from minutes import cli, commands, plain
+
+STRINGS = ["x", "Ana Weber", "-", "", "a=b", "Zürich 会议", "--", "-x", "18:30", "  spaced  ", "--help"]
+INTS = ["0", "1", "7", "12", "-1", "x", "+2", "007", "١", "1.5", ""]
+PATHS = ["s.yaml", "", "dir/s.yaml", "-", "-f"]
+JUNK = ["--help", "-h", "--nope", "--version", "--", "-fs.yaml", "--debug"]
+
+
+def _values(slot: plain.Slot) -> list[str]:
+    if isinstance(slot.kind, type) and issubclass(slot.kind, Enum):
+        return [m.value for m in slot.kind] + ["nope", next(iter(slot.kind)).value.upper()]
+    return {"int": INTS, "path": PATHS}.get(slot.kind, STRINGS)
+
+
+def _command_line(rng: random.Random, name: str, spec: plain.Spec) -> list[str]:
+    """Return a random command line for ``name``: options in any form and order, arguments, some junk."""
+    slots = list({slot.name: slot for slot in spec.options.values()}.values())
+    pieces: list[list[str]] = []
+    for slot in rng.sample(slots, rng.randint(0, len(slots))):
+        for _ in range(rng.choice([1, 1, 2, 3]) if slot.kind == "list" else rng.choice([1, 1, 1, 2])):
+            word = rng.choice(slot.decl.decls)
+            if slot.kind == "flag":
+                pieces.append([word] if rng.random() > 0.05 else [word + "=1"])
+            elif word.startswith("--") and rng.random() < 0.3:
+                pieces.append([f"{word}={rng.choice(_values(slot))}"])
+            else:
+                pieces.append([word, rng.choice(_values(slot))])
+    arguments = spec.arguments + spec.arguments[-1:] if spec.arguments and rng.random() < 0.1 else spec.arguments
+    for slot in arguments[: rng.randint(0, len(arguments))]:
+        pieces.insert(rng.randint(0, len(pieces)), [rng.choice(_values(slot))])
+    if rng.random() < 0.05:
+        pieces.insert(rng.randint(0, len(pieces)), [rng.choice(JUNK)])
+    return (["--debug"] if rng.random() < 0.2 else []) + [name] + [w for piece in pieces for w in piece]
+
+
+def test_plain_reads_every_line_it_accepts_as_typer_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple] = []
+    monkeypatch.setattr(commands, "invoke", lambda fn, kwargs: seen.append((fn, kwargs, commands.STATE["debug"])))
+    runner, rng = CliRunner(), random.Random(20261128)
+    accepted = refused = 0
+    for name, fn in commands.COMMANDS.items():
+        spec = plain.spec(fn)
+        if spec is None:
+            continue
+        app = cli.build([name])
+        for _ in range(200):
+            argv = _command_line(rng, name, spec)
+            seen.clear()
+            result = runner.invoke(app, argv, prog_name="minutes")
+            parsed = plain.parse(argv)
+            if parsed is None:
+                refused += 1
+                continue
+            accepted += 1
+            got_fn, kwargs, flags = parsed
+            assert result.exit_code == 0, (argv, result.output)
+            assert seen == [(got_fn, kwargs, flags["debug"])], argv
+            assert all(type(kwargs[k]) is type(v) for k, v in seen[0][1].items()), argv
+    assert accepted > 1000 and refused > 100, (accepted, refused)
+
+
+def test_plain_leaves_mistakes_and_help_to_typer() -> None:
+    for argv in (
+        [], ["--help"], ["--version"], ["add-speach", "Ana"], ["add-speech", "--help"], ["add-speech", "-h"],
+        ["add-speech", "Ana", "--topik", "x"], ["add-speech", "Ana", "Ben"], ["add-speech", "--summary"],
+        ["add-speech", "Ana", "--summary", "-x"], ["add-speech", "--", "Ana"], ["add-speech", "-fs.yaml", "Ana"],
+        ["add-resolution", "T", "--for", "-1"], ["add-resolution", "T", "--for", "x"], ["remove", "0"],
+        ["add-attendee", "Ana", "--status", "Present"], ["add-speech", "Ana", "--guest=yes"], ["remove"],
+        ["render"], ["check", "--strict"], ["--debug"],
+    ):
+        assert plain.parse(argv) is None, argv
+
+
+def test_plain_runs_the_commands_a_secretary_types() -> None:
+    for name in ("new", "use", "set", "add-attendee", "add-speech", "add-report", "add-resolution", "add-item",
+                 "add-action", "remove", "approve", "done", "edit", "show", "list", "actions", "report", "schema"):
+        assert plain.spec(commands.COMMANDS[name]) is not None, name
+    for name in ("render", "verify", "check"):  # several files: left to Typer
+        assert plain.spec(commands.COMMANDS[name]) is None, name
+
+
+def test_a_plain_add_writes_what_the_typer_path_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = ["add-resolution", "Approve the budget", "--moved-by", "Ana", "--for", "7", "--against=1",
+            "--result", "adopted", "--at", "18:05"]
+    outputs = []
+    for way in ("plain", "typer"):
+        folder = tmp_path / way
+        folder.mkdir()
+        target = folder / BOARD.name
+        shutil.copy(BOARD, target)
+        monkeypatch.chdir(folder)
+        monkeypatch.setenv("MINUTES_FILE", str(target))
+        runner = CliRunner()
+        result = invoke_front(runner, argv) if way == "plain" else runner.invoke(cli.app, argv, prog_name="minutes")
+        assert result.exit_code == 0, result.output
+        outputs.append((target.read_bytes(), result.stderr))
+    assert outputs[0] == outputs[1]
+    assert b"Approve the budget" in outputs[0][0]
+
+
+def test_a_plain_error_is_one_line_with_its_exit_code_and_the_file_unchanged(board: Path, cli) -> None:
+    before = board.read_bytes()
+    result = invoke_front(cli.runner, ["add-speech", "Nobody Known", "--summary", "x"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("minutes: error: ")
+    assert board.read_bytes() == before
+
+
+def test_a_plain_add_does_not_import_typer(board: Path, cli) -> None:
+    code = (
+        "import sys\n"
+        "from minutes import front\n"
+        "try:\n"
+        "    front.main(['add-speech', 'Ana', '--summary', 'Hi.', '--point', 'one', '--point', 'two'])\n"
+        "finally:\n"
+        "    print('TYPER=' + str('typer' in sys.modules), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cli.folder,
+                         env={**os.environ})
+    assert out.returncode == 0, out.stderr
+    assert "TYPER=False" in out.stderr and "added speech as item" in out.stderr
+    assert "- two" in board.read_text(encoding="utf-8")
