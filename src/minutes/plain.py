@@ -19,6 +19,7 @@ from minutes import commands
 from minutes.params import Arg, Opt
 
 GLOBAL_FLAGS = {"--debug": "debug"}
+MANY = {"list": "str", "paths": "path"}  # a repeatable option, an argument of several files: their items' kind
 KNOWN_KEYWORDS = {"help", "show_default", "autocompletion", "min"}
 
 
@@ -26,7 +27,7 @@ class Slot(NamedTuple):
     """One parameter of a command: its name, how its text becomes a value, and its declaration."""
 
     name: str
-    kind: Any  # "str", "int", "path", "flag", "list", or an Enum class
+    kind: Any  # "str", "int", "path", "flag", "list", "paths", or an Enum class
     decl: Any
     default: Any
     required: bool
@@ -48,6 +49,8 @@ def _kind(annotation: Any, decl: Any) -> Any:
         return "flag"
     if annotation == list[str] and isinstance(decl, Opt):
         return "list"
+    if annotation == list[Path] and isinstance(decl, Arg):
+        return "paths"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return annotation
     return {str: "str", int: "int", Path: "path"}.get(annotation)
@@ -76,13 +79,15 @@ def spec(fn: Callable) -> Optional[Spec]:
             options.update(dict.fromkeys(decl.decls, slot))
         else:
             arguments.append(slot)
+    if any(slot.kind == "paths" for slot in arguments) and len(arguments) > 1:
+        return None  # several files beside other arguments: Typer shares the words out
     return Spec(options, arguments)
 
 
 def _convert(slot: Slot, text: str) -> Any:
     """Return ``text`` as the value of ``slot``; raise ValueError where Typer should judge it."""
     kind = slot.kind
-    if kind in ("str", "list"):
+    if kind == "str":
         return text
     if kind == "path":
         if not text:
@@ -113,17 +118,22 @@ def parse(argv: list[str]) -> Optional[tuple[Callable, dict[str, Any], dict[str,
         given, words = read_options(found, argv[i + 1 :])
     except ValueError:
         return None
-    if len(words) > len(found.arguments):
+    if found.arguments and found.arguments[0].kind == "paths":
+        if words:
+            given[found.arguments[0].name] = words
+    elif len(words) > len(found.arguments):
         return None
-    for slot, word in zip(found.arguments, words):
-        given[slot.name] = word
+    else:
+        given.update((slot.name, word) for slot, word in zip(found.arguments, words))
     kwargs: dict[str, Any] = {}
     try:
         for slot in (*found.options.values(), *found.arguments):
             if slot.name in given:
                 value = given[slot.name]
-                kwargs[slot.name] = [_convert(slot, v) for v in value] if slot.kind == "list" else (
-                    True if slot.kind == "flag" else _convert(slot, value))
+                if slot.kind in MANY:
+                    kwargs[slot.name] = [_convert(slot._replace(kind=MANY[slot.kind]), v) for v in value]
+                else:
+                    kwargs[slot.name] = True if slot.kind == "flag" else _convert(slot, value)
             elif slot.required:
                 return None
             else:
