@@ -128,3 +128,16 @@ def test_adding_keeps_hand_comments_and_formatting(cli, congress):
     assert "chair: li-jizheng   # confirmed\n" in new
     restored = new.replace("adjourned: '19:00'", "adjourned: '18:30'").replace("- kind: discussion\n  text: x\n", "", 1)
     assert restored == text  # the only differences are the added item and the changed value
+
+
+def test_a_control_character_typed_is_refused_naming_the_file_and_the_field(cli, board):
+    before = board.read_bytes()
+    for args, field in (
+        (["add-speech", "Ana", "--summary", "a\x01b"], "the new proceedings entry's summary:"),
+        (["add-speech", "Ana", "--point", "ok", "--point", "a\x07b"], "the new proceedings entry's points.2:"),
+        (["add-item", "note", "a\x1bb"], "the new proceedings entry's text:"),
+        (["set", "title", "a\x01b"], "the new value of title:"),
+    ):
+        error = cli(*args, code=1).stderr
+        assert error.count("\n") == 1 and f"{board.name}: {field} character U+00" in error, error
+    assert board.read_bytes() == before

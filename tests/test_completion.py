@@ -1,9 +1,7 @@
 """Completion of names without Typer (minutes.completion) prints what Typer's completion prints."""
 
-import os
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -92,19 +90,6 @@ def test_names_come_from_the_file_named_on_the_line(board: Path, cli) -> None:
 def test_other_shells_are_left_to_typer() -> None:
     assert completion.request({"_MINUTES_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "minutes add-speech A"}) is None
     assert completion.request({"_MINUTES_COMPLETE": "complete_bash", "COMP_WORDS": "minutes", "COMP_CWORD": "x"}) is None
-
-
-def test_completing_a_name_imports_neither_typer_nor_pydantic(board: Path, cli) -> None:
-    code = (
-        "import sys\n"
-        "from minutes import front\n"
-        "front.main([])\n"
-        "print('LOADED=' + ','.join(m for m in ('typer', 'pydantic', 'docx') if m in sys.modules), file=sys.stderr)\n"
-    )
-    env = {**os.environ, "_MINUTES_COMPLETE": "complete_bash", "COMP_WORDS": "minutes add-speech An", "COMP_CWORD": "2"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=cli.folder)
-    assert out.stdout == "Ana Weber\n"
-    assert "LOADED=\n" in out.stderr
 
 
 def test_an_unclosed_quote_is_the_word_being_typed() -> None:

@@ -245,7 +245,10 @@ class Draft:
     parsed again. Any other change drops ``data``: the caller then parses the new text in full.
     """
 
-    def __init__(self, text: str, data: dict | None = None, lists: dict[str, tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self, text: str, data: dict | None = None, lists: dict[str, tuple[int, int]] | None = None, name: str = "<string>"
+    ) -> None:
+        self.name = name  # the file's, for errors in what is being added
         self.text = text
         self.data = data
         self.lists = dict(lists or {})
@@ -257,6 +260,7 @@ class Draft:
 
     def append(self, key: str, item: dict) -> None:
         """Append ``item`` to the top-level list ``key``."""
+        yamlio.check_printable(item, f"{self.name}: the new {key} entry's")
         known = self.lists.get(key) if self.data is not None else None
         if known is None or not _list_end(self.text, *known):
             return self._slow(append(self.text, key, item))
@@ -273,6 +277,7 @@ class Draft:
 
     def set(self, path: list[str | int], value: Any) -> None:
         """Set the field at ``path`` (see ``set_value``)."""
+        yamlio.check_printable(value, f"{self.name}: the new value of {'.'.join(map(str, path))}")
         self._slow(set_value(self.text, path, value))
 
     def remove(self, key: str, index: int) -> None:

@@ -40,7 +40,7 @@ def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None
     def step(text: str) -> str:
         data, lists = valid_data(path, text)
         approval.guard(data, path, amend)
-        draft = edit.Draft(text, data, lists)
+        draft = edit.Draft(text, data, lists, str(path))
         fn(draft, data)
         if amend and approval.approved(data) and draft.text != text:
             approval.record(draft, path, amend, what)

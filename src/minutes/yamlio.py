@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -150,6 +151,30 @@ _UNCLOSED = {
     "while parsing a flow sequence": "unclosed [: the list that starts here does not end",
     "while parsing a flow mapping": "unclosed {: the mapping that starts here does not end",
 }
+
+
+def check_printable(value: Any, where: str) -> None:
+    """Raise a one-line error naming ``where`` and the field if a text in ``value`` holds a character files may not."""
+    for field, text in _texts(value):
+        bad = _NOT_PRINTABLE.search(text)
+        if bad is not None:
+            raise MinutesError(
+                f"{where}{' ' + field if field else ''}: "
+                f"character U+{ord(bad.group()):04X} is not allowed (control or special character)"
+            )
+
+
+def _texts(value: Any, field: str = "") -> Iterator[tuple[str, str]]:
+    """Yield each text inside ``value`` with where it is (``summary``, ``points.2``)."""
+    if isinstance(value, str):
+        yield field, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _texts(key, field)
+            yield from _texts(inner, f"{field}.{key}" if field else str(key))
+    elif isinstance(value, (list, tuple)):
+        for number, inner in enumerate(value, 1):
+            yield from _texts(inner, f"{field}.{number}" if field else str(number))
 
 
 def yaml_error(exc: yaml.YAMLError, path: object, text: str = "") -> MinutesError:
