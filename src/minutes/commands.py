@@ -106,6 +106,8 @@ AmendOpt = Annotated[
 ]
 PersonArg = Arg(autocompletion=complete_names, show_default=False)
 AttachOpt = Annotated[list[str], Opt("--attach", help="Attach a file (photo, slides); repeatable.")]
+SummaryOpt = Annotated[Optional[str], Opt("--summary", help="Summary; '-' reads stdin.")]
+PointOpt = Annotated[list[str], Opt("--point", help="A key point; repeatable.")]
 CaptionOpt = Annotated[list[str], Opt("--caption", help="Caption of the attachment given in the same position.")]
 
 
@@ -302,8 +304,8 @@ def _add(
 def add_speech(
     speaker: Annotated[Optional[str], PersonArg] = None,
     topic: Annotated[Optional[str], Opt("--topic", help="Topic or title of the speech.")] = None,
-    summary: Annotated[Optional[str], Opt("--summary", help="Summary; '-' reads stdin.")] = None,
-    point: Annotated[list[str], Opt("--point", help="A key point; repeatable.")] = [],
+    summary: SummaryOpt = None,
+    point: PointOpt = [],
     on_behalf_of: Annotated[
         Optional[str], Opt("--on-behalf-of", autocompletion=complete_names, help="Whose address was read out.")
     ] = None,
@@ -331,8 +333,8 @@ def add_speech(
 def add_report(
     presenter: Annotated[Optional[str], PersonArg] = None,
     title: Annotated[Optional[str], Opt("--title", help="Title of the report.")] = None,
-    summary: Annotated[Optional[str], Opt("--summary", help="Summary; '-' reads stdin.")] = None,
-    point: Annotated[list[str], Opt("--point", help="A key point; repeatable.")] = [],
+    summary: SummaryOpt = None,
+    point: PointOpt = [],
     at: AtOpt = None,
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
