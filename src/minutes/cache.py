@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from minutes import __version__
-from minutes.cachedir import root, save  # noqa: F401 - save is part of this module's interface
+from minutes.cachedir import root, save
 
 FORMAT = 1
 MIN_BYTES = 16 * 1024  # small files parse faster than a cache entry is read and checked

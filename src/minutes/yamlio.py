@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from minutes.errors import MinutesError, located
+from minutes.startup import NON_PRINTABLE
 
 try:  # libyaml is much faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -23,7 +24,12 @@ _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 # What YAML calls printable; anything else is refused in text, written raw or as an escape ("\a", "\uFFFF").
-_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NOT_PRINTABLE = re.compile(NON_PRINTABLE)  # PyYAML's own class, listed (see minutes.startup)
+
+
+def not_allowed(code: int) -> str:
+    """Return why the character ``code`` cannot be in a session file."""
+    return f"character U+{code:04X} is not allowed (control or special character)"
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -50,7 +56,7 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"character U+{ord(bad.group()):04X} is not allowed (control or special character)",
+                not_allowed(ord(bad.group())),
                 node.start_mark,
             )
         return value
@@ -158,10 +164,7 @@ def check_printable(value: Any, where: str) -> None:
     for field, text in _texts(value):
         bad = _NOT_PRINTABLE.search(text)
         if bad is not None:
-            raise MinutesError(
-                f"{where}{' ' + field if field else ''}: "
-                f"character U+{ord(bad.group()):04X} is not allowed (control or special character)"
-            )
+            raise MinutesError(f"{where}{' ' + field if field else ''}: {not_allowed(ord(bad.group()))}")
 
 
 def _texts(value: Any, field: str = "") -> Iterator[tuple[str, str]]:
@@ -184,7 +187,7 @@ def yaml_error(exc: yaml.YAMLError, path: object, text: str = "") -> MinutesErro
         at = text.find(chr(exc.character)) if text and isinstance(exc.character, int) else -1
         line = _line_at(text, at) if at >= 0 else None
         return MinutesError(
-            located(path, line, f"character U+{exc.character:04X} is not allowed (control or special character)")
+            located(path, line, not_allowed(exc.character))
         )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -265,7 +268,7 @@ class _Builder:
             raise self.error("expected a single value", node)
         bad = _NOT_PRINTABLE.search(node.value)
         if bad is not None:
-            raise self.error(f"character U+{ord(bad.group()):04X} is not allowed (control or special character)", node)
+            raise self.error(not_allowed(ord(bad.group())), node)
         if tag == _STR:
             return node.value
         return self.loader.construct_object(node)
