@@ -13,6 +13,7 @@ from conftest import BOARD, invoke_front
 from typer.testing import CliRunner
 
 from minutes import cli, commands, plain
+from minutes.params import Opt
 
 STRINGS = ["x", "Ana Weber", "-", "", "a=b", "Zürich 会议", "--", "-x", "18:30", "  spaced  ", "--help"]
 INTS = ["0", "1", "7", "12", "-1", "x", "+2", "007", "١", "1.5", ""]
@@ -28,7 +29,7 @@ def _values(slot: plain.Slot) -> list[str]:
 
 def _command_line(rng: random.Random, name: str, spec: plain.Spec) -> list[str]:
     """Return a random command line for ``name``: options in any form and order, arguments, some junk."""
-    slots = list({slot.name: slot for slot in spec.options.values()}.values())
+    slots = [slot for slot in spec.slots() if isinstance(slot.decl, Opt)]
     pieces: list[list[str]] = []
     for slot in rng.sample(slots, rng.randint(0, len(slots))):
         for _ in range(rng.choice([1, 1, 2, 3]) if slot.kind == "list" else rng.choice([1, 1, 1, 2])):

@@ -13,8 +13,9 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, get_args
 
+from minutes import vocab
 from minutes.errors import MinutesError, UsageError
 from minutes.params import Arg, Opt
 
@@ -118,27 +119,14 @@ def _attachments(files: list[str], captions: list[str]) -> list[dict]:
     return [{"file": f, "caption": c} if c else {"file": f} for f, c in zip(files, captions + [""] * len(files))]
 
 
-class Status(str, Enum):
-    present = "present"
-    online = "online"
-    absent = "absent"
-    excused = "excused"
-    guest = "guest"
+def _choices(name: str, values: Any) -> Any:
+    """Return the values a field may take (a Literal of `minutes.vocab`) as the Enum Typer offers as choices."""
+    return Enum(name, [(v, v) for v in get_args(values)], type=str, module=__name__)
 
 
-class Pronoun(str, Enum):
-    he = "he"
-    she = "she"
-    they = "they"
-    it = "it"
-
-
-class Result(str, Enum):
-    adopted = "adopted"
-    rejected = "rejected"
-    deferred = "deferred"
-    withdrawn = "withdrawn"
-    tabled = "tabled"
+Status = _choices("Status", vocab.Status)
+Pronoun = _choices("Pronoun", vocab.Pronoun)
+Result = _choices("Result", vocab.Result)
 
 
 def _interactive() -> bool:
@@ -684,7 +672,8 @@ def show(
 
     Example: minutes show --json | jq .proceedings
     """
-    from minutes import session as sessions, views
+    from minutes import session as sessions
+    from minutes import views
 
     path = _path(file)
     s = sessions.load(path)

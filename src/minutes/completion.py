@@ -46,14 +46,10 @@ def request(env: dict) -> Optional[tuple[str, list[str], str]]:
 
 def names(args: list[str], incomplete: str) -> Optional[list[str]]:
     """Return the names that complete ``incomplete`` after ``args``, or None if it is not a name's place."""
-    i = 0
-    while i < len(args) and args[i] in plain.GLOBAL_FLAGS:
-        i += 1
-    fn = commands.COMMANDS.get(args[i]) if i < len(args) else None
-    found = plain.spec(fn) if fn is not None else None
-    if found is None:
+    named = plain.command(args)
+    if named is None:
         return None
-    rest = args[i + 1 :]
+    _, found, _, rest = named
     if incomplete == "=":
         incomplete = ""
     elif incomplete.startswith("-") and "=" in incomplete:

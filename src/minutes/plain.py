@@ -39,6 +39,10 @@ class Spec(NamedTuple):
     options: dict[str, Slot]
     arguments: list[Slot]
 
+    def slots(self) -> list[Slot]:
+        """Return each parameter once: the options (one slot for all their words), then the arguments."""
+        return [*{slot.name: slot for slot in self.options.values()}.values(), *self.arguments]
+
 
 def _kind(annotation: Any, decl: Any) -> Any:
     """Return how the front converts text for ``annotation``, or None if it leaves that to Typer."""
@@ -103,8 +107,8 @@ def _convert(slot: Slot, text: str) -> Any:
     return kind(text)  # an Enum: a ValueError for anything but one of its values
 
 
-def parse(argv: list[str]) -> Optional[tuple[Callable, dict[str, Any], dict[str, bool]]]:
-    """Return the command, its keyword arguments and the global flags of a plain command line, else None."""
+def command(argv: list[str]) -> Optional[tuple[Callable, Spec, dict[str, bool], list[str]]]:
+    """Return the command ``argv`` names after its global flags, its spec, those flags and the words after it."""
     flags = dict.fromkeys(GLOBAL_FLAGS.values(), False)
     i = 0
     while i < len(argv) and argv[i] in GLOBAL_FLAGS:
@@ -112,10 +116,17 @@ def parse(argv: list[str]) -> Optional[tuple[Callable, dict[str, Any], dict[str,
         i += 1
     fn = commands.COMMANDS.get(argv[i]) if i < len(argv) else None
     found = spec(fn) if fn is not None else None
-    if found is None:
+    return None if found is None else (fn, found, flags, argv[i + 1 :])
+
+
+def parse(argv: list[str]) -> Optional[tuple[Callable, dict[str, Any], dict[str, bool]]]:
+    """Return the command, its keyword arguments and the global flags of a plain command line, else None."""
+    named = command(argv)
+    if named is None:
         return None
+    fn, found, flags, rest = named
     try:
-        given, words = read_options(found, argv[i + 1 :])
+        given, words = read_options(found, rest)
     except ValueError:
         return None
     if found.arguments and found.arguments[0].kind == "paths":
@@ -127,7 +138,7 @@ def parse(argv: list[str]) -> Optional[tuple[Callable, dict[str, Any], dict[str,
         given.update((slot.name, word) for slot, word in zip(found.arguments, words))
     kwargs: dict[str, Any] = {}
     try:
-        for slot in (*found.options.values(), *found.arguments):
+        for slot in found.slots():
             if slot.name in given:
                 value = given[slot.name]
                 if slot.kind in MANY:
