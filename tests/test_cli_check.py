@@ -1,6 +1,5 @@
 import json
 
-import yaml
 
 
 def test_check_passes_a_complete_session(cli, board):

@@ -2,7 +2,6 @@
 
 import json
 import shutil
-import zipfile
 
 import docx
 from markdown_it import MarkdownIt

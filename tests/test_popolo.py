@@ -1,7 +1,6 @@
 """Popolo export, validated against the Popolo JSON schemas in ../shared/popolo, offline."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
