@@ -55,3 +55,10 @@ def test_list_in_a_pipe_is_tab_separated(cli, board):
     lines = cli("list").stdout.splitlines()
     assert lines[0].split("\t") == ["Date", "Title", "Kind", "Attendees", "Items", "Status", "File"]
     assert lines[1].split("\t")[:3] == ["2024-03-12", "Regular Board Meeting", "regular"]
+
+
+def test_every_command_given_a_missing_folder_says_so_in_one_line(cli):
+    for args in (["list", "nowhere"], ["actions", "nowhere"], ["report", "attendance", "nowhere"],
+                 ["done", "20240312-1", "--dir", "nowhere"]):
+        error = cli(*args, code=2).stderr
+        assert error == "minutes: error: nowhere: not a folder\n", (args, error)

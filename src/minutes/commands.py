@@ -169,6 +169,13 @@ def _path(file: Optional[Path]) -> Path:
     return find_session(file, _cwd())
 
 
+def _folder(folder: Path) -> Path:
+    """Return ``folder``, or a usage error if it is not one."""
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    return folder
+
+
 def _date(value: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -602,7 +609,8 @@ def actions_(
     from minutes import actions, ops, registers
 
     found = actions.select(
-        actions.rows(actions.load_all(ops.session_files([folder]))), open_only=open_, owner=owner, overdue=overdue
+        actions.rows(actions.load_all(ops.session_files([_folder(folder)]))), open_only=open_, owner=owner,
+        overdue=overdue,
     )
     table = registers.Table(
         "Action items", ["id", "task", "owner", "due", "status", "date", "session"],
@@ -627,7 +635,7 @@ def done(
     """
     from minutes import actions, ops
 
-    path = actions.close(ops.session_files([folder]), action_id, note, amend=amend)
+    path = actions.close(ops.session_files([_folder(folder)]), action_id, note, amend=amend)
     _done(path, f"closed action {action_id}")
 
 
@@ -652,9 +660,7 @@ def report(
     """
     from minutes import actions, ops, registers
 
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder")
-    loaded = actions.load_all(ops.session_files([folder]))
+    loaded = actions.load_all(ops.session_files([_folder(folder)]))
     start = _date(from_, "--from") if from_ else None
     end = _date(to, "--to") if to else None
     registers.emit(registers.report(name.value, loaded, start, end), fmt.value, out)
@@ -694,9 +700,7 @@ def list_(
     """
     from minutes import views
 
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder")
-    rows = views.list_rows(folder)
+    rows = views.list_rows(_folder(folder))
     if json_:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
