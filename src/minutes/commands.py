@@ -451,17 +451,19 @@ def edit(
 
     Example: EDITOR=nano minutes edit
     """
-    from minutes import ops
+    from minutes import editor as editing
 
     path = _path(file)
 
     def again(problem: str) -> bool:
+        if not _interactive():
+            return False  # the one-line error names the kept copy
         _err(problem)
         import typer
 
-        return _interactive() and typer.confirm("Edit again?", default=True)
+        return typer.confirm("Edit again?", default=True)
 
-    changed = ops.edit_in_editor(path, editor, again, amend)
+    changed = editing.edit_in_editor(path, editor, again, amend)
     _done(path, "saved" if changed else "no changes")
 
 

@@ -429,51 +429,6 @@ def remove_item(path: Path, number: int, amend: str | None = None) -> tuple[dict
     return change(path, fn, amend, f"removed item {number}"), removed
 
 
-def edit_in_editor(
-    path: Path, editor: str | None = None, retry: Callable[[str], bool] | None = None, amend: str | None = None
-) -> bool:
-    """Open the file in ``$EDITOR``; validate and save the result; return whether it changed."""
-    import shlex
-    import subprocess
-    import tempfile
-
-    original = sessions.read_text(path)
-    approval.guard(valid_data(path, original)[0], path, amend)
-    command = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.edit-", suffix=".yaml", dir=path.parent)
-    tmp = Path(tmp_name)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(original)
-    try:
-        while True:
-            try:
-                subprocess.run([*shlex.split(command), str(tmp)], check=True)
-            except (OSError, subprocess.CalledProcessError) as exc:
-                raise MinutesError(f"editor {command!r} failed ({exc}); {path} was not changed") from None
-            edited = sessions.read_text(tmp)
-            problems = sessions.validate(edited, path)
-            if not isinstance(problems, list):
-                break
-            if retry is None or not retry(problems[0]):
-                kept = tmp.with_name(tmp.name.replace(".edit-", "-rejected-", 1).lstrip("."))
-                tmp.replace(kept)
-                raise MinutesError(f"{problems[0]} — {path} was not changed; your edit is saved in {kept}")
-        if edited == original:
-            return False
-
-        def swap(draft: edit.Draft, _: dict) -> None:
-            if draft.text != original:
-                kept = tmp.with_name(tmp.name.replace(".edit-", "-unsaved-", 1).lstrip("."))
-                tmp.replace(kept)
-                raise MinutesError(f"{path} changed while you were editing; nothing was saved; your edit is in {kept}")
-            draft.replace(edited)
-
-        change(path, swap, amend, "edited by hand")
-        return True
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def session_files(paths: list[Path]) -> list[Path]:
     """Return the session files named by ``paths``, expanding folders to their *.yaml files."""
     files: list[Path] = []
