@@ -79,7 +79,7 @@ def test_plain_leaves_mistakes_and_help_to_typer() -> None:
         [], ["--help"], ["--version"], ["add-speach", "Ana"], ["add-speech", "--help"], ["add-speech", "-h"],
         ["add-speech", "Ana", "--topik", "x"], ["add-speech", "Ana", "Ben"], ["add-speech", "--summary"],
         ["add-speech", "Ana", "--summary", "-x"], ["add-speech", "--", "Ana"], ["add-speech", "-fs.yaml", "Ana"],
-        ["add-resolution", "T", "--for", "-1"], ["add-resolution", "T", "--for", "x"], ["remove", "0"],
+        ["add-resolution", "T", "--for", "-1"], ["add-resolution", "T", "--for", "x"],
         ["add-attendee", "Ana", "--status", "Present"], ["add-speech", "Ana", "--guest=yes"], ["remove"],
         ["render", "--jobs", "0"], ["check", "--lang"], ["--debug"], ["render", "a.yaml", "--kind", "press"],
     ):

@@ -1,6 +1,7 @@
 """The render API: names, batches, golden Markdown, import cost and speed."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -174,8 +175,10 @@ def test_actions_carried_over_open_the_proceedings_under_their_own_heading_with_
     blocks = _blocks(render_file(april, RenderOptions(kind="minutes")).data.decode())
     headings = [text for tag, text in blocks if tag in ("h2", "h3")]
     carried = headings.index("Action items carried over from the meeting of March 12, 2024")
-    assert headings[carried - 1] == "Proceedings" and headings[carried + 1].startswith("1. ")
+    assert headings[carried - 1] == "Proceedings" and headings[carried + 1].startswith("4. ")
     lines = [text for tag, text in blocks if tag == "p" and "Action 20240312-" in text]
     assert len(lines) == 3
+    # the carried-over actions are items 1 to 3, numbered as `show`, `set item.N` and `remove N` count them
+    assert [re.match(r"\*\*(\d+)\\?\. ", line).group(1) for line in lines] == ["1", "2", "3"]
     assert lines[0].endswith("due April 5, 2024; done on April 9, 2024")
     assert "done" not in lines[1] and "done" not in lines[2]

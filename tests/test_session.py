@@ -17,7 +17,7 @@ def test_a_minimal_session_is_valid_and_times_stay_text():
         ("adjourned: 25:00\n", 3, "adjourned: must be a time HH:MM"),
         ("colour: red\n", 3, "colour: unknown field"),
         ("proceedings:\n- kind: dance\n  text: x\n", 4, "unknown kind 'dance'"),
-        ("proceedings:\n- kind: resolution\n  title: t\n  vote: {for: -1}\n", 6, "proceedings.0.vote.for"),
+        ("proceedings:\n- kind: resolution\n  title: t\n  vote: {for: -1}\n", 6, "item 1, vote.for"),
         ("people:\n- id: a\n  name: A\n  pronoun: xe\n", 6, "pronoun"),
         ("attendees:\n- status: present\n", 4, "exactly one of 'person' or 'group'"),
         ("timezone: Mars/Base\n", 3, "unknown time zone"),

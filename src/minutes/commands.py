@@ -426,19 +426,19 @@ def add_action(
 
 @command("remove")
 def remove(
-    number: Annotated[int, Arg(help="Number of the proceedings item (see 'minutes show').", min=1)],
+    item: Annotated[str, Arg(help="Number of the item, as the minutes and 'minutes show' print it, or an action's id.")],
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Remove one proceedings item.
 
-    Example: minutes remove 3
+    Example: minutes remove 3; minutes remove 20240312-2
     """
     from minutes import ops
 
     path = _path(file)
-    _, item = ops.remove_item(path, number, amend)
-    _done(path, f"removed item {number} ({item.get('kind')})")
+    number, removed = ops.remove_item(path, item, amend)
+    _done(path, f"removed item {number} ({removed.get('kind')})")
 
 
 @command("edit")

@@ -342,9 +342,8 @@ class Builder:
                 out.append(self.day(*self.days[index]))
                 previous = came_from = None
                 continue
-            numbered = item.kind != "action"
-            number += numbered
-            view = self.item(item, number if numbered else None, previous)
+            number += 1  # every entry has its number, actions too: the one `set` and `remove` take
+            view = self.item(item, number, previous)
             came = getattr(item, "carried_over_from", None)
             if came and came != came_from:
                 view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
@@ -352,7 +351,7 @@ class Builder:
             out.append(view)
             if isinstance(item, (Speech, Report)):
                 previous = item.speaker if isinstance(item, Speech) else item.presenter
-            elif numbered:
+            elif item.kind != "action":  # an action between two speeches of one person does not part them
                 previous = None
         return out
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes import approval, cache, edit, names, quick, session as sessions, store, yamlio
+from minutes import address, approval, cache, edit, names, quick, session as sessions, store, yamlio
 from minutes.current import STATE_DIR, current_file, find_session  # noqa: F401 - part of this module's API
 from minutes.errors import MinutesError, UsageError
 from minutes.vocab import SCHEMA_VERSION, TEXT_KINDS
@@ -346,14 +346,9 @@ def field_path(data: dict, field: str) -> list[str | int]:
             ids = [p["id"] for p in _people(data)]
             pid = person_id(data, str(keys[1]))
             return ["people", ids.index(pid), *_numbered(keys[2:])]
-        count = len(data.get("proceedings" if keys[0] == "item" else "attendees") or [])
-        try:
-            number = int(keys[1])
-        except ValueError:
-            raise UsageError(f"{field!r}: {keys[1]!r} is not a number") from None
-        if not 1 <= number <= count:
-            raise UsageError(f"there is no {keys[0]} {number}; the session has {count}")
-        return ["proceedings" if keys[0] == "item" else "attendees", number - 1, *_numbered(keys[2:])]
+        if keys[0] == "item":
+            return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
+        return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
     return keys
 
 
@@ -415,18 +410,19 @@ def _get(data: Any, keys: list[str | int]) -> Any:
     return data
 
 
-def remove_item(path: Path, number: int, amend: str | None = None) -> tuple[dict, dict]:
-    """Remove proceedings item ``number`` (1-based); return the new data and the removed item."""
+def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[int, dict]:
+    """Remove proceedings item ``ref`` (its number from 1, or an action's id); return its number and the item."""
     removed: dict = {}
+    where: list[int] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
-        items = data.get("proceedings") or []
-        if not 1 <= number <= len(items):
-            raise UsageError(f"there is no item {number}; the session has {len(items)} items")
-        removed.update(items[number - 1])
-        draft.remove("proceedings", number - 1)
+        index = address.item_index(data, ref)
+        removed.update(data["proceedings"][index])
+        where.append(index + 1)
+        draft.remove("proceedings", index)
 
-    return change(path, fn, amend, f"removed item {number}"), removed
+    change(path, fn, amend, f"removed item {ref}")
+    return where[-1], removed
 
 
 def session_files(paths: list[Path]) -> list[Path]:

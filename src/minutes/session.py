@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minutes import yamlio
+from minutes.address import shown
 from minutes.errors import MinutesError, located
 from minutes.vocab import KINDS, LANG, PERSON_ID, TIME_RE
 
@@ -77,7 +78,7 @@ def load(path: Path) -> Session:
 def _describe(err: Any, text: str, path: Path | str) -> str:
     loc = [part for part in err["loc"]]
     line = locate(text, loc)
-    field = ".".join(str(p) for p in _visible(loc))
+    field = shown(_visible(loc))
     msg = err["msg"]
     if err["type"] == "missing":
         msg = "required field is missing"

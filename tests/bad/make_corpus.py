@@ -219,7 +219,7 @@ case("lang-bad.yaml", "a language that is not a language code", edit("lang: en",
 case("status-bad.yaml", "an attendance status that does not exist", edit("  status: online", "  status: asleep"),
      marker="  status: asleep", field="status")
 case("kind-bad.yaml", "a proceedings item of an unknown kind", edit("- kind: speech", "- kind: party"), marker="- kind: party",
-     field="proceedings", message="party")
+     field="item 1", message="party")
 case("result-bad.yaml", "a resolution result that does not exist", edit("  result: adopted", "  result: maybe"),
      marker="  result: maybe", field="result")
 case("unknown-field.yaml", "an unknown top-level field (typo of title)", edit("lang: en\n", "lang: en\ntitel: Typo\n"),
