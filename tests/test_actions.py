@@ -53,3 +53,23 @@ def test_actions_write_csv_and_markdown(cli, board):
     assert csv_text.splitlines()[0] == "id,task,owner,due,status,date,session"
     md = cli("actions", "--format", "md").stdout
     assert "| 20240312-1 | Obtain three quotes" in md
+
+
+def test_actions_sort_ids_by_their_number(cli, board):
+    for n in range(12):
+        cli("add-action", f"Task {n}", "--owner", "Ben", "--due", "2030-01-01")
+    ids = [r["id"] for r in json.loads(cli("actions", "--json").stdout) if r["due"] == "2030-01-01"]
+    assert ids == [f"20240312-{n}" for n in range(4, 16)]
+
+
+def test_done_on_a_date_records_that_date(cli, board):
+    cli("done", "20240312-2", "--on", "2024-04-02")
+    item = yaml.safe_load(board.read_text())["proceedings"][9]
+    assert str(item["done_on"]) == "2024-04-02"
+    assert "--on: 'soon' is not a date" in cli("done", "20240312-1", "--on", "soon", code=2).stderr
+
+
+def test_actions_out_dash_writes_to_stdout_not_a_file_named_dash(cli, board):
+    out = cli("actions", "--format", "csv", "--out", "-").stdout
+    assert out.splitlines()[0].startswith("id,task,owner") and "20240312-2" in out
+    assert not (cli.folder / "-").exists()

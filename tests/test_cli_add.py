@@ -1,3 +1,4 @@
+import pytest
 import yaml
 
 
@@ -62,9 +63,40 @@ def test_add_speech_without_a_speaker_off_a_terminal_is_a_usage_error(cli, congr
 
 def test_add_speech_with_a_bad_time_is_refused(cli, congress):
     before = congress.read_bytes()
-    result = cli("add-speech", "Vera", "--at", "25:99", code=1)
-    assert "must be a time HH:MM" in result.stderr
+    result = cli("add-speech", "Vera", "--at", "25:99", code=2)
+    assert "--at: '25:99' is not a time" in result.stderr
     assert congress.read_bytes() == before
+
+
+@pytest.mark.parametrize("at", ["25:00", "12:30\n", "12:30 ", "noon", "1230"])
+def test_a_bad_time_typed_is_a_usage_error_naming_the_option_for_every_add(cli, board, at):
+    before = board.read_bytes()
+    for args in (["add-speech", "Ana"], ["add-report", "Ana", "--title", "T"], ["add-resolution", "T"],
+                 ["add-item", "note", "x"], ["add-action", "T", "--owner", "Ana"]):
+        result = cli(*args, "--at", at, code=2)
+        assert result.stderr.startswith("minutes: error: --at: ") and result.stderr.count("\n") == 1
+    assert board.read_bytes() == before
+
+
+def test_a_bad_value_set_is_a_usage_error_naming_the_field_not_a_line_of_the_file(cli, board):
+    before = board.read_bytes()
+    for field, value in (("adjourned", "99:00"), ("item.3.result", "maybe"), ("quorum.required", "many")):
+        result = cli("set", field, value, code=2)
+        assert result.stderr.startswith(f"minutes: error: {field}: {value!r}"), result.stderr
+        assert board.name not in result.stderr
+    assert board.read_bytes() == before
+
+
+def test_add_action_prints_the_new_id_for_scripts_and_says_it(cli, board):
+    result = cli("add-action", "Call the roofer", "--owner", "Georg")
+    assert result.stdout.strip() == "20240312-4"
+    assert "added action item 20240312-4 as item" in result.stderr
+
+
+def test_a_point_keeps_the_text_as_typed(cli, board):
+    cli("add-speech", "Ana", "--summary", "spoke on the app.", "--point", "iPhone app", "--point", "eBay shop")
+    out = cli("render", "--out", "-").stdout
+    assert "- iPhone app" in out and "- eBay shop" in out
 
 
 def test_add_report_with_attachment_and_points(cli, congress):

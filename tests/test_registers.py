@@ -1,3 +1,4 @@
+import pytest
 import csv
 import io
 import json
@@ -47,3 +48,15 @@ def test_a_register_in_word_is_a_real_table(cli, board):
 
 def test_a_register_in_word_needs_an_output_file(cli, board):
     assert "needs --out" in cli("report", "attendance", "--format", "docx", code=2).stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md", "json"])
+def test_a_register_out_dash_writes_to_stdout_not_a_file_named_dash(cli, board, fmt):
+    out = cli("report", "resolutions", ".", "--format", fmt, "--out", "-").stdout
+    assert "Garden committee" in out and "Roof replacement" in out
+    assert not (cli.folder / "-").exists()
+
+
+def test_a_register_in_word_to_stdout_is_a_word_document(cli, board):
+    result = cli("report", "attendance", ".", "--format", "docx", "--out", "-")
+    assert result.stdout_bytes[:2] == b"PK" and not (cli.folder / "-").exists()

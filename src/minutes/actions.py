@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -55,7 +56,12 @@ def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
                     session=pick(s.title, s.lang), date=s.date.isoformat(), file=str(path),
                     carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
                 )
-    return sorted(newest.values(), key=lambda r: (r.due or "9999", r.id))
+    return sorted(newest.values(), key=lambda r: (r.due or "9999", id_order(r.id)))
+
+
+def id_order(action_id: str) -> tuple:
+    """Return a sort key that puts ids in numeric order: ``20240312-2`` before ``20240312-10``."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", action_id) if part)
 
 
 def select(

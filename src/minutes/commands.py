@@ -212,10 +212,13 @@ def new(
 
     Example: minutes new "Board meeting" --date 2024-03-12 --place "Room 4" --organization "Acme e.V."
     """
-    from minutes import ops
+    from minutes import ops, values
 
     title = _required(title, "Title", "a TITLE")
     day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
+    values.time(start, "--start")
+    values.lang(lang, "--lang")
+    values.timezone(timezone, "--timezone")
     path = ops.new_session(
         _cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
         kind=kind, start=start, timezone=timezone, series=series, part=part, of=of, carry_over=carry_over,
@@ -287,12 +290,15 @@ def add_attendee(
 
 def _add(
     file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str]
-) -> None:
-    from minutes import ops
+) -> dict:
+    from minutes import ops, values
 
+    values.time(item.get("at"), "--at")
     path = _path(file)
-    number = ops.add_item(path, item, people, guest, amend)
-    _done(path, f"added {what} as item {number}")
+    number, entry = ops.add_item(path, item, people, guest, amend)
+    named = f" {entry['id']}" if entry.get("kind") == "action" and entry.get("id") else ""
+    _done(path, f"added {what}{named} as item {number}")
+    return entry
 
 
 @command("add-speech")
@@ -421,7 +427,7 @@ def add_action(
         "kind": "action", "task": _required(task, "Task", "a TASK"),
         "due": _date(due, "--due") if due else None, "at": at,
     }
-    _add(file, item, {"owner": owner}, guest, "action item", amend)
+    print(_add(file, item, {"owner": owner}, guest, "action item", amend)["id"])  # for scripts: id=$(minutes add-action ...)
 
 
 @command("remove")
@@ -628,16 +634,18 @@ def actions_(
 def done(
     action_id: Annotated[str, Arg(help="Id of the action item (see 'minutes actions').")],
     note: Annotated[Optional[str], Opt("--note", help="How it was done.")] = None,
+    on: Annotated[Optional[str], Opt("--on", help="Date it was done, YYYY-MM-DD (default: today).")] = None,
     folder: Annotated[Path, Opt("--dir", help="Folder of session files.")] = Path("."),
     amend: AmendOpt = None,
 ) -> None:
     """Close an action item in the newest session that holds it.
 
-    Example: minutes done 20240312-2 --note "Payment plans agreed with both households"
+    Example: minutes done 20240312-2 --on 2024-04-02 --note "Payment plans agreed with both households"
     """
     from minutes import actions, ops
 
-    path = actions.close(ops.session_files([_folder(folder)]), action_id, note, amend=amend)
+    day = _date(on, "--on") if on else None
+    path = actions.close(ops.session_files([_folder(folder)]), action_id, note, day, amend=amend)
     _done(path, f"closed action {action_id}")
 
 

@@ -31,8 +31,17 @@ PERSON_FORMS = {
     "paren": "{name} ({role})",
 }
 _CASED = re.compile(r"[^\W\d_]")
-# A full stop after a number is an ordinal or a date ("der 2. Kongress", "13. Februar"), not an end.
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)|[。！？]")
+# A sentence ends at . ! or ? before a capital letter (or the end), or at a CJK full stop. A full stop
+# after a number is an ordinal or a date ("der 2. Kongress"), and one after an abbreviation ("No. 2",
+# "9:30 a.m.", "Dr. Weber") ends no sentence.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[\"'“«„(]?[^\W\d_](?<=[A-ZÀ-ÞА-ЯЁ\u0391-\u03a9])|$)|[。！？]")
+_ABBREVIATIONS = frozenset("no nr nos mr mrs ms dr prof st sr jr hon rev gen sen rep vs etc approx dept art sec ch".split())
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Return whether the full stop at ``dot`` ends an abbreviation ("No.", "a.m.", "e.g.") rather than a sentence."""
+    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    return "." in word or word.casefold().strip("(\"'“«„") in _ABBREVIATIONS
 
 
 def _tidy(text: str) -> str:
@@ -42,16 +51,19 @@ def _tidy(text: str) -> str:
 def is_clause(text: str) -> bool:
     """Return True when ``text`` continues a sentence ("welcomed the guests") rather than starting one."""
     first = _CASED.search(text)
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(c.isupper() for c in word[1:]):  # "iPhone app": a name written as its maker writes it
+        return False
     return bool(text) and (first is None or not first.group().isupper())
 
 
 def shorten(text: str, limit: int = 80) -> str:
-    """Return the first sentence of ``text``, cut at a word boundary to about ``limit`` characters."""
+    """Return the first sentence of ``text``, cut at a word (with "…") only when it is longer than ``limit``."""
     text = " ".join(text.split())
-    end = _SENTENCE_END.search(text)
+    end = next((m for m in _SENTENCE_END.finditer(text) if m.group() not in ".!?" or not _abbreviation(text, m.start())), None)
     first = text[: end.end()] if end else text
     if len(first) <= limit:
-        return first.rstrip(".。")
+        return first[:-1] if first.endswith((".", "。")) and not _abbreviation(first, len(first) - 1) else first
     cut = first[:limit].rsplit(" ", 1)[0] if " " in first[:limit] else first[:limit]
     return cut.rstrip(",;: ") + "…"
 
@@ -126,7 +138,7 @@ class Builder:
             "status": self.status.get(pid),
         }
         for form, pattern in PERSON_FORMS.items():
-            detail = role_org if form in ("full", "paren") else role
+            detail = role_org if form in ("full", "paren", "subject") else role
             out[form] = self._(pattern, "person", name=name, titled=titled, role=detail) if detail else bare[form]
         return out
 
@@ -229,14 +241,16 @@ class Builder:
                 "status": a.status, "label": self._(STATUS_LABELS[a.status]), "people": [], "groups": [],
                 "entries": [],
             })
+            note = self.t(a.note)
             if a.person:
                 person = self.person(a.person)
                 g["people"].append(person)
-                g["entries"].append(person["full"])
+                entry = person["full"]
             else:
                 text = self.t(a.group)
                 g["groups"].append(text)
-                g["entries"].append(text[:1].upper() + text[1:])
+                entry = text[:1].upper() + text[1:]
+            g["entries"].append(self.cat.paren(entry, note) if note else entry)
         return [groups[s] for s in STATUSES if s in groups]
 
     def vote(self, item: Resolution) -> dict[str, Any] | None:
@@ -270,7 +284,7 @@ class Builder:
                 person=person, summary=summary, summary_is_clause=is_clause(self.source(item.summary)),
                 points=points, points_are_clauses=clauses,
                 points_text=self.clauses([p.rstrip(".。") for p in points]) if clauses else "",
-                same_person=previous == who,
+                same_person=previous == who, capacity=t(item.role) if isinstance(item, Speech) else "",
             )
             if isinstance(item, Speech):
                 topic = t(item.topic)

@@ -92,10 +92,13 @@ def _is_null(node: yaml.Node) -> bool:
 
 def _replace_value(text: str, key_node: yaml.Node, value: yaml.Node, new: Any, *, block: bool = False) -> str:
     """Return ``text`` with the value of ``key_node`` replaced by ``new``."""
+    column = key_node.start_mark.column
     if isinstance(value, yaml.ScalarNode) and not _is_null(value) and value.style not in ("|", ">") and not block:
-        return text[: value.start_mark.index] + yamlio.scalar(new) + text[value.end_mark.index :]
+        return text[: value.start_mark.index] + _scalar_at(new, column, text) + text[value.end_mark.index :]
     colon = text.find(":", key_node.end_mark.index)
     end = max(_content_end(value), colon + 1)
+    if isinstance(value, yaml.ScalarNode) and value.style in ("|", ">"):
+        end = _block_end(text, value)
     if not (isinstance(value, yaml.ScalarNode) and value.start_mark.line == key_node.start_mark.line):
         nl = text.find("\n", end)
         end = len(text) if nl < 0 else nl
@@ -105,7 +108,24 @@ def _replace_value(text: str, key_node: yaml.Node, value: yaml.Node, new: Any, *
         column = key_node.start_mark.column + (0 if isinstance(new, list) else 2)
         lines = _indent(yamlio.dump(new), column).rstrip("\n")
         return text[: colon + 1] + _with_newlines("\n" + lines, text) + text[end:]
-    return text[: colon + 1] + " " + yamlio.scalar(new) + text[end:]
+    return text[: colon + 1] + " " + _scalar_at(new, column, text) + text[end:]
+
+
+def _block_end(text: str, node: yaml.ScalarNode) -> int:
+    """Return where the last line of a literal or folded block's own text ends (before its newline)."""
+    end = node.end_mark.index
+    while end > node.start_mark.index and text[end - 1] in "\r\n":
+        end -= 1
+    return end
+
+
+def _scalar_at(value: Any, column: int, text: str) -> str:
+    """Return the YAML of ``value`` for a key at ``column``: a multi-line literal block indented below the key."""
+    written = yamlio.scalar(value)
+    if "\n" not in written:
+        return written
+    first, _, rest = written.partition("\n")
+    return _with_newlines(first + "\n" + _indent(rest, column), text)
 
 
 def _replace_entry(text: str, node: yaml.Node, value: Any, where: str) -> str:

@@ -269,8 +269,8 @@ def add_item(
     people: dict[str, str | None] | None = None,
     guest: bool = False,
     amend: str | None = None,
-) -> int:
-    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first; return its number."""
+) -> tuple[int, dict]:
+    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first; return its number and entry."""
 
     def fn(draft: edit.Draft, data: dict) -> None:
         fields = dict(item)
@@ -282,7 +282,8 @@ def add_item(
         draft.append("proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
 
     gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
-    return len(change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))["proceedings"])
+    items = change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))["proceedings"]
+    return len(items), items[-1]
 
 
 ITEM_ORDER = (
@@ -381,6 +382,11 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
                 if not isinstance(checked, list) and not isinstance(_get(checked.model_dump(by_alias=True), keys), str):
                     return draft.replace(attempt)  # the field really is a number, date, flag or empty
         draft.set(keys, new)
+        problems = sessions.validate(draft.text, path)
+        if isinstance(problems, list):  # the value typed is wrong, not the file: a usage error naming the field
+            from minutes.values import refused
+
+            raise refused(problems[0], path, field, value)
 
     return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
 

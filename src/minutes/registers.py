@@ -136,17 +136,24 @@ def to_docx(table: Table) -> bytes:
 
 
 def emit(table: Table, fmt: str, out: Path | None) -> None:
-    """Write the table in ``fmt`` to ``out``, or to stdout for text formats."""
+    """Write the table in ``fmt`` to the file ``out``, or to stdout when ``out`` is None or ``-``."""
     from minutes import store
 
+    to_stdout = out is None or str(out) == "-"
     if fmt == "docx":
-        if out is None:
-            raise UsageError("--format docx needs --out FILE")
-        store.write_bytes_atomic(out, to_docx(table))
+        if out is None or (to_stdout and sys.stdout.isatty()):
+            raise UsageError("--format docx needs --out FILE (or --out - with stdout sent to a file or a pipe)")
+        data = to_docx(table)
+        if to_stdout:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        store.write_bytes_atomic(out, data)
         print(out, file=sys.stderr)
         return
     text = {"md": markdown, "csv": to_csv, "json": lambda t: json.dumps(t.records(), ensure_ascii=False, indent=2) + "\n"}[fmt](table)
-    if out is None:
+    if to_stdout:
         sys.stdout.write(text)
     else:
         store.write_atomic(out, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from types import MethodType
 from typing import Any
@@ -25,7 +26,7 @@ _MISSING = object()
 def _finalize(value: Any) -> str:
     """Escape every value a template prints, so data is never read as Markdown."""
     if type(value) is str:
-        return escape(value)
+        return _breaks(escape(value)) if "\n" in value else escape(value)
     if value is None:
         return ""
     if isinstance(value, Markup):
@@ -33,8 +34,20 @@ def _finalize(value: Any) -> str:
     return escape(str(value))
 
 
+def _breaks(text: str) -> str:
+    """Return escaped ``text`` with each single newline a hard line break; a blank line still parts paragraphs."""
+    text = re.sub(r"[ \t]+\n", "\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _LONE_NEWLINE.sub("\\\\\n", text)
+
+
+_LONE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+
+
 def capfirst(text: str) -> str:
-    """Return ``text`` with its first letter in upper case."""
+    """Return ``text`` with its first letter in upper case, unless its first word is written mixed-case (iPhone, eBay)."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(c.isupper() for c in first[1:]):
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -46,6 +59,12 @@ def lowerfirst(text: str) -> str:
 def oneline(text: str) -> str:
     """Return ``text`` on one line, e.g. for a table cell."""
     return " ".join(str(text).split())
+
+
+def quote(text: str) -> Markup:
+    """Return ``text`` escaped as a block quote that keeps its paragraphs and its line breaks."""
+    lines = [line.rstrip() for line in _finalize(str(text).strip("\n")).split("\n")]
+    return Markup("\n".join(f"> {line}" if line else ">" for line in lines))
 
 
 # Objects whose public attributes hold plain values the sandbox would let through anyway.
@@ -87,7 +106,7 @@ def environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline)
+    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline, quote=quote)
     return env
 
 
