@@ -182,3 +182,81 @@ def test_actions_carried_over_open_the_proceedings_under_their_own_heading_with_
     assert [re.match(r"\*\*(\d+)\\?\. ", line).group(1) for line in lines] == ["1", "2", "3"]
     assert lines[0].endswith("due April 5, 2024; done on April 9, 2024")
     assert "done" not in lines[1] and "done" not in lines[2]
+
+
+def _session(**extra):
+    from minutes import session as sessions, yamlio
+
+    data = {"title": "Board", "date": "2024-03-12", "lang": "en",
+            "people": [{"id": "ana", "name": "Ana Weber", "role": "Treasurer", "organization": "Acme e.V.", "pronoun": "she"},
+                       {"id": "ben", "name": "Ben Okafor", "role": "Secretary", "pronoun": "he"}],
+            "attendees": [{"person": "ana"}, {"person": "ben", "note": "left at 11:04"}]}
+    data.update(extra)
+    return sessions.parse(yamlio.dump(data))
+
+
+def _markdown(session, kind="minutes"):
+    from minutes.render import render_session
+
+    return render_session(session, None, RenderOptions(kind=kind)).data.decode()
+
+
+def test_a_resolution_text_keeps_its_paragraphs_and_lines_in_markdown_and_word(tmp_path):
+    import io
+
+    import docx
+
+    from minutes.render import render_session
+
+    text = "WHEREAS the roof leaks;\nWHEREAS funds exist;\n\nRESOLVED that the roof is fixed.\n\nRESOLVED further that a report follows."
+    s = _session(proceedings=[{"kind": "resolution", "title": "Roof", "text": text, "result": "adopted"}])
+    tokens = MarkdownIt("commonmark").parse(_markdown(s))
+    opened = [i for i, t in enumerate(tokens) if t.type == "blockquote_open"]
+    quoted = [t.content for t in tokens if t.type == "inline" and any(
+        o < k for o in opened for k in [tokens.index(t)])][:3]
+    assert len([t for t in tokens if t.type == "paragraph_open"]) >= 3
+    assert any("WHEREAS the roof leaks;\\\nWHEREAS funds exist;" in c or "WHEREAS the roof leaks;" in c for c in quoted)
+    word = docx.Document(io.BytesIO(render_session(s, None, RenderOptions(fmt="docx")).data))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "WHEREAS the roof leaks;\nWHEREAS funds exist;" in paragraphs
+    assert "RESOLVED that the roof is fixed." in paragraphs and "RESOLVED further that a report follows." in paragraphs
+
+
+def test_a_summary_keeps_its_paragraphs_in_the_minutes_and_the_release():
+    s = _session(proceedings=[{"kind": "speech", "speaker": "ana", "summary": "First point.\n\nSecond point."}])
+    for kind in ("minutes", "release"):
+        paragraphs = [t.content for t in MarkdownIt("commonmark").parse(_markdown(s, kind)) if t.type == "inline"]
+        assert any(p.endswith("First point.") for p in paragraphs) and "Second point." in paragraphs, kind
+
+
+def test_the_agenda_never_cuts_a_title_at_an_abbreviation_or_inside_a_quote():
+    from minutes.context import shorten
+
+    s = _session(proceedings=[
+        {"kind": "report", "presenter": "ana", "title": "Position No. 2 and the 9:30 a.m. shift"},
+        {"kind": "resolution", "title": "Appoint Dr. Weber. Then review", "result": "adopted"},
+        {"kind": "announcement", "text": "The meeting on Position No. 2 starts at 9:30 a.m. sharp. Coffee after."},
+    ])
+    agenda = _markdown(s).split("## Agenda", 1)[1].split("\n## ", 1)[0]
+    assert "“Position No. 2 and the 9:30 a.m. shift”" in agenda
+    assert "Appoint Dr. Weber. Then review" in agenda
+    assert "The meeting on Position No. 2 starts at 9:30 a.m. sharp" in agenda and "Coffee" not in agenda
+    long = shorten("word " * 60, 120)
+    assert long.endswith("…") and " wor…" not in long and len(long) <= 121
+
+
+def test_the_release_names_a_speaker_again_in_a_new_capacity_and_with_their_organization():
+    s = _session(proceedings=[
+        {"kind": "speech", "speaker": "ana", "summary": "opened the meeting."},
+        {"kind": "speech", "speaker": "ana", "role": "Acting Chair", "summary": "closed the debate."},
+    ])
+    release = _markdown(s, "release")
+    assert "Ana Weber, Treasurer, Acme e.V.," in release
+    assert "Ana Weber, Acting Chair, Acme e.V., delivered" in release
+
+
+def test_an_attendee_note_and_an_action_time_are_in_the_minutes():
+    s = _session(proceedings=[{"kind": "action", "id": "20240312-1", "at": "11:30", "task": "Call", "owner": "ben"}])
+    out = _markdown(s)
+    assert "Ben Okafor, Secretary (left at 11:04)" in out
+    assert "**1\\. Action 20240312-1 (11:30):**" in out
