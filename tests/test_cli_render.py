@@ -20,7 +20,7 @@ def test_the_acceptance_commands_of_the_rendering_issue(cli, congress):
     cli("render", ".", "--kind", "minutes", "--format", "docx", "--lang", "de", "--out", "out", "--jobs", "2")
     stem = "2023-07-23-2nd-international-congress-of-solidarity-day-2"
     names = sorted(p.name for p in (cli.folder / "out").iterdir())
-    assert names == [f"{stem}.minutes.de.docx", f"{stem}.minutes.en.md", f"{stem}.release.en.docx"]
+    assert names == [f"{stem}.minutes.de.docx", f"{stem}.minutes.en.md", f"{stem}.release.en.docx", "photos"]
     assert "Proletarian Internationalism" in inline_text((cli.folder / "out" / f"{stem}.minutes.en.md").read_text())
     assert "李" in zh or "同志" in zh or "年" in zh or "月" in zh
     text = "\n".join(p.text for p in docx.Document(cli.folder / "out" / f"{stem}.release.en.docx").paragraphs)

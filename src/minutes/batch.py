@@ -65,6 +65,9 @@ def deliver(rendered: Rendered, out: str) -> Path | None:
     folder = make_folder(Path(out))
     target = folder / rendered.name
     write_bytes_atomic(target, rendered.data)
+    from minutes.attachments import copy_files
+
+    rendered.warnings += copy_files(rendered.files, rendered.folder, folder, {})
     return target
 
 

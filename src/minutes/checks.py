@@ -30,23 +30,56 @@ def check_files(paths: list[Path], lang: str | None = None) -> list[list[Finding
         return [check_file(path, lang) for path in paths]
     from minutes import index
 
-    def compute(path: Path) -> list[dict[str, str]]:
-        return [f.to_dict() for f in check_file(path)]
+    def compute(path: Path) -> dict[str, list]:
+        findings, attached = examine(path)
+        return {"findings": [f.to_dict() for f in findings], "attached": attached}
 
-    return [[Finding(**f) for f in found] for found in index.cached(paths, "check", compute)]
+    # The attached files are looked at on every run: they change without the session file changing.
+    return [
+        [Finding(**f) for f in entry["findings"]] + missing_attachments(path, entry["attached"])
+        for path, entry in zip(paths, index.cached(paths, "checks", compute))
+    ]
 
 
 def check_file(path: Path, lang: str | None = None) -> list[Finding]:
     """Return the findings for the session file at ``path`` (and its missing ``lang`` texts)."""
+    findings, attached = examine(path, lang)
+    return findings + missing_attachments(path, attached)
+
+
+def examine(path: Path, lang: str | None = None) -> tuple[list[Finding], list[list]]:
+    """Return the findings that depend on the file alone, and its attached files (see ``attachments.references``)."""
+    from minutes.attachments import references
+
     try:
         text = sessions.read_text(path)
         result = sessions.validate(text, path)
     except MinutesError as exc:
-        return [Finding("error", str(exc))]
+        return [Finding("error", str(exc))], []
     if isinstance(result, list):
-        return [Finding("error", message) for message in result]
+        return [Finding("error", message) for message in result], []
     findings = check_session(result, text, path)
-    return findings + (missing_translations(result, text, path, lang) if lang else [])
+    return findings + (missing_translations(result, text, path, lang) if lang else []), references(result)
+
+
+def missing_attachments(path: Path, attached: list[list]) -> list[Finding]:
+    """Return a warning, at its line, for every attached file that is missing or outside the session's folder."""
+    from minutes.attachments import resolve
+
+    out: list[Finding] = []
+    text = None
+    for file, i, j in attached:
+        try:
+            resolve(path.parent, file)
+        except ValueError as exc:
+            if text is None:
+                try:
+                    text = sessions.read_text(path)
+                except MinutesError:
+                    text = ""
+            line = sessions.locate(text, ["proceedings", i, "attachments", j, "file"]) if text else None
+            out.append(Finding("warning", located(path, line, f"item {i + 1}: attachment {file}: {exc}")))
+    return out
 
 
 def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from minutes import attachments
 from minutes.i18n import Catalog
 from minutes.model import Action, Report, Resolution, Session, Speech, TextItem, pick
 
@@ -268,7 +269,7 @@ class Builder:
         out: dict[str, Any] = {
             "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
             "at": item.at or "", "note": t(item.note),
-            "attachments": [{"file": a.file, "caption": t(a.caption)} for a in item.attachments],
+            "attachments": [attachments.view(a.file, t(a.caption)) for a in item.attachments],
         }
         if isinstance(item, TextItem):
             out.update(text=t(item.text), heading=out["kind_label"], agenda=shorten(t(item.text), 120))

@@ -42,6 +42,9 @@ class Rendered:
     name: str
     data: bytes
     warnings: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """The attached files that Markdown refers to, relative to ``folder`` (copied beside it by ``copy_files``)."""
+    folder: Path | None = None
 
 
 @contextlib.contextmanager
@@ -161,7 +164,11 @@ def render_session(session: Session, source: Path | None, options: RenderOptions
     )
     data = WRITERS[options.fmt](doc, wopts)
     name = output_name(session, source, options.kind, doc.meta.lang, options.fmt)
-    return Rendered(name, data, wopts.warnings)
+    if options.fmt != "md" or source is None:
+        return Rendered(name, data, wopts.warnings)
+    from minutes.attachments import local_files
+
+    return Rendered(name, data, wopts.warnings, local_files(session), source.parent)
 
 
 def render_series(parts: list[Session], source: Path | None, options: RenderOptions) -> Rendered:
@@ -206,7 +213,10 @@ def render_many(
     check_options(options)
     if not out_dir.is_dir():
         raise MinutesError(f"{out_dir}: no such folder")
+    from minutes.attachments import copy_files
+
     written: dict[str, Path] = {}
+    copied: dict[str, Path] = {}  # the attached files copied into out_dir, by their source
     failures = 0
 
     def finish(path: Path, rendered: Rendered | None, error: str | None) -> None:
@@ -219,6 +229,7 @@ def render_many(
                 try:
                     store.write_bytes_atomic(out_dir / rendered.name, rendered.data)
                     written[rendered.name] = path
+                    rendered.warnings += copy_files(rendered.files, rendered.folder, out_dir, copied)
                 except MinutesError as exc:
                     rendered, error = None, str(exc)
         failures += rendered is None
