@@ -22,7 +22,7 @@ SHIPPED_STATE = (".minutes/session.schema.json", ".minutes/.gitignore")
 @pytest.mark.parametrize("script", SCRIPTS, ids=[f"{s.parent.name}/{s.name}" for s in SCRIPTS])
 def test_the_script_records_exactly_the_example_files(script, tmp_path):
     env = minutes_env()
-    result = subprocess.run(["bash", str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(["bash", str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
     recorded = sorted(tmp_path.glob("*.yaml"))
     assert recorded
@@ -65,4 +65,5 @@ def printed_schema() -> dict:
 @pytest.mark.parametrize("session", SESSIONS, ids=[f"{p.parent.name}/{p.name}" for p in SESSIONS])
 def test_the_modeline_of_each_example_resolves_to_the_schema_minutes_prints(session, printed_schema):
     assert yaml_language_server.schema_path(session).is_file()
-    assert yaml_language_server.schema(session) == printed_schema
+    fix = f"minutes schema > examples/{session.parent.name}/.minutes/session.schema.json"
+    assert yaml_language_server.schema(session) == printed_schema, f"the shipped schema is stale: {fix}"
