@@ -1,8 +1,12 @@
 import json
+import shutil
+import subprocess
 
+import pytest
 import yaml
 
-from minutes import ops
+import yaml_language_server
+from minutes import ops, store
 
 
 def test_new_creates_a_file_named_from_date_and_title_and_makes_it_current(cli):
@@ -22,6 +26,52 @@ def test_new_files_carry_the_schema_modeline_and_the_schema_is_written(cli):
     assert text.startswith("# yaml-language-server: $schema=.minutes/session.schema.json\n")
     schema = json.loads((cli.folder / ".minutes" / "session.schema.json").read_text())
     assert "proceedings" in schema["properties"]
+
+
+def test_the_modeline_of_a_new_file_resolves_against_its_folder_to_the_schema_minutes_prints(
+    cli, tmp_path_factory, monkeypatch
+):
+    elsewhere = tmp_path_factory.mktemp("editor-cwd")  # an editor resolves against the file's folder, not its own
+    cli("new", "Board", "--date", "2024-03-12")
+    path = next(cli.folder.glob("*.yaml"))
+    monkeypatch.chdir(elsewhere)
+    assert yaml_language_server.schema_path(path).is_file()
+    assert yaml_language_server.schema(path) == json.loads(cli("schema").stdout)
+
+
+def test_new_leaves_a_gitignore_for_the_state_and_not_for_the_schema(cli):
+    cli("new", "Board", "--date", "2024-03-12")
+    lines = (cli.folder / ".minutes" / ".gitignore").read_text().splitlines()
+    assert {"current", "*.lock", "locks/", "rejected/"} <= set(lines)
+    assert not any("schema" in line for line in lines if not line.startswith("#"))
+
+
+def test_new_never_replaces_a_gitignore_the_user_wrote(cli):
+    (cli.folder / ".minutes").mkdir()
+    mine = cli.folder / ".minutes" / ".gitignore"
+    mine.write_text("# mine\n*\n")
+    cli("new", "Board", "--date", "2024-03-12")
+    assert mine.read_text() == "# mine\n*\n"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_git_sees_the_session_and_the_schema_but_not_minutes_state(cli):
+    git = ["git", "-c", "init.defaultBranch=main", "-C", str(cli.folder)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    cli("new", "Board", "--date", "2024-03-12")
+    state = cli.folder / ".minutes"
+    for left in ("x.lock", "locks/a.lock", "rejected/2024-03-12-board.yaml", ".current.tmp-1"):
+        (state / left).parent.mkdir(exist_ok=True)
+        (state / left).write_text("")
+    status = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=all"], check=True, capture_output=True, text=True
+    )
+    shown = {line[3:] for line in status.stdout.splitlines()}
+    session = next(cli.folder.glob("*.yaml"))
+    # Until locks move into .minutes/, a session's lock lies next to it, outside what this .gitignore covers.
+    lock = store.lock_path(session).relative_to(cli.folder).as_posix()
+    outside = {lock} if not lock.startswith(".minutes/") else set()
+    assert shown - outside == {session.name, ".minutes/.gitignore", ".minutes/session.schema.json"}
 
 
 def test_new_takes_a_venue_as_place(cli):

@@ -170,6 +170,8 @@ def new_session(
     """Create a session file named from the date and title in ``folder``, make it current; return its path.
 
     With ``carry_over``, the open action items of the previous session of the same body come along.
+    The file's modeline points at the schema written to ``.minutes/`` (relative to the file's folder,
+    as yaml-language-server resolves it); a ``.minutes/.gitignore`` keeps minutes' state out of git.
     """
     data = _clean(
         {
@@ -211,6 +213,9 @@ def new_session(
     store.create(path, text)
     write_schema(folder)
     use(path, folder)
+    from minutes import gitignore
+
+    gitignore.write(folder / STATE_DIR)
     return path
 
 
