@@ -259,7 +259,9 @@ def test_a_lock_left_by_a_killed_writer_is_explained_and_not_waited_on(session_f
 
 @pytest.mark.parametrize("content", ["", "not a pid\n", "99999999\n", f"{2**70}\n", "\x00\xff garbage"])
 def test_a_lock_file_with_junk_in_it_does_not_stop_a_writer(session_file: Path, content: str, capsys):
-    store.lock_path(session_file).write_bytes(content.encode("latin-1"))
+    lock = store.lock_path(session_file)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_bytes(content.encode("latin-1"))
     store.update(session_file, lambda text: text + "# touched\n", lambda p: p.read_text(encoding="utf-8"))
     assert session_file.read_text(encoding="utf-8").endswith("# touched\n")
     assert store.lock_path(session_file).read_bytes() == b""

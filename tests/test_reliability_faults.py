@@ -288,6 +288,7 @@ def test_a_read_only_folder_with_a_writable_lock_file_still_refuses_to_write(rea
     target = readonly_folder / "2024-03-12-faults.yaml"
     lock = store.lock_path(target)
     readonly_folder.chmod(0o755)
+    lock.parent.mkdir(parents=True)
     lock.touch()
     lock.chmod(0o666)
     readonly_folder.chmod(0o755 if os.geteuid() == 0 else 0o555)
@@ -298,7 +299,8 @@ def test_a_read_only_folder_with_a_writable_lock_file_still_refuses_to_write(rea
         f"minutes: error: {target.name}: cannot write: Permission denied; the file was not changed"
     ]
     assert target.read_bytes() == before
-    assert sorted(p.name for p in readonly_folder.iterdir()) == [lock.name, target.name]
+    assert sorted(p.name for p in readonly_folder.iterdir()) == [".minutes", target.name]
+    assert list(lock.parent.iterdir()) == [lock]
 
 
 def test_a_read_only_file_system_refuses_a_write_with_one_line(folder: Folder, monkeypatch):

@@ -160,6 +160,7 @@ def test_a_symlink_planted_at_the_lock_file_is_never_followed(sandbox: Sandbox, 
     else:
         session = sandbox.work / "2024-03-12-board.yaml"
         args = ["new", "Board", "--date", "2024-03-12"]
+    store.lock_path(session).parent.mkdir(parents=True, exist_ok=True)
     store.lock_path(session).symlink_to(sandbox.victim)
     before = sandbox.snapshot(sandbox.work)
     result = sandbox.run(*args)
