@@ -92,12 +92,15 @@ def _encoded(path: Path, text: str, bom: bool) -> bytes:
         ) from None
 
 
-def write_bytes_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None = None) -> None:
+def write_bytes_atomic(
+    path: Path, data: bytes, unchanged: Callable[[], bool] | None = None, *, sync_folder: bool = True
+) -> None:
     """Replace ``path`` with ``data`` so readers see the old or the new file, never a mix.
 
     The temp file is written in full, fsynced and given the old file's mode and group before the
     rename; on any error it is removed and the old file is left as it was. When ``unchanged()`` says
     the file is no longer the one the data was made from, nothing is renamed and ``Changed`` is raised.
+    Without ``sync_folder`` the caller fsyncs the folder (``update`` does so after releasing the lock).
     """
     folder = path.parent
     try:
@@ -119,7 +122,8 @@ def write_bytes_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | 
             raise Changed(path)
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(folder)
+        if sync_folder:
+            _fsync_dir(folder)
     except OSError as exc:
         if exc.errno == errno.ENOENT and not folder.is_dir():
             raise MinutesError(f"{folder}: no such folder; the file was not written") from None
@@ -186,8 +190,6 @@ def update(path: Path, change: Callable[[str], str], read: Callable[[Path], str]
     lock) saves the file between the read and the rename, ``change`` is made again on the new text;
     after ``ATTEMPTS`` such saves the change is refused.
     """
-    from minutes.yamlio import MAX_BYTES
-
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.is_dir():
         raise MinutesError(f"{path}: is a folder, not a session file")
@@ -196,35 +198,49 @@ def update(path: Path, change: Callable[[str], str], read: Callable[[Path], str]
     if not target.exists():
         raise MinutesError(f"{path}: no such file")
     with locked(target):
-        for attempt in range(ATTEMPTS):
-            seen = _seen(target)
-            old = read(target)
-            new = change(old)
-            if new == old:
-                return new
-            bom, cr_only = _form(seen[1] if seen else b"")
-            text = new.replace("\r\n", "\n").replace("\n", "\r") if cr_only else new
-            data = _encoded(target, text, bom)
-            if len(data) > MAX_BYTES:
-                raise MinutesError(
-                    f"{path}: the change would make the file larger than {MAX_BYTES // 2**20} MB, more than "
-                    "minutes reads; the file was not changed"
+        new, written = _change_once(path, target, change, read)
+    if written:
+        _fsync_dir(target.parent)  # out of the lock: the next writer need not wait for the disk
+    return new
+
+
+def _change_once(
+    path: Path, target: Path, change: Callable[[str], str], read: Callable[[Path], str]
+) -> tuple[str, bool]:
+    """Apply ``change`` to ``target`` (we hold its lock), again if another program saves it meanwhile;
+    return the new text and whether it was written."""
+    from minutes.yamlio import MAX_BYTES
+
+    for attempt in range(ATTEMPTS):
+        seen = _seen(target)
+        old = read(target)
+        new = change(old)
+        if new == old:
+            return new, False
+        bom, cr_only = _form(seen[1] if seen else b"")
+        text = new.replace("\r\n", "\n").replace("\n", "\r") if cr_only else new
+        data = _encoded(target, text, bom)
+        if len(data) > MAX_BYTES:
+            raise MinutesError(
+                f"{path}: the change would make the file larger than {MAX_BYTES // 2**20} MB, more than "
+                "minutes reads; the file was not changed"
+            )
+        try:
+            still = lambda seen=seen: seen is not None and _seen(target) == seen  # noqa: E731
+            write_bytes_atomic(target, data, still, sync_folder=False)
+            return new, True
+        except Changed:
+            if attempt + 1 < ATTEMPTS:
+                print(
+                    f"minutes: note: {path.name} was saved by another program while minutes was writing; "
+                    "making the change again on what it saved",
+                    file=sys.stderr,
+                    flush=True,
                 )
-            try:
-                write_bytes_atomic(target, data, lambda: seen is not None and _seen(target) == seen)
-                return new
-            except Changed:
-                if attempt + 1 < ATTEMPTS:
-                    print(
-                        f"minutes: note: {path.name} was saved by another program while minutes was writing; "
-                        "making the change again on what it saved",
-                        file=sys.stderr,
-                        flush=True,
-                    )
-        raise MinutesError(
-            f"{path}: another program saved the file {ATTEMPTS} times while minutes was writing; "
-            "nothing was written; try again"
-        )
+    raise MinutesError(
+        f"{path}: another program saved the file {ATTEMPTS} times while minutes was writing; "
+        "nothing was written; try again"
+    )
 
 
 def create(path: Path, text: str) -> None:
