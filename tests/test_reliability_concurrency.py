@@ -533,3 +533,24 @@ def test_a_crowd_of_concurrent_adds_on_one_file_is_all_kept_within_the_default_t
     assert "Traceback" not in stderr and "error" not in stderr.lower(), stderr[-2000:]
     # Waiting in the kernel costs nothing: an add in the crowd takes about what it takes alone.
     assert result["seconds"] / count < 3 * result["one"], result
+
+
+def test_a_writer_off_the_main_thread_waits_for_the_lock_by_polling(session_file: Path):
+    """No signal reaches a thread other than the main one, so there the wait polls; it still gets the lock."""
+    import threading
+
+    done = []
+
+    def writer() -> None:
+        store.update(session_file, lambda text: text + "# from a thread\n", lambda p: p.read_text(encoding="utf-8"))
+        done.append(time.monotonic())
+
+    with store.locked(session_file):
+        thread = threading.Thread(target=writer)
+        thread.start()
+        time.sleep(0.3)
+        assert not done, "the thread wrote while the lock was held"
+        released = time.monotonic()
+    thread.join(timeout=10)
+    assert done and done[0] >= released
+    assert session_file.read_text(encoding="utf-8").endswith("# from a thread\n")

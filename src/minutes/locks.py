@@ -20,10 +20,8 @@ import errno
 import fcntl
 import hashlib
 import os
-import signal
 import stat
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -176,14 +174,17 @@ def _try_lock(fd: int) -> bool:
 
 def _block_for(fd: int, seconds: float) -> bool:
     """Wait in the kernel up to ``seconds`` for the lock; return whether it is held."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    import signal  # only a writer that has to wait needs it
+
+    try:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+    except (ValueError, AttributeError):  # not the main thread (or no SIGALRM): no signal can wake us, so poll
         end = time.monotonic() + seconds
-        while time.monotonic() < end:  # no signals off the main thread: poll
+        while time.monotonic() < end:
             if _try_lock(fd):
                 return True
             time.sleep(0.01)
         return _try_lock(fd)
-    previous = signal.signal(signal.SIGALRM, _alarm)
     try:
         try:
             signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
