@@ -149,7 +149,8 @@ class Run:
         The state is `minutes use`'s choice and the editors' schema; the parse cache and the folder
         index live in the user's cache folder, never here (``cache`` is kept for the callers).
         """
-        expected = {f".{self.path.name}.lock", ".minutes", ".minutes/current", ".minutes/session.schema.json"}
+        expected = {".minutes", ".minutes/locks", f".minutes/locks/{self.path.name}.lock", ".minutes/current",
+                    ".minutes/session.schema.json"}
         return {p for p in self.listing() - self.before if p not in expected and not p.startswith("out/")}
 
 

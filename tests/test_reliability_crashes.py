@@ -137,7 +137,7 @@ DRIVER = PRELUDE + textwrap.dedent(
         snapshot = outdir / f"round-{r:03d}.yaml"
         snapshot.write_bytes(path.read_bytes())
         temps = [p.name for p in store.leftover_temps(path)]
-        lock_pid = lock.read_text().strip()
+        lock_pid = lock.read_text().strip() if lock.exists() else ""
         nxt = os.fork()
         if nxt == 0:
             redirect(1, os.devnull)

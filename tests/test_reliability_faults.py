@@ -288,6 +288,7 @@ def test_a_read_only_folder_with_a_writable_lock_file_still_refuses_to_write(rea
     target = readonly_folder / "2024-03-12-faults.yaml"
     lock = store.lock_path(target)
     readonly_folder.chmod(0o755)
+    lock.parent.mkdir(parents=True)
     lock.touch()
     lock.chmod(0o666)
     readonly_folder.chmod(0o755 if os.geteuid() == 0 else 0o555)
@@ -298,7 +299,8 @@ def test_a_read_only_folder_with_a_writable_lock_file_still_refuses_to_write(rea
         f"minutes: error: {target.name}: cannot write: Permission denied; the file was not changed"
     ]
     assert target.read_bytes() == before
-    assert sorted(p.name for p in readonly_folder.iterdir()) == [lock.name, target.name]
+    assert sorted(p.name for p in readonly_folder.iterdir()) == [".minutes", target.name]
+    assert list(lock.parent.iterdir()) == [lock]
 
 
 def test_a_read_only_file_system_refuses_a_write_with_one_line(folder: Folder, monkeypatch):
@@ -409,3 +411,138 @@ def test_a_write_keeps_the_file_mode(folder: Folder):
     folder.file.chmod(0o600)
     assert folder.run(WRITES["add-speech"]).exit_code == 0
     assert stat.S_IMODE(folder.file.stat().st_mode) == 0o600
+
+
+# --- appends that would write a file no command can read ---------------------------------------------------
+
+BAD_DIR = Path(__file__).parent / "bad"
+PLAIN = (BAD_DIR / "ok-plain.yaml").read_text(encoding="utf-8")
+# A line break to YAML (and to str.splitlines) that str.split("\n") does not see, in the places an append
+# cares about: in a comment, after the list's last line, before a key that follows the list, inside text.
+BREAKS = {"cr": "\r", "nel": "\x85", "ls": "\u2028", "ps": "\u2029"}
+SHAPES = {
+    "in-a-comment": lambda b: PLAIN.replace("# Base session", f"# Base{b}# session"),
+    "after-the-last-item": lambda b: PLAIN + f"# the end{b}",
+    "before-a-key-after-the-list": lambda b: PLAIN.replace("  due: 2024-04-01\n", f"  due: 2024-04-01{b}tags: [x]\n"),
+    "before-an-item-of-the-list": lambda b: PLAIN.replace("  due: 2024-04-01\n", f"  due: 2024-04-01{b}- kind: note{b}  text: n\n"),
+    "in-a-quoted-text": lambda b: PLAIN.replace("summary: Opened the meeting.", f'summary: "Opened{b}the meeting."'),
+}
+APPENDS = {  # command line: what the file holds after it
+    ("add-speech", "Ana", "--summary", "appended speech"): "appended speech",
+    ("add-item", "note", "appended note", "--at", "12:30"): "appended note",
+    ("add-attendee", "Zoe Appended"): "Zoe Appended",
+    ("add-action", "appended task", "--owner", "Ben", "--due", "2024-05-01"): "appended task",
+}
+BAD_APPENDS = [
+    ("add-item", "note", "x", "--at", "12:30\n"),  # `$` matches before a final newline in Python's re
+    ("add-speech", "Ana", "--summary", "x", "--at", "9:60"),
+]
+
+
+def _shapes() -> dict[str, bytes]:
+    files = {p.name: p.read_bytes() for p in sorted(BAD_DIR.glob("ok-*.yaml"))}
+    for shape, make in SHAPES.items():
+        for name, brk in BREAKS.items():
+            files[f"{shape}-{name}.yaml"] = make(brk).encode("utf-8")
+    return files
+
+
+@pytest.mark.parametrize("name", list(_shapes()))
+def test_an_add_to_any_valid_file_leaves_a_file_check_accepts_or_changes_nothing(cli, name: str):
+    """Every valid shape of the corpus, and the same session with each line break YAML knows besides LF:
+    a successful add leaves a file that `check` accepts and that holds what was added; a refused one
+    leaves the file byte-identical, with one error line."""
+    path = cli.folder / "2024-03-12-shape.yaml"
+    for args in [*APPENDS, *BAD_APPENDS]:
+        path.write_bytes(_shapes()[name])
+        before = path.read_bytes()
+        result = cli(*args, "-f", path.name, code=None)
+        assert "Traceback" not in result.output + result.stderr, (args, result.stderr)
+        if result.exit_code == 0:
+            assert args not in BAD_APPENDS, f"{args} was accepted"
+            check = cli("check", path.name, code=None)
+            assert check.exit_code == 0, (args, check.stdout, check.stderr)
+            assert APPENDS[args] in path.read_text(encoding="utf-8")
+        else:
+            assert result.exit_code in (1, 2), (args, result.exit_code, result.stderr)
+            assert path.read_bytes() == before, args
+            lines = [line for line in result.stderr.splitlines() if line.strip()]
+            assert len(lines) == 1 and lines[0].startswith("minutes: error: "), (args, lines)
+        assert not store.leftover_temps(path)
+
+
+def test_an_append_in_a_file_with_a_line_break_yaml_sees_and_editors_do_not_is_refused_in_one_line(cli):
+    path = cli.folder / "2024-03-12-shape.yaml"
+    path.write_text(SHAPES["before-a-key-after-the-list"]("\u2028"), encoding="utf-8")
+    before = path.read_bytes()
+    result = cli("add-speech", "Ana", "--summary", "x", "-f", path.name, code=1)
+    assert result.stderr.strip() == (
+        f"minutes: error: {path.name}:{PLAIN.splitlines().index('  due: 2024-04-01') + 1}: the file holds U+2028, a line break to YAML but not to most editors, "
+        "so minutes cannot add to it safely; replace it with a plain line break and try again"
+    )
+    assert path.read_bytes() == before
+
+
+def test_an_add_that_would_take_the_file_past_the_64_mb_read_cap_is_refused(cli):
+    from minutes import yamlio
+
+    path = cli.folder / "2024-03-12-big.yaml"
+    padding = "# " + "x" * 1000 + "\n"
+    text = PLAIN + padding * ((yamlio.MAX_BYTES - len(PLAIN) - 100) // len(padding))
+    text += "#" * (yamlio.MAX_BYTES - 10 - len(text)) + "\n"
+    path.write_text(text, encoding="utf-8")
+    assert yamlio.MAX_BYTES - 20 < path.stat().st_size <= yamlio.MAX_BYTES
+    before = path.read_bytes()
+    result = cli("add-speech", "Ana", "--summary", "one too many", "-f", path.name, code=1)
+    assert result.stderr.strip() == (
+        f"minutes: error: {path.name}: the change would make the file larger than 64 MB, more than minutes "
+        "reads; the file was not changed"
+    )
+    assert path.read_bytes() == before and not store.leftover_temps(path)
+    assert cli("check", path.name, code=None).exit_code == 0
+
+
+# --- remove keeps the comments of the other items ------------------------------------------------------------
+
+COMMENTED = """\
+proceedings:
+# above 1
+- kind: note
+  text: one
+  # inside 1, at its end
+# above 2
+
+# above 2, after a blank line
+- kind: note
+  # inside 2
+  text: two
+
+# above 3
+- kind: note
+  text: three  # on the line of 3
+# after the list
+lang: en
+"""
+
+
+@pytest.mark.parametrize(
+    "index, gone",
+    [
+        (0, ["# above 1", "text: one", "# inside 1, at its end"]),
+        (1, ["# above 2", "# above 2, after a blank line", "# inside 2", "text: two"]),
+        (2, ["# above 3", "text: three", "# on the line of 3"]),
+    ],
+    ids=["first", "middle", "last"],
+)
+def test_remove_takes_the_comments_above_and_inside_its_item_and_keeps_every_other(index: int, gone: list[str]):
+    """A comment belongs to the item below it; one indented into an item belongs to that item."""
+    from minutes import edit
+
+    after = edit.remove(COMMENTED, "proceedings", index)
+    kept = [line for line in COMMENTED.splitlines() if not any(g in line for g in gone) and line.strip() != "- kind: note"]
+    assert [line for line in after.splitlines() if line.strip() != "- kind: note"] == [
+        line for line in kept if line.strip() or line in after.splitlines()
+    ]
+    for comment in ("# above 1", "# inside 1", "# above 2", "# inside 2", "# above 3", "# after the list"):
+        assert (comment in after) == all(comment not in g for g in gone), comment
+    assert after.count("- kind: note") == 2

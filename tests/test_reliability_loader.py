@@ -193,6 +193,7 @@ def test_the_lock_file_is_opened_without_following_a_symlink(tmp_path: Path):
     victim.write_text("precious")
     path = tmp_path / "s.yaml"
     path.write_text("a: 1\n")
+    store.lock_path(path).parent.mkdir(parents=True)
     store.lock_path(path).symlink_to(victim)
     with pytest.raises(MinutesError, match="symbolic link"):
         store.update(path, lambda text: text + "b: 2\n", lambda p: p.read_text())

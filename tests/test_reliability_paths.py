@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
+import subprocess
 import struct
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -160,6 +163,7 @@ def test_a_symlink_planted_at_the_lock_file_is_never_followed(sandbox: Sandbox, 
     else:
         session = sandbox.work / "2024-03-12-board.yaml"
         args = ["new", "Board", "--date", "2024-03-12"]
+    store.lock_path(session).parent.mkdir(parents=True, exist_ok=True)
     store.lock_path(session).symlink_to(sandbox.victim)
     before = sandbox.snapshot(sandbox.work)
     result = sandbox.run(*args)
@@ -250,3 +254,130 @@ def test_a_symlink_at_an_output_name_is_replaced_not_written_through(sandbox: Sa
         made.symlink_to(sandbox.victim)
         assert _render(sandbox, session).exit_code in (0, 1)
     assert sandbox.victim.read_text() == "do not touch\n"
+
+
+# --- lock files out of sight, long names, shared folders ---------------------------------------------------
+
+
+def test_lock_files_live_in_the_state_folder_not_beside_the_sessions(tmp_path: Path):
+    path = tmp_path / "2024-03-12-board.yaml"
+    path.write_text("a: 1\n")
+    store.update(path, lambda text: text + "b: 2\n", lambda p: p.read_text())
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".minutes", path.name]
+    assert [p.name for p in (tmp_path / ".minutes" / "locks").iterdir()] == [f"{path.name}.lock"]
+
+
+@pytest.mark.parametrize("planted", ["state-link", "locks-link", "state-file"])
+def test_a_state_folder_that_is_a_symlink_or_a_file_is_not_used_for_locks(tmp_path: Path, planted: str):
+    """Never through a symlink: the lock then goes next to the file, as `.NAME.lock`."""
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    work.mkdir()
+    elsewhere.mkdir()
+    if planted == "state-link":
+        (work / ".minutes").symlink_to(elsewhere)
+    elif planted == "locks-link":
+        (work / ".minutes").mkdir()
+        (work / ".minutes" / "locks").symlink_to(elsewhere)
+    else:
+        (work / ".minutes").write_text("not a folder")
+    path = work / "s.yaml"
+    path.write_text("a: 1\n")
+    store.update(path, lambda text: text + "b: 2\n", lambda p: p.read_text())
+    assert path.read_text() == "a: 1\nb: 2\n"
+    assert list(elsewhere.iterdir()) == []
+    assert store.lock_path(path) == work / ".s.yaml.lock" and store.lock_path(path).is_file()
+
+
+@pytest.mark.parametrize("length", [240, 245, 250, 255])
+def test_a_file_with_a_name_of_up_to_255_bytes_can_be_written(tmp_path: Path, length: int):
+    """The temp name `.NAME.tmp-XXXXXXXX` and the lock name `NAME.lock` are shortened with a hash to fit."""
+    path = tmp_path / ("é" * ((length - 5) // 2) + "x" * ((length - 5) % 2) + ".yaml")
+    assert len(path.name.encode()) == length
+    path.write_text("a: 1\n")
+    store.update(path, lambda text: text + "b: 2\n", lambda p: p.read_text())
+    store.update(path, lambda text: text + "c: 3\n", lambda p: p.read_text())
+    assert path.read_text() == "a: 1\nb: 2\nc: 3\n"
+    lock = store.lock_path(path)
+    assert lock.exists() and len(lock.name.encode()) <= NAME_MAX
+    assert not store.leftover_temps(path)
+    other = path.with_name("é" * ((length - 5) // 2) + "y" * ((length - 5) % 2 or 1) + ".yaml")
+    if len(other.name.encode()) <= NAME_MAX and other.name != path.name:
+        assert store.lock_path(other) != lock  # two long names never share a lock
+
+
+def test_a_name_too_long_for_the_file_system_gets_one_line(cli):
+    result = cli("add-speech", "Ana", "--summary", "x", "-f", "a" * 300 + ".yaml", code=1)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("minutes: error: ") and "name too long" in lines[0].lower(), lines
+
+
+SPARE_GID = 4242
+
+
+def test_a_write_keeps_the_files_group_and_mode(tmp_path: Path):
+    """The atomic replace makes a new file: it gets the old one's group and mode, not the writer's."""
+    if os.geteuid() != 0:
+        pytest.skip("giving a file another group needs root")  # pragma: no cover - the suite runs as root
+    path = tmp_path / "s.yaml"
+    path.write_text("a: 1\n")
+    os.chown(path, -1, SPARE_GID)
+    path.chmod(0o660)
+    store.update(path, lambda text: text + "b: 2\n", lambda p: p.read_text())
+    after = path.stat()
+    assert (after.st_gid, stat.S_IMODE(after.st_mode)) == (SPARE_GID, 0o660)
+    assert path.read_text() == "a: 1\nb: 2\n"
+
+
+def test_lock_folders_and_files_are_usable_by_everyone_who_may_write_in_a_shared_folder(tmp_path: Path):
+    """A group-shared folder (setgid, group-writable): the lock folders get its mode and group, and the
+    lock file is group-writable, so the first writer does not lock the others out."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chown(shared, -1, SPARE_GID)
+    shared.chmod(0o2775)
+    path = shared / "s.yaml"
+    path.write_text("a: 1\n")
+    old = os.umask(0o022)
+    try:
+        store.update(path, lambda text: text + "b: 2\n", lambda p: p.read_text())
+    finally:
+        os.umask(old)
+    for folder in (shared / ".minutes", shared / ".minutes" / "locks"):
+        st = folder.stat()
+        assert (st.st_gid, stat.S_IMODE(st.st_mode)) == (SPARE_GID, 0o2775), folder
+    lock = store.lock_path(path).stat()
+    assert lock.st_gid == SPARE_GID and stat.S_IMODE(lock.st_mode) == 0o664
+
+
+def test_a_lock_file_another_user_made_read_only_does_not_lock_the_others_out(tmp_path: Path):
+    """flock needs no write access: a lock file we may only read still serves as the lock."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="minutes-shared-", dir="/tmp"))  # reachable by another user
+    request_cleanup = lambda: shutil.rmtree(folder, ignore_errors=True)  # noqa: E731
+    folder.chmod(0o777)
+    path = folder / "s.yaml"
+    path.write_text("a: 1\n")
+    path.chmod(0o666)
+    lock = store.lock_path(path)
+    lock.parent.mkdir(parents=True)
+    lock.parent.parent.chmod(0o777)
+    lock.parent.chmod(0o777)
+    lock.write_text("")
+    lock.chmod(0o644)  # made by the first writer, root, with the old default mode
+    script = (
+        "import os, sys; from pathlib import Path; from minutes import store, yamlio; "
+        "os.setgroups([]); os.setgid(65534); os.setuid(65534); p = Path(sys.argv[1]); "
+        "store.update(p, lambda t: t + 'b: 2\\n', lambda q: q.read_text())"
+    )
+    if os.geteuid() != 0:
+        pytest.skip("becoming another user needs root")  # pragma: no cover - the suite runs as root
+    assert os.stat(lock).st_uid != 65534
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        assert result.returncode == 0, result.stderr
+        assert path.read_text() == "a: 1\nb: 2\n"
+    finally:
+        request_cleanup()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -11,6 +12,8 @@ from minutes.errors import MinutesError
 
 # Where a new top-level key goes: before the first of these sections.
 SECTIONS = ("people", "attendees", "proceedings", "press", "approval", "amendments")
+# What YAML reads as a line break besides LF and CRLF; offsets found by looking for "\n" miss these.
+OTHER_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 
 
 def _root(text: str) -> yaml.MappingNode:
@@ -177,6 +180,25 @@ def _above_comments(text: str, at: int) -> int:
     return at
 
 
+def _own_comments(text: str, at: int, column: int) -> int:
+    """Return where the comments of the list item whose line starts at ``at`` begin.
+
+    A comment line no deeper than the item's dash (``column``) belongs to the item below it, across
+    blank lines; a deeper one is inside the item above. Blank lines above the first comment stay above.
+    """
+    start = at
+    while at > 0:
+        prev = _line_start(text, at - 1)
+        line = text[prev:at]
+        stripped = line.lstrip(" ")
+        if stripped.startswith("#") and len(line) - len(stripped) <= column:
+            start = prev
+        elif stripped.strip():
+            break
+        at = prev
+    return start
+
+
 def set_value(text: str, path: list[str | int], value: Any) -> str:
     """Return ``text`` with the field at ``path`` set to ``value``, creating parents as needed.
 
@@ -219,9 +241,10 @@ def remove(text: str, key: str, index: int) -> str:
         del items[index]
         return text[: seq.start_mark.index] + yamlio.scalar(items) + text[seq.end_mark.index :]
     item = seq.value[index]
-    start = _line_start(text, item.start_mark.index)
+    column = _dash_column(text, seq.value[0])
+    start = _own_comments(text, _line_start(text, item.start_mark.index), column)
     if index + 1 < len(seq.value):
-        end = _line_start(text, seq.value[index + 1].start_mark.index)
+        end = _own_comments(text, _line_start(text, seq.value[index + 1].start_mark.index), column)
     else:
         end = _line_end(text, _content_end(item))
     if len(seq.value) == 1:
@@ -232,7 +255,7 @@ def remove(text: str, key: str, index: int) -> str:
 def block_lists(text: str, root: yaml.Node | None) -> dict[str, tuple[int, int]]:
     """Return, for each non-empty top-level block list, its dash column and where a new item goes."""
     lists: dict[str, tuple[int, int]] = {}
-    if not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, yaml.MappingNode) or OTHER_BREAK.search(text):
         return lists
     for key_node, value in root.value:
         if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
@@ -282,6 +305,9 @@ class Draft:
         """Append ``item`` to the top-level list ``key``."""
         yamlio.check_printable(item, f"{self.name}: the new {key} entry's")
         known = self.lists.get(key) if self.data is not None else None
+        odd = OTHER_BREAK.search(self.text)
+        if odd is not None:
+            return self._checked_append(key, item, odd)
         if known is None or not _list_end(self.text, *known):
             return self._slow(append(self.text, key, item))
         column, at = known
@@ -294,6 +320,25 @@ class Draft:
         if self.appended is not None:
             self.appended.append((key, loaded))
         self.lists = {k: (c, o + len(snippet) if o >= at else o) for k, (c, o) in self.lists.items()}
+
+    def _checked_append(self, key: str, item: dict, odd: re.Match) -> None:
+        """Append as text to a file with line breaks other than LF (see OTHER_BREAK), then parse the result
+        and refuse it unless it reads as the old data with ``item`` appended."""
+        before = self.data if self.data is not None else yamlio.load(self.text, self.name)
+        expected = {**before, key: [*(before.get(key) or []), yamlio.load(yamlio.dump(item))]}
+        text = append(self.text, key, item)
+        try:
+            data, node = yamlio.load_with_node(text, self.name)
+        except MinutesError:
+            data = node = None
+        if data != expected:
+            line = self.text.count("\n", 0, odd.start()) + 1
+            raise MinutesError(
+                f"{self.name}:{line}: the file holds U+{ord(odd.group()):04X}, a line break to YAML but not to "
+                "most editors, so minutes cannot add to it safely; replace it with a plain line break and try again"
+            )
+        self._slow(text)
+        self.data, self.lists = data, block_lists(text, node)
 
     def set(self, path: list[str | int], value: Any) -> None:
         """Set the field at ``path`` (see ``set_value``)."""

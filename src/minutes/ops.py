@@ -404,7 +404,7 @@ def _typed(value: str) -> Any:
         typed = yamlio.load(value)
     except MinutesError:
         return value
-    if isinstance(typed, str) and DATE_RE.match(typed):
+    if isinstance(typed, str) and DATE_RE.fullmatch(typed):
         try:
             return dt.date.fromisoformat(typed)
         except ValueError:

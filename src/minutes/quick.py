@@ -31,7 +31,7 @@ def _texts(value: Any) -> bool:
 
 
 def _time(value: Any) -> bool:
-    return isinstance(value, str) and TIME_RE.match(value) is not None
+    return isinstance(value, str) and TIME_RE.fullmatch(value) is not None
 
 
 def _date(value: Any) -> bool:
@@ -93,7 +93,7 @@ ITEMS: dict[str, tuple[dict[str, Check], set[str]]] = {
     ),
 }
 PERSON: tuple[dict[str, Check], set[str]] = (
-    {"id": lambda v: isinstance(v, str) and _PERSON_ID.match(v) is not None, "name": _text, "honorific": _text,
+    {"id": lambda v: isinstance(v, str) and _PERSON_ID.fullmatch(v) is not None, "name": _text, "honorific": _text,
      "role": _text, "organization": _text, "pronoun": _one_of(Pronoun), "email": _text},
     {"id", "name"},
 )

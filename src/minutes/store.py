@@ -2,13 +2,17 @@
 
 The rules (see docs/reliability.md for the tests that prove them):
 
-- Every writer takes an exclusive ``flock`` on a separate lock file, ``.NAME.lock``, next to the
-  file. The kernel releases it when the writer exits, however it exits, so a killed writer never
-  leaves a lock that others wait on. The lock file holds the pid of the writer, so a waiter can
-  say whom it waits for, and the next writer can say that the last one was killed.
+- Every writer takes an exclusive ``flock`` on a separate lock file, ``.minutes/locks/NAME.lock``
+  (see ``minutes.locks``). The kernel releases it when the writer exits, however it exits, so a
+  killed writer never leaves a lock that others wait on. The lock file holds the pid of the writer,
+  so a waiter can say whom it waits for, and the next writer can say that the last one was killed.
 - The new text goes to a temp file ``.NAME.tmp-*`` in the same folder, which is written in full,
-  fsynced and then renamed over the file with ``os.replace``. Readers see the old file or the new
-  one, never a mix. Any failure (full disk, read-only folder, ...) leaves the old file as it was.
+  fsynced, given the old file's mode and group, and then renamed over the file with ``os.replace``.
+  Readers see the old file or the new one, never a mix. Any failure (full disk, read-only folder,
+  ...) leaves the old file as it was.
+- Editors take no lock: just before the rename, the file must still be the one that was read (same
+  inode, size, mtime and bytes); if another program saved it meanwhile, the change is made again on
+  the new text, or refused, so that nothing a person saved is replaced unseen.
 - Temp files left by killed writers are removed by the next writer, under the lock.
 - A symlinked session file is written through (the link stays a link); lock files are never
   opened through a symlink, so a planted link cannot make ``minutes`` truncate another file.
@@ -18,129 +22,31 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
+import hashlib
 import os
+import stat
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from minutes.errors import MinutesError, UsageError
+from minutes.errors import MinutesError
+from minutes.locks import DEFAULT_LOCK_TIMEOUT, WAIT_NOTICE, fitted, held, lock_path, lock_timeout  # noqa: F401 - API
 
-WAIT_NOTICE = 1.0
-DEFAULT_LOCK_TIMEOUT = 30.0
 BOM = b"\xef\xbb\xbf"
-
-
-def lock_timeout() -> float:
-    """Return how long a writer waits for the lock: ``$MINUTES_LOCK_TIMEOUT`` seconds, default 30."""
-    raw = os.environ.get("MINUTES_LOCK_TIMEOUT", "").strip()
-    if not raw:
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not value >= 0:  # also catches nan
-        raise UsageError(f"MINUTES_LOCK_TIMEOUT={raw!r}: give a number of seconds, e.g. 30")
-    return value
-
-
-def lock_path(path: Path) -> Path:
-    """Return the lock file that guards ``path``."""
-    return path.with_name(f".{path.name}.lock")
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
-
-
-def _open_lock(path: Path) -> int:
-    lpath = lock_path(path)
-    try:
-        # O_NOFOLLOW: a symlink planted at the lock's name must not make us open (and truncate) its target.
-        return os.open(lpath, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise MinutesError(f"{lpath}: the lock file is a symbolic link; remove it and try again") from None
-        if exc.errno == errno.ENOENT and not path.parent.is_dir():
-            raise MinutesError(f"{path.parent}: no such folder") from None
-        raise MinutesError(f"{path}: cannot create lock file {lpath.name}: {exc.strerror}") from None
+ATTEMPTS = 3  # a change redone on a file that other programs keep saving meanwhile, before giving up
 
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the exclusive lock of ``path`` for the duration of the block."""
-    timeout = lock_timeout() if timeout is None else timeout
-    fd = _open_lock(path)
-    try:
-        start = time.monotonic()
-        told = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                waited = time.monotonic() - start
-                if waited >= timeout:
-                    raise MinutesError(
-                        f"{path}: still locked by {_holder(fd)} after {timeout:g} s; "
-                        "try again (or set MINUTES_LOCK_TIMEOUT)"
-                    ) from None
-                if waited >= WAIT_NOTICE and not told:
-                    print(f"minutes: waiting for {path.name}, locked by {_holder(fd)}", file=sys.stderr, flush=True)
-                    told = True
-                time.sleep(0.01)
-            except OSError as exc:
-                raise MinutesError(f"{path}: cannot lock {lock_path(path).name}: {exc.strerror}") from None
-        stale = _holder_pid(fd)
-        if stale and stale != os.getpid() and not _pid_alive(stale):
-            print(
-                f"minutes: note: a previous writer (pid {stale}) was killed while writing {path.name}; "
-                "its lock was released and the file is intact",
-                file=sys.stderr,
-                flush=True,
-            )
+    """Hold the exclusive lock of ``path`` for the duration of the block, after removing killed writers' temp files."""
+    with held(path, timeout):
         _cleanup_temps(path)
-        _set_holder(fd, f"{os.getpid()}\n")
-        try:
-            yield
-        finally:
-            _set_holder(fd, "")
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-def _set_holder(fd: int, text: str) -> None:
-    """Record the holder's pid; it only serves messages, so a full disk must not stop the write."""
-    with contextlib.suppress(OSError):
-        os.ftruncate(fd, 0)
-        if text:
-            os.pwrite(fd, text.encode(), 0)
-
-
-def _holder_pid(fd: int) -> int | None:
-    try:
-        return int(os.pread(fd, 32, 0).decode().strip() or 0) or None
-    except (ValueError, OSError, UnicodeDecodeError):
-        return None
-
-
-def _holder(fd: int) -> str:
-    pid = _holder_pid(fd)
-    return f"pid {pid}" if pid else "another process"
+        yield
 
 
 def _temp_prefix(path: Path) -> str:
-    return f".{path.name}.tmp-"
+    return fitted(path.name, ".tmp-", ".", room=8)  # mkstemp adds 8 characters
 
 
 def leftover_temps(path: Path) -> list[Path]:
@@ -171,28 +77,36 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def write_atomic(path: Path, text: str, *, bom: bool = False) -> None:
     """Replace ``path`` with ``text`` (UTF-8) so readers see the old or the new file, never a mix."""
+    write_bytes_atomic(path, _encoded(path, text, bom))
+
+
+def _encoded(path: Path, text: str, bom: bool) -> bytes:
+    """Return ``text`` as UTF-8 (after a byte-order mark with ``bom``), or a one-line error."""
     try:
-        data = (BOM if bom else b"") + text.encode("utf-8")
+        return (BOM if bom else b"") + text.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = text[exc.start]
         raise MinutesError(
             f"{path}: the text holds U+{ord(bad):04X}, which is not valid Unicode "
             "(is the terminal set to UTF-8?); the file was not changed"
         ) from None
-    write_bytes_atomic(path, data)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(
+    path: Path, data: bytes, unchanged: Callable[[], bool] | None = None, *, sync_folder: bool = True
+) -> None:
     """Replace ``path`` with ``data`` so readers see the old or the new file, never a mix.
 
-    The temp file is written in full and fsynced before the rename; on any error it is removed
-    and the old file is left as it was.
+    The temp file is written in full, fsynced and given the old file's mode and group before the
+    rename; on any error it is removed and the old file is left as it was. When ``unchanged()`` says
+    the file is no longer the one the data was made from, nothing is renamed and ``Changed`` is raised.
+    Without ``sync_folder`` the caller fsyncs the folder (``update`` does so after releasing the lock).
     """
     folder = path.parent
     try:
-        mode = path.stat().st_mode & 0o777
+        old = path.stat()
     except FileNotFoundError:
-        mode = 0o644
+        old = None
     except OSError as exc:
         raise MinutesError(f"{path}: cannot write: {exc.strerror}; the file was not changed") from None
     tmp = None
@@ -201,12 +115,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         try:
             _write_all(fd, data)
             os.fsync(fd)
-            os.fchmod(fd, mode)
+            _keep_owner(fd, old)
         finally:
             os.close(fd)
+        if unchanged is not None and not unchanged():
+            raise Changed(path)
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(folder)
+        if sync_folder:
+            _fsync_dir(folder)
     except OSError as exc:
         if exc.errno == errno.ENOENT and not folder.is_dir():
             raise MinutesError(f"{folder}: no such folder; the file was not written") from None
@@ -215,6 +132,22 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+class Changed(Exception):
+    """The file was saved by another program between the read and the rename."""
+
+
+def _keep_owner(fd: int, old: os.stat_result | None) -> None:
+    """Give the temp file the old file's owner and group where permitted, then its mode (a new file: 0644)."""
+    if old is not None:
+        for uid in (old.st_uid, -1):  # only root may give a file away; anyone may keep a group they are in
+            try:
+                os.fchown(fd, uid, old.st_gid)
+                break
+            except PermissionError:
+                continue
+    os.fchmod(fd, stat.S_IMODE(old.st_mode) & 0o777 if old is not None else 0o644)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -226,13 +159,26 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _form(path: Path) -> tuple[bool, bool]:
+def _form(data: bytes) -> tuple[bool, bool]:
     """Return whether the file starts with a byte-order mark, and whether its lines end in CR alone."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False, False
     return data.startswith(BOM), b"\r" in data and b"\n" not in data
+
+
+def _seen(path: Path) -> tuple[tuple, bytes] | None:
+    """Return what identifies the file as read (inode, size, mtime, digest of its bytes) and its bytes;
+    None when it is not a regular file (the reader then says what it is)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            return None
+        data = handle.read()
+        after = os.fstat(fd)
+    digest = hashlib.sha256(data).digest()
+    return (after.st_dev, after.st_ino, after.st_size, after.st_mtime_ns, before.st_mtime_ns, digest), data
 
 
 def update(path: Path, change: Callable[[str], str], read: Callable[[Path], str]) -> str:
@@ -240,7 +186,9 @@ def update(path: Path, change: Callable[[str], str], read: Callable[[Path], str]
 
     A symlink is followed, so the link stays a link and its target is locked and changed.
     A UTF-8 byte-order mark at the start of the file is kept, and so are CR-only line endings
-    (which `yamlio.decode` turns into LF for editing).
+    (which `yamlio.decode` turns into LF for editing). If another program (an editor, which takes no
+    lock) saves the file between the read and the rename, ``change`` is made again on the new text;
+    after ``ATTEMPTS`` such saves the change is refused.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.is_dir():
@@ -250,12 +198,49 @@ def update(path: Path, change: Callable[[str], str], read: Callable[[Path], str]
     if not target.exists():
         raise MinutesError(f"{path}: no such file")
     with locked(target):
+        new, written = _change_once(path, target, change, read)
+    if written:
+        _fsync_dir(target.parent)  # out of the lock: the next writer need not wait for the disk
+    return new
+
+
+def _change_once(
+    path: Path, target: Path, change: Callable[[str], str], read: Callable[[Path], str]
+) -> tuple[str, bool]:
+    """Apply ``change`` to ``target`` (we hold its lock), again if another program saves it meanwhile;
+    return the new text and whether it was written."""
+    from minutes.yamlio import MAX_BYTES
+
+    for attempt in range(ATTEMPTS):
+        seen = _seen(target)
         old = read(target)
         new = change(old)
-        if new != old:
-            bom, cr_only = _form(target)
-            write_atomic(target, new.replace("\r\n", "\n").replace("\n", "\r") if cr_only else new, bom=bom)
-        return new
+        if new == old:
+            return new, False
+        bom, cr_only = _form(seen[1] if seen else b"")
+        text = new.replace("\r\n", "\n").replace("\n", "\r") if cr_only else new
+        data = _encoded(target, text, bom)
+        if len(data) > MAX_BYTES:
+            raise MinutesError(
+                f"{path}: the change would make the file larger than {MAX_BYTES // 2**20} MB, more than "
+                "minutes reads; the file was not changed"
+            )
+        try:
+            still = lambda seen=seen: seen is not None and _seen(target) == seen  # noqa: E731
+            write_bytes_atomic(target, data, still, sync_folder=False)
+            return new, True
+        except Changed:
+            if attempt + 1 < ATTEMPTS:
+                print(
+                    f"minutes: note: {path.name} was saved by another program while minutes was writing; "
+                    "making the change again on what it saved",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    raise MinutesError(
+        f"{path}: another program saved the file {ATTEMPTS} times while minutes was writing; "
+        "nothing was written; try again"
+    )
 
 
 def create(path: Path, text: str) -> None:

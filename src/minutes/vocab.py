@@ -7,6 +7,8 @@ from typing import Literal
 
 SCHEMA_VERSION = 1
 
+# Whole-value patterns: pydantic reads "$" as the end of the text, Python's re as "before a final newline"
+# too, so Python code checks a value with ``fullmatch``, never ``match`` or ``search``.
 LANG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 PERSON_ID = r"^[^\s/\\]{1,80}$"
 TIME_RE = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
