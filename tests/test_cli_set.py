@@ -43,8 +43,8 @@ def test_set_tags_splits_on_commas(cli, board):
 
 def test_set_a_bad_value_is_refused_and_changes_nothing(cli, board):
     before = board.read_bytes()
-    assert "must be a time" in cli("set", "adjourned", "half past six", code=1).stderr
-    assert "unknown field" in cli("set", "colour", "red", code=1).stderr
+    assert "must be a time" in cli("set", "adjourned", "half past six", code=2).stderr
+    assert "unknown field" in cli("set", "colour", "red", code=2).stderr
     assert "unknown chair 'Nobody'" in cli("set", "chair", "Nobody", code=1).stderr
     assert "add-*" in cli("set", "proceedings", "x", code=2).stderr
     assert board.read_bytes() == before
