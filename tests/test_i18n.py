@@ -130,3 +130,12 @@ def test_chinese_labels_and_notes_take_full_width_punctuation():
     out = render_session(congress(), None, RenderOptions(kind="minutes", lang="zh")).data.decode()
     assert "**日期：**" in out and "### 出席（1）" in out and "**Date:**" not in out
     assert not any(mark in out for mark in ("**:", "; ", "**活动:**"))
+
+
+def test_a_value_that_ends_with_a_full_stop_ends_the_sentence_once():
+    from minutes import i18n
+
+    de = i18n.catalog("de", ())
+    assert de.gettext("The meeting was hosted by the {organization}.", organization="Makerspace e.V.") == \
+        "Veranstalter: Makerspace e.V."
+    assert i18n.catalog("en", ()).gettext("The meeting closed at {time}.", time="18:30") == "The meeting closed at 18:30."

@@ -86,8 +86,11 @@ def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
         key = pieces[k]
         if key not in values:
             raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
-        value = values[key]
-        out += ("" if value is None else str(value), pieces[k + 1])
+        value = "" if values[key] is None else str(values[key])
+        after = pieces[k + 1]
+        if value.endswith(".") and after.startswith(".") and not after.startswith(".."):
+            after = after[1:]  # "e.V." ends the sentence: "Veranstalter: Makerspace e.V.", not "e.V.."
+        out += (value, after)
     filled = "".join(out)
     return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
 
