@@ -15,7 +15,7 @@ _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;
 
 
 def character_style(word: docx.document.Document) -> str:
-    """Return the id of the Hyperlink character style, adding Word's usual one (blue, underlined) if missing."""
+    """Return the Hyperlink character style's id; a reference without one gets Word's (blue, underlined)."""
     try:
         return word.styles[STYLE].style_id
     except KeyError:
@@ -28,7 +28,7 @@ def character_style(word: docx.document.Document) -> str:
 
 
 def hyperlink_xml(rid: str, runs: str, declare: bool) -> str:
-    """Return a w:hyperlink around the XML of ``runs``, to the relationship ``rid`` (``r:`` declared here if asked)."""
+    """Return a w:hyperlink to the relationship ``rid`` around ``runs`` (XML), declaring ``r:`` if asked."""
     ns = f' xmlns:r="{R_NS}"' if declare else ""
     return f'<w:hyperlink{ns} r:id="{rid}" w:history="1">{runs}</w:hyperlink>'
 

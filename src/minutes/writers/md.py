@@ -25,10 +25,11 @@ _START = frozenset("-+=>#~0123456789 \t")
 # sentence ("." "," ":" ";" "!" "?" "'" "*"); a ")" is its own only when it closes a "(" in it.
 _NOT_CJK = r"(?![\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f])[^\x00-\x7f\W]"
 _URL_CHAR = rf"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]|{_NOT_CJK}"
-_URL_END = rf"[A-Za-z0-9\-_~/#@$&+=%]|{_NOT_CJK}|\((?:{_URL_CHAR})*\)"
-URL = re.compile(rf"(?<![A-Za-z0-9])(?i:https?://|mailto:)(?:{_URL_CHAR}|\((?:{_URL_CHAR})*\))*(?:{_URL_END})")
+_PARENS = rf"\((?:{_URL_CHAR})*\)"
+_URL_END = rf"[A-Za-z0-9\-_~/#@$&+=%]|{_NOT_CJK}|{_PARENS}"
+URL = re.compile(rf"(?<![A-Za-z0-9])(?i:https?://|mailto:)(?:{_URL_CHAR}|{_PARENS})*(?:{_URL_END})")
 # Escaping text that holds a URL: the URL, a character to escape, or a run of underscores, in one pass.
-# (A "!" before a URL is escaped too: the URL may be written as "[text](<URL>)", a picture's syntax after it.)
+# (A "!" before a URL is escaped too: the URL may be written "[text](<URL>)", a picture's syntax after "!".)
 _LINKED = re.compile(rf"(?P<url>{URL.pattern})|(?P<under>_+)|{_INLINE.pattern}|!(?=(?i:https?://|mailto:))")
 # What a link target needs escaped inside "(<...>)": backslash escapes and entities are read there.
 _TARGET = re.compile(r"[\\<>&|]")
@@ -42,7 +43,7 @@ def escape(text: str, block: bool = True, links: bool = True) -> str:
     """Return ``text`` escaped so that CommonMark reads it back literally, a URL in it as a link to it."""
     if links and ":" in text and URL.search(text):
         return _escape_linked(text, block)
-    if not _PLAIN.search(text) and "#" not in text:  # one line with nothing to escape inside it, e.g. "Ana Weber"
+    if not _PLAIN.search(text) and "#" not in text:  # one line with nothing to escape in it, e.g. "Ana Weber"
         if not block or text[:1] not in _START or not _BLOCK_START.match(text):
             return text
         return _BLOCK_START.sub(_escape_start, text, count=1)
@@ -65,7 +66,7 @@ def _escape_text(text: str, block: bool) -> str:
 
 
 def _escape_ends(text: str, block: bool) -> str:
-    """Return ``text`` with what only its end or a line's start can mean escaped: a heading's closing #s, block marks."""
+    """Return ``text`` with what only its end or a line's start can mean escaped (closing #s, block marks)."""
     if "#" in text:
         text = _CLOSING.sub(r"\1\\\2", text)
     return _BLOCK_START.sub(_escape_start, text) if block else text
@@ -84,7 +85,7 @@ def _escape_linked(text: str, block: bool) -> str:
 
 
 def link(text: str, href: str) -> str:
-    """Return a link to ``href`` showing ``text``: ``<URL>`` when that reads back the same, else ``[text](<URL>)``."""
+    """Return ``text`` linked to ``href``: ``<URL>`` if it reads back alike, else ``[text](<URL>)``."""
     if text == href and _AUTOLINK.fullmatch(href) and "xn--" not in href.lower():
         return f"<{href}>"
     label = _escape_text(text, block=False).replace("\n", "\\\n")
