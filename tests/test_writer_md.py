@@ -213,3 +213,23 @@ def test_the_json_document_carries_each_link_target():
     links = {r["text"]: r["href"] for r in runs if "href" in r}
     assert links[URLS["summary"]] == URLS["summary"] and links[URLS["mail"]] == URLS["mail"]
     assert all("href" not in r for r in runs if r["text"] not in links)
+
+
+def test_a_picture_whose_file_is_a_url_or_has_markdown_characters_stays_a_picture():
+    import copy
+
+    from render_fixtures import CONGRESS
+
+    from minutes.document import Image
+    from minutes.model import Session
+    from minutes.render import build_document
+
+    for file in ("https://x.org/p_1.png?a=1&b=2", "photos/a_b & c <1>.png", "photos\\win_1.png", "a&amp;b.png"):
+        data = copy.deepcopy(CONGRESS)
+        data["proceedings"][3]["attachments"][0]["file"] = file
+        for kind in ("minutes", "release"):
+            doc = build_document(Session.model_validate(data), None, RenderOptions(kind=kind))
+            assert [b.path for b in doc.blocks if isinstance(b, Image)] == [file], (file, kind)
+            again = render_session(Session.model_validate(data), None, RenderOptions(kind=kind)).data.decode()
+            images = [c for t in MarkdownIt("commonmark").parse(again) for c in t.children or () if c.type == "image"]
+            assert [i.attrGet("src") for i in images] == [MarkdownIt().normalizeLink(file)], (file, kind)

@@ -31,9 +31,9 @@ URL = re.compile(rf"(?<![A-Za-z0-9])(?i:https?://|mailto:)(?:{_URL_CHAR}|{_PAREN
 # Escaping text that holds a URL: the URL, a character to escape, or a run of underscores, in one pass.
 # (A "!" before a URL is escaped too: the URL may be written "[text](<URL>)", a picture's syntax after "!".)
 _LINKED = re.compile(rf"(?P<url>{URL.pattern})|(?P<under>_+)|{_INLINE.pattern}|!(?=(?i:https?://|mailto:))")
-# What a link target needs escaped inside "(<...>)": backslash escapes and entities are read there.
-_TARGET = re.compile(r"[\\<>&|]")
-_BACKSLASHED = r"\\\g<0>"
+# What a link's or picture's target needs escaped inside "(<...>)", where escapes and entities are
+# read, and "|" (a table's cells are split at it first).
+_TARGET = re.compile(r"[\\<>|]|&(?=#?\w+;)")
 # A URL that markdown-it reads back as itself, both its target and its text, when written as <URL>:
 # http, https or mailto, no percent escape (the text would show it decoded) and no punycode host.
 _AUTOLINK = re.compile(r"(?i:https?://|mailto:)[^\s<>%]+")
@@ -89,7 +89,12 @@ def link(text: str, href: str) -> str:
     if text == href and _AUTOLINK.fullmatch(href) and "xn--" not in href.lower():
         return f"<{href}>"
     label = _escape_text(text, block=False).replace("\n", "\\\n")
-    return f"[{label}](<{_TARGET.sub(_BACKSLASHED, href)}>)"
+    return f"[{label}](<{target(href)}>)"
+
+
+def target(href: str) -> str:
+    """Return ``href`` escaped to stand between the angle brackets of ``[text](<URL>)`` or ``![text](<path>)``."""
+    return _TARGET.sub(r"\\\g<0>", href)
 
 
 def _escape_underscores(match: re.Match) -> str:
@@ -159,7 +164,7 @@ def blocks(doc: Document, skip_title: bool = False) -> list[str]:
             out.append("\n".join([_row(block.header), sep, *(_row(r) for r in block.rows)]))
         elif isinstance(block, Image):
             alt = inlines(block.caption, block=False).replace("\\\n", " ")
-            out.append(f"![{alt}](<{block.path.replace('>', '%3E')}>)")
+            out.append(f"![{alt}](<{target(block.path)}>)")
         elif isinstance(block, Rule):
             out.append("---")
         elif isinstance(block, PageBreak):
