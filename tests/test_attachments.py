@@ -106,8 +106,6 @@ def test_a_pdf_attachment_is_copied_and_shown_by_caption_and_name_in_markdown_an
     assert "The agenda (agenda.pdf)" in text
 
 
-@pytest.mark.xfail(strict=True, reason="the document model keeps links only with the link support of branch md; "
-                                       "remove this mark when it is merged")
 def test_a_pdf_and_a_url_are_links_in_the_rendered_markdown(cli):
     make_session(cli, "agenda.pdf", "https://example.org/a_b", captions=("The agenda",))
     (cli.folder / "agenda.pdf").write_bytes(b"%PDF-1.4")

@@ -157,7 +157,8 @@ def test_a_two_day_series_reads_as_one_press_release_in_every_language():
         blocks = _blocks(out)
         assert any(t.startswith(leads[lang]) for _, t in blocks), (lang, blocks[:8])
         assert ("h2", days[lang]) in blocks, lang
-        subtitle = out.split("<!-- style: Subtitle -->\n", 1)[1].split("\n", 1)[0]
+        data = render_series(congress_series(), None, RenderOptions(kind="release", lang=lang, fmt="json")).data
+        subtitle = next(b["text"] for b in json.loads(data)["blocks"] if b.get("style") == "Subtitle")
         assert congress_series()[0].series.name[lang] in subtitle, (lang, subtitle)  # the series, not day 2
 
 

@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from render_fixtures import congress, congress_file, large, png
 
@@ -310,3 +311,56 @@ def test_a_reference_footer_with_its_own_page_number_keeps_it_and_gains_the_hash
     footer = word.sections[0].footer
     assert len(footer._element.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')]")) == 1
     assert footer.paragraphs[-1].text == f"2023-07-23 · {content_hash(congress())}"
+
+
+def _hyperlinks(word: docx.document.Document) -> list[tuple[str, str, set[str]]]:
+    """Return (target, text, character styles) of every hyperlink in the body and its tables."""
+    paras = [*word.paragraphs, *(p for t in word.tables for row in t.rows for c in row.cells for p in c.paragraphs)]
+    return [(h.url, h.text, {r.style.name for r in h.runs}) for p in paras for h in p.hyperlinks]
+
+
+def test_a_url_is_a_word_hyperlink_in_the_hyperlink_style():
+    from test_writer_md import URLS, linked_session
+
+    word = _open(render_session(linked_session(), None, RenderOptions(fmt="docx")).data)
+    links = _hyperlinks(word)
+    for url in URLS.values():
+        assert (url, url, {"Hyperlink"}) in links, url
+    rels = [r for r in word.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert {r.target_ref for r in rels} == set(URLS.values()) and all(r.is_external for r in rels)
+    assert word.styles["Hyperlink"].type == WD_STYLE_TYPE.CHARACTER
+
+
+def test_a_link_in_a_table_cell_is_a_hyperlink_and_keeps_its_format():
+    rules = Text("rules", bold=True, italic=True, href="https://x.org/r?a=1&b=2")
+    doc = Document(Metadata(), [Table([[Text("Site")]], [[[Text("the ", bold=True), rules]]])])
+    word = _open(WRITERS["docx"](doc, WriteOptions()))
+    (link,) = word.tables[0].rows[1].cells[0].paragraphs[0].hyperlinks
+    assert (link.url, link.text, link.runs[0].bold, link.runs[0].italic) == ("https://x.org/r?a=1&b=2", "rules", True, True)
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_the_hyperlinks_back(tmp_path):
+    from markdown_it import MarkdownIt
+    from test_writer_md import URLS, linked_session
+
+    (tmp_path / "x.docx").write_bytes(render_session(linked_session(), None, RenderOptions(fmt="docx")).data)
+    text = subprocess.run(["pandoc", "-f", "docx", "-t", "markdown", "--wrap=none", str(tmp_path / "x.docx")],
+                          capture_output=True, text=True, check=True).stdout
+    hrefs = {c.attrGet("href") for t in MarkdownIt("commonmark").parse(text) for c in t.children or ()
+             if c.type == "link_open"}
+    assert set(URLS.values()) <= hrefs
+
+
+def test_a_reference_doc_keeps_its_own_hyperlink_style(tmp_path):
+    from docx.shared import RGBColor
+
+    ref = tmp_path / "ref.docx"
+    word = docx.Document()
+    word.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER).font.color.rgb = RGBColor(0xAA, 0, 0)
+    word.save(ref)
+    doc = Document(Metadata(), [Paragraph([Text("x", href="https://x.org/")])])
+    got = _open(WRITERS["docx"](doc, WriteOptions(reference_doc=ref)))
+    assert got.styles["Hyperlink"].font.color.rgb == RGBColor(0xAA, 0, 0)
+    assert [s.name for s in got.styles].count("Hyperlink") == 1
+    assert _hyperlinks(got) == [("https://x.org/", "x", {"Hyperlink"})]

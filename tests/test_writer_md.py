@@ -112,3 +112,125 @@ def test_escape_skips_only_rules_that_cannot_apply():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         for block in (True, False):
             assert md.escape(text, block) == md.escape_all(text, block), (text, block)
+
+
+# URLs as people paste them: underscores, parentheses, a query with & and ~, a fragment, a percent escape.
+URLS = {
+    "summary": "https://example.org/a_b_c/page_1.html",
+    "wiki": "https://en.wikipedia.org/wiki/Foo_(bar)",
+    "title": "https://x.org/search?q=a_b&lang=en~1#part_2",
+    "text": "http://x.org/~user/file_name.pdf",
+    "caption": "https://x.org/photo%20one_(2).png",
+    "mail": "mailto:ana_weber@example.org",
+}
+
+
+def linked_session():
+    """Return the congress day with a URL in a summary, a title, a resolution text, a caption and a text."""
+    import copy
+
+    from render_fixtures import CONGRESS
+
+    from minutes.model import Session
+
+    data = copy.deepcopy(CONGRESS)
+    items = data["proceedings"]
+    items[1]["summary"]["en"] = f"spoke about {URLS['summary']}, and ({URLS['wiki']})."
+    items[3]["title"]["en"] = f"The rules at {URLS['title']}"
+    items[3]["attachments"][0]["caption"]["en"] = f"Slide: {URLS['caption']}"
+    items[4]["text"]["en"] = f"Write to {URLS['mail']}."
+    items[5]["text"] = {"en": f"The telegram ({URLS['text']}) is adopted."}
+    return Session.model_validate(data)
+
+
+def _links(markdown: str) -> list[tuple[str, str]]:
+    """Return (href, text) of every link markdown-it reads, in pictures' descriptions too."""
+    found = []
+
+    def visit(children):
+        for k, c in enumerate(children):
+            if c.type == "link_open":
+                found.append((c.attrGet("href"), children[k + 1].content))
+            visit(c.children or [])
+
+    visit([c for t in MarkdownIt("commonmark").enable("table").parse(markdown) for c in (t.children or [])])
+    return found
+
+
+def test_a_url_in_any_data_text_is_a_working_link_in_the_markdown():
+    for kind in ("minutes", "release"):
+        out = render_session(linked_session(), None, RenderOptions(kind=kind)).data.decode()
+        links = _links(out)
+        wanted = [u for k, u in URLS.items() if kind == "minutes" or k not in ("text",)]
+        for url in wanted:
+            assert (url, url) in links, (kind, url, links)
+        assert "\\_" not in "".join(href for href, _ in links)
+
+
+def test_a_link_written_in_a_template_is_kept(tmp_path):
+    template = tmp_path / "t.md.j2"
+    template.write_text("# {{ session.title }}\n\nRead [the rules_2024](https://x.org/rules_2024?a=1&b=2) now.\n")
+    out = render_session(congress(), None, RenderOptions(template=template)).data.decode()
+    assert _links(out) == [("https://x.org/rules_2024?a=1&b=2", "the rules_2024")]
+
+
+def test_a_link_run_is_written_as_an_autolink_or_a_link_with_its_text():
+    def one(run):
+        return md.write(Document(Metadata(), [Paragraph([run])]), WriteOptions()).decode().strip()
+
+    assert one(Text("https://x.org/a_b", href="https://x.org/a_b")) == "<https://x.org/a_b>"
+    assert one(Text("the *site*", bold=True, href="https://x.org/a>b")) == "**[the \\*site\\*](<https://x.org/a\\>b>)**"
+    assert one(Text("https://x.org/a%20b", href="https://x.org/a%20b")) == "[https://x.org/a%20b](<https://x.org/a%20b>)"
+
+
+def test_trailing_punctuation_stays_out_of_the_link():
+    cases = {
+        "See https://x.org/a.": "https://x.org/a", "(https://x.org/a_(b))": "https://x.org/a_(b)",
+        "at https://x.org/a, then": "https://x.org/a", "访问https://x.org/a。": "https://x.org/a",
+        "https://x.org/a?b=1!": "https://x.org/a?b=1", "'https://x.org/a_'": "https://x.org/a_",
+    }
+    for text, url in cases.items():
+        assert _links(md.escape(text)) == [(url, url)], text
+
+
+def test_a_subtitle_is_a_plain_paragraph_in_markdown_and_the_subtitle_style_in_word():
+    import io
+
+    import docx
+
+    for kind in ("minutes", "release"):
+        out = render_session(congress(), None, RenderOptions(kind=kind)).data.decode()
+        assert "<!--" not in out, kind
+        word = docx.Document(io.BytesIO(render_session(congress(), None, RenderOptions(kind=kind, fmt="docx")).data))
+        assert [p.style.name for p in word.paragraphs].count("Subtitle") == 1, kind
+
+
+def test_the_json_document_carries_each_link_target():
+    import json
+
+    data = json.loads(render_session(linked_session(), None, RenderOptions(fmt="json")).data)
+    runs = [r for b in data["blocks"] for r in b.get("inlines", [])]
+    links = {r["text"]: r["href"] for r in runs if "href" in r}
+    assert links[URLS["summary"]] == URLS["summary"] and links[URLS["mail"]] == URLS["mail"]
+    assert all("href" not in r for r in runs if r["text"] not in links)
+
+
+def test_a_picture_whose_file_has_markdown_characters_stays_a_picture():
+    """(A picture given by URL is a link, as docs/format.md says: tests/test_attachments.py.)"""
+    import copy
+
+    from render_fixtures import CONGRESS
+
+    from minutes.document import Image
+    from minutes.model import Session
+    from minutes.render import build_document
+
+    for file in ("photos/a_b & c <1>.png", "photos\\win_1.png", "a&amp;b.png"):
+        data = copy.deepcopy(CONGRESS)
+        data["proceedings"][3]["attachments"][0]["file"] = file
+        for kind in ("minutes", "release"):
+            doc = build_document(Session.model_validate(data), None, RenderOptions(kind=kind))
+            assert [b.path for b in doc.blocks if isinstance(b, Image)] == [file], (file, kind)
+            again = render_session(Session.model_validate(data), None, RenderOptions(kind=kind)).data.decode()
+            images = [c for t in MarkdownIt("commonmark").parse(again) for c in t.children or () if c.type == "image"]
+            assert [i.attrGet("src") for i in images] == [MarkdownIt().normalizeLink(file)], (file, kind)

@@ -28,11 +28,12 @@ def is_clean(text: str) -> bool:
 
 @dataclass(slots=True)
 class Text:
-    """A run of text; a newline in it is a hard line break."""
+    """A run of text; a newline in it is a hard line break; ``href`` makes it a link to that URL."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    href: str | None = None
 
 
 Inlines = list[Text]
@@ -142,7 +143,9 @@ def block_type(block: Block) -> str:
 
 
 def _runs(runs: Inlines) -> list[dict]:
-    return [{"text": r.text, "bold": r.bold, "italic": r.italic} for r in runs]
+    """Return the runs as plain data; a link's run also has its ``href``."""
+    return [{"text": r.text, "bold": r.bold, "italic": r.italic} if r.href is None
+            else {"text": r.text, "bold": r.bold, "italic": r.italic, "href": r.href} for r in runs]
 
 
 def block_dict(block: Block) -> dict:

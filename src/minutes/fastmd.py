@@ -22,13 +22,20 @@ _RUN = re.compile(
 _HEADING = re.compile(r"^(#{1,6}) +(.*?) *$")
 _BULLET = re.compile(r"^- (.*)$")
 _ORDERED = re.compile(r"^(\d{1,9})\. (.*)$")
-_NESTED = re.compile(r"^(?:[#>+*-]|\d{1,9}[.)]|```|~~~|<|\s)")
+# Text that starts with "<" opens HTML, unless it is an autolink.
+_HTML = r"<(?!(?i:https?://|mailto:))"
+_NESTED = re.compile(rf"^(?:[#>+*\[-]|\d{{1,9}}[.)]|```|~~~|{_HTML}|\s)")
 _DELIM = re.compile(r"^\|(?: *:?-+:? *\|)+ *$")
-_IMAGE = re.compile(r"^!\[([^\]\[\\<>!&`_]*)\]\(<([^<>\n\\]*)>\)$")
+# A picture alone on its line: its caption holds no bracket, code or HTML (escapes and autolinks are fine).
+_AUTOLINK = r"<(?i:https?://|mailto:)[^<>\s\[\]]*>"
+_IMAGE = re.compile(rf"^!\[((?:[^\]\[\\<>`]|\\.|{_AUTOLINK})*)\]\(<([^<>\n\\]*)>\)$")
 STYLE_COMMENT = re.compile(r"^<!--\s*style:\s*([\w -]+?)\s*-->\s*$")
 _RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # Lines that could start a block (or interrupt a paragraph): the fast reader stops and defers.
-_BLOCKISH = re.compile(r"^(?: {0,3})(?:#|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|```|~~~|<|\||\[|=+\s*$|-+\s*$)")
+_BLOCKISH = re.compile(
+    rf"^(?: {{0,3}})(?:#|[-+*](?:\s|$)|\d{{1,9}}[.)](?:\s|$)|>|```|~~~|{_HTML}|\||\[|=+\s*$|-+\s*$"
+    r"|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)"
+)
 
 
 class Unsure(Exception):
@@ -107,6 +114,8 @@ class Reader:
             self.i += 1
         elif m := _IMAGE.match(line):
             self.image(m)
+        elif line.startswith("!["):
+            raise Unsure
         elif _BULLET.match(line):
             self.items(_BULLET, BulletList)
         elif _ORDERED.match(line):
@@ -188,13 +197,14 @@ class Reader:
         while i < n and lines[i].startswith(">"):
             content = lines[i][1:]
             content = content[1:] if content.startswith(" ") else content
-            if _NESTED.match(content) or not content.strip():
+            if _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
                 raise Unsure
             body.append(content)
             i += 1
         if not self.blank(i):
             raise Unsure
         self.out.append(Paragraph(self.inlines(body), "Quote"))
+        self.style = None
         self.i = i
 
     def paragraph(self, line: str) -> None:

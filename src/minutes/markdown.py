@@ -29,40 +29,49 @@ def _parser() -> MarkdownIt:
 
 
 def inlines(token: Token) -> Inlines:
-    """Return the runs of an ``inline`` token, merging neighbours with the same format."""
+    """Return the runs of an ``inline`` token, merging neighbours with the same format and link."""
     runs: Inlines = []
     bold = italic = 0
+    href: str | None = None
 
     def add(text: str) -> None:
         text = clean(text)
         if not text:
             return
-        if runs and runs[-1].bold == bool(bold) and runs[-1].italic == bool(italic):
-            runs[-1].text += text
+        last = runs[-1] if runs else None
+        if last is not None and last.bold == bool(bold) and last.italic == bool(italic) and last.href == href:
+            last.text += text
         else:
-            runs.append(Text(text, bool(bold), bool(italic)))
+            runs.append(Text(text, bool(bold), bool(italic), href))
 
-    children = token.children or []
-    for k, child in enumerate(children):
-        t = child.type
-        if t in ("text", "code_inline", "html_inline"):
-            add(child.content)
-        elif t == "softbreak":
-            before = runs[-1].text[-1:] if runs else ""
-            after = next((c.content[:1] for c in children[k + 1:] if c.content), "")
-            add("" if CJK.match(before) or CJK.match(after) else " ")
-        elif t == "hardbreak":
-            add("\n")
-        elif t == "strong_open":
-            bold += 1
-        elif t == "strong_close":
-            bold -= 1
-        elif t == "em_open":
-            italic += 1
-        elif t == "em_close":
-            italic -= 1
-        elif t == "image":
-            add(child.content)
+    def walk(children: list[Token]) -> None:
+        nonlocal bold, italic, href
+        for k, child in enumerate(children):
+            t = child.type
+            if t in ("text", "code_inline", "html_inline"):
+                add(child.content)
+            elif t == "softbreak":
+                before = runs[-1].text[-1:] if runs else ""
+                after = next((c.content[:1] for c in children[k + 1:] if c.content), "")
+                add("" if CJK.match(before) or CJK.match(after) else " ")
+            elif t == "hardbreak":
+                add("\n")
+            elif t == "strong_open":
+                bold += 1
+            elif t == "strong_close":
+                bold -= 1
+            elif t == "em_open":
+                italic += 1
+            elif t == "em_close":
+                italic -= 1
+            elif t == "link_open":
+                href = clean(str(child.attrGet("href") or ""))
+            elif t == "link_close":
+                href = None
+            elif t == "image":  # a picture inside text: its description, read as text
+                walk(child.children or [])
+
+    walk(token.children or [])
     if runs:
         runs[0].text = runs[0].text.lstrip()
         runs[-1].text = runs[-1].text.rstrip()

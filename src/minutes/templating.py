@@ -17,7 +17,7 @@ from markupsafe import Markup
 from minutes.errors import MinutesError
 from minutes.i18n import Catalog
 from minutes.resources import templates_dir
-from minutes.writers.md import escape
+from minutes.writers.md import escape, target
 
 TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
 _MISSING = object()
@@ -41,6 +41,11 @@ def _breaks(text: str) -> str:
 
 
 _LONE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+
+
+def link_target(path: str) -> Markup:
+    """Return a picture's path or a link's URL escaped for ``(<...>)``, so that a URL in it stays one."""
+    return Markup(target(str(path)))
 
 
 def capfirst(text: str) -> str:
@@ -106,7 +111,7 @@ def environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline, quote=quote)
+    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline, quote=quote, target=link_target)
     return env
 
 

@@ -35,6 +35,7 @@ from minutes.document import (
 )
 from minutes.errors import MinutesError
 from minutes.writers import WriteOptions
+from minutes.writers.hyperlinks import R_NS, character_style, hyperlink_xml, relationship_xml
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number",
@@ -61,22 +62,23 @@ def _xml(text: str) -> str:
     return text.translate(_ESCAPE) if "&" in text or "<" in text or ">" in text else text
 
 
-def run_xml(text: str, bold: bool, italic: bool, upright: bool = False) -> str:
+def run_xml(text: str, bold: bool, italic: bool, upright: bool = False, style: str = "") -> str:
     """Return the XML of one run: line breaks as w:br, CJK text in the East Asian font (cleaned later).
 
     ``upright`` keeps CJK text out of italics, even in an italic style (Subtitle, Caption, Quote):
-    Chinese, Japanese and Korean are not slanted for emphasis.
+    Chinese, Japanese and Korean are not slanted for emphasis. ``style`` is a character style's id.
     """
     if not text:
         return ""
     cjk = not text.isascii() and CJK.search(text) is not None
-    if not (bold or italic or cjk or "\n" in text):
+    if not (bold or italic or cjk or style or "\n" in text):
         return f'<w:r><w:t xml:space="preserve">{_xml(text)}</w:t></w:r>'
     upright = upright and cjk
     slant = '<w:i w:val="0"/><w:iCs w:val="0"/>' if upright else "<w:i/>" if italic else ""
     rpr = ""
-    if bold or slant or cjk:
-        rpr = "<w:rPr>" + (_CJK_RPR if cjk else "") + ("<w:b/>" if bold else "") + slant + "</w:rPr>"
+    if bold or slant or cjk or style:
+        rpr = ("<w:rPr>" + (f'<w:rStyle w:val="{style}"/>' if style else "") + (_CJK_RPR if cjk else "")
+               + ("<w:b/>" if bold else "") + slant + "</w:rPr>")
     if "\n" not in text:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml(text)}</w:t></w:r>'
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{_xml(part)}</w:t>' if part else "" for part in text.split("\n"))
@@ -317,6 +319,7 @@ class Reference:
         self._found: dict[str, str | None] = {}
         self._styles: dict[str, Entry] = {}
         self._prepare(label)
+        self.hyperlink_style = character_style(word)
         footers = _fill_footer(word, extra)
         _stand_in_properties(word.core_properties)
         self.width = self._text_width()
@@ -475,6 +478,7 @@ class Writer:
         self.pictures: dict[str, tuple[str, str]] = {}  # sha1 -> (target, file name) added here
         self.numbers: set[int] = set()  # N of the word/media/imageN files added here
         self.rels: dict[str, str] = {}  # target -> relationship id added here
+        self.links: dict[str, str] = {}  # URL -> relationship id of the hyperlinks added here
         self.types: set[str] = set()  # picture extensions added here
 
     def warn(self, message: str) -> None:
@@ -488,8 +492,21 @@ class Writer:
             ppr = f'<w:pStyle w:val="{self.style_id(style)}"/>' + ppr
         head = f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"
         body = run_xml(prefix, False, False) if prefix else ""
-        up = self.upright
-        return head + body + "".join([run_xml(r.text, r.bold or bold, r.italic, up) for r in runs]) + "</w:p>"
+        return head + body + self.runs(runs, bold, self.upright) + "</w:p>"
+
+    def runs(self, runs: Inlines, bold: bool = False, upright: bool = False) -> str:
+        """Return the XML of a paragraph's runs, a link's as a hyperlink."""
+        return "".join([run_xml(r.text, r.bold or bold, r.italic, upright) if r.href is None
+                        else self.hyperlink(r.href, run_xml(r.text, r.bold or bold, r.italic, upright,
+                                                            self.ref.hyperlink_style)) for r in runs])
+
+    def hyperlink(self, href: str, runs: str) -> str:
+        """Return ``runs`` (XML) as a hyperlink to ``href``, whose relationship is added once per document."""
+        if not runs:
+            return ""
+        if href not in self.links:
+            self.links[href] = self._new_rid()
+        return hyperlink_xml(self.links[href], runs, f'xmlns:r="{R_NS}"' not in self.ref.head)
 
     def style_id(self, name: str) -> str:
         if name not in self.style_ids:
@@ -534,7 +551,7 @@ class Writer:
             out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>")
             for c in range(ncols):
                 runs = row[c] if c < len(row) else ()
-                out.append(cells[c] + "".join([run_xml(x.text, x.bold or r == 0, x.italic) for x in runs]))
+                out.append(cells[c] + self.runs(runs, bold=r == 0))
                 out.append("</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl><w:p/>")
@@ -598,9 +615,13 @@ class Writer:
 
     def _relate(self, target: str) -> str:
         """Add a relationship from the document to a picture; return its id."""
-        used = self.ref.rids | set(self.rels.values())
-        self.rels[target] = next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        self.rels[target] = self._new_rid()
         return self.rels[target]
+
+    def _new_rid(self) -> str:
+        """Return a relationship id that neither the reference nor this document uses yet."""
+        used = self.ref.rids | set(self.rels.values()) | set(self.links.values())
+        return next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
 
     def _image_path(self, name: str) -> Path | None:
         """Return the file of an attached picture, if it is inside the session folder (or allowed)."""
@@ -697,9 +718,10 @@ class Writer:
             at = text.find("<w:numIdMacAtCleanup")
             at = text.rfind("</w:numbering>") if at < 0 else at
             out.append(deflate(ref.numbering, (text[:at] + "".join(self.nums.values()) + text[at:]).encode()))
-        if self.rels:
+        if self.rels or self.links:
             rels = "".join(f'<Relationship Id="{rid}" Type="{RT.IMAGE}" Target="{target}"/>'
                            for target, rid in self.rels.items())
+            rels += "".join(relationship_xml(rid, href) for href, rid in self.links.items())
             out.append(deflate(ref.rels, ref.text[ref.rels].replace("</Relationships>", rels + "</Relationships>").encode()))
         types = ref.text["[Content_Types].xml"]
         new = "".join(t for t in sorted(self.types) if t.split('" ')[0] + '"' not in types)
