@@ -66,15 +66,27 @@ def zsh_answer(incomplete: str, items: list[tuple[str, str]]) -> str:
 
 
 def mend_typer() -> None:
-    """Make Typer's zsh completion answer as ``zsh_answer`` does (its own loses an apostrophe, a double quote)."""
+    """Make Typer's completion of names answer as the front's does (``minutes.completion``).
+
+    Typer keeps only the values of an ``autocompletion`` function (here only ``complete_names``) that
+    start with the word typed, which drops ``francois`` -> ``François`` and every quoted name; and
+    its zsh answer loses an apostrophe or a double quote.
+    """
     from typer import _completion_classes as classes
+    from typer import core
+    from typer._click.shell_completion import CompletionItem
 
     def complete(self: Any) -> str:
         args, incomplete = self.get_completion_args()
         items = self.get_completions(args, incomplete)
         return zsh_answer(incomplete, [(i.value, classes._sanitize_help_text(i.help) if i.help else "") for i in items])
 
+    def unfiltered(param: Any, *, autocompletion: Any = None) -> None:  # the values are chosen by the function alone
+        if autocompletion is not None:
+            param._custom_shell_complete = lambda ctx, _, word: [CompletionItem(v) for v in autocompletion(ctx, [], word)]
+
     classes.ZshComplete.complete = complete
+    core._typer_param_setup_autocompletion_compat = unfiltered
 
 
 def install(argv: list[str]) -> bool:
