@@ -36,3 +36,15 @@ def roster(size: int, seed: int = 1, misspelt: float = 0.05) -> list[str]:
         if rnd.random() < misspelt:
             names.append(misspell(name, rnd))
     return names[:size]
+
+
+def quadratic(names: list[str], cutoff: float = 0.85) -> list[tuple[str, str]]:
+    """Return what ``names.near_duplicates`` returned before it was indexed: every pair compared."""
+    import difflib
+
+    return [
+        (a, b)
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+        if a.casefold() != b.casefold() and difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= cutoff
+    ]

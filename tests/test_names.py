@@ -1,4 +1,3 @@
-import difflib
 import sys
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from minutes import names
 from minutes.errors import MinutesError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from rosters import roster  # noqa: E402
+from rosters import quadratic, roster  # noqa: E402
 
 PEOPLE = [
     {"id": "li-jizheng", "name": "Li Jizheng"},
@@ -143,20 +142,10 @@ def test_fold_drops_case_and_accents_only():
     assert names.words("Jean-Pierre O'Neil") == ["jean", "pierre", "o", "neil"]
 
 
-def _quadratic(people: list[str], cutoff: float = 0.85) -> list[tuple[str, str]]:
-    """The check before it was indexed: every pair compared."""
-    return [
-        (a, b)
-        for i, a in enumerate(people)
-        for b in people[i + 1 :]
-        if a.casefold() != b.casefold() and difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= cutoff
-    ]
-
-
 def test_near_duplicates_on_a_large_roster_find_every_planted_misspelling():
     people = roster(400, seed=7)
     found = names.near_duplicates(people)
-    assert found == _quadratic(people)
+    assert found == quadratic(people)
     assert len(found) >= 15  # the planted ones, at least
 
 
@@ -166,4 +155,4 @@ def test_near_duplicates_on_a_large_roster_find_every_planted_misspelling():
     st.sampled_from([0.85, 0.3, 0.6, 0.95]),
 )
 def test_near_duplicates_find_exactly_the_pairs_comparing_every_pair_finds(people, cutoff):
-    assert names.near_duplicates(people, cutoff) == _quadratic(people, cutoff)
+    assert names.near_duplicates(people, cutoff) == quadratic(people, cutoff)

@@ -154,7 +154,8 @@ def _candidates(texts: list[str], cutoff: float) -> Iterator[tuple[int, int]]:
     two blocks are never adjacent in both strings), and a block of k letters holds k - 1 bigrams of
     both strings; so the strings share at least t = M - U - 1 >= (1.5c - 1)L - 1 bigrams, and are at
     most 2/c - 1 times as long as each other. Strings that share t of their n bigrams share one of
-    their n - t + 1 rarest (prefix filtering, from set-similarity joins): only those are indexed.
+    their n - t + 1 rarest (prefix filtering, from set-similarity joins): only those are looked up,
+    and indexed (for t of a partner at least as long: the strings come shortest first).
     """
     grams = [_bigrams(t) for t in texts]
     rarity = Counter(g for gs in grams for g in gs)
@@ -166,19 +167,19 @@ def _candidates(texts: list[str], cutoff: float) -> Iterator[tuple[int, int]]:
         n = lengths[i]
         shortest = n * cutoff / (2 - cutoff) - 1e-9
         need = math.ceil((1.5 * cutoff - 1) * (n + shortest) - 1 - 1e-9)  # the fewest of any fitting partner
+        later = math.ceil((1.5 * cutoff - 1) * 2 * n - 1 - 1e-9)  # ... of the strings still to come, no shorter
+        ordered = sorted(grams[i], key=lambda g: (rarity[g], g))
         if need <= 0:  # too short to promise a shared bigram: compare with every string of a fitting length
             partners: Iterable[int] = done[bisect.bisect_left(done, shortest, key=lengths.__getitem__) :]
-            prefix = grams[i]
         else:
-            prefix = sorted(grams[i], key=lambda g: (rarity[g], g))[: len(grams[i]) - need + 1]
-            partners = {j for g in prefix for j in index[g]}
+            partners = {j for g in ordered[: len(ordered) - need + 1] for j in index[g]}
         mine = sets[i]
         for j in partners:
             m = lengths[j]
             if m >= shortest and len(mine & sets[j]) >= (1.5 * cutoff - 1) * (n + m) - 1 - 1e-9:
                 yield (min(i, j), max(i, j))
         done.append(i)
-        for g in prefix:
+        for g in ordered[: len(ordered) - max(later, 1) + 1]:
             index[g].append(i)
 
 
