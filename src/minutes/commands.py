@@ -77,7 +77,7 @@ def complete_names(ctx: Any, incomplete: str) -> list[str]:
 
 
 def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
-    """Return the roster's spellings ``incomplete`` begins (case, accents aside), else whose surname it begins; [] on errors."""
+    """Return the names ``incomplete`` begins (case and accents aside), else those it begins a word of; [] on errors."""
     try:
         from minutes import names, yamlio
         from minutes.current import find_session
