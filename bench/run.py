@@ -188,6 +188,16 @@ def main() -> None:
             rows.append(Row(f"batch: {batch} sessions to .docx, --jobs 2", t_batch, f"≤ {5 * batch / 1000:.0f} s",
                             t_batch <= 5 * batch / 1000, "pandoc not installed", "—"))
 
+        duplicates = "import rosters; from minutes import names; names.near_duplicates(rosters.roster(2000))"
+        quadratic = "import rosters; rosters.quadratic(rosters.roster(150))"
+        bench_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))}
+        t = interleaved(3, {"new": lambda: run([PY, "-c", duplicates], tmp, bench_env),
+                            "old": lambda: run([PY, "-c", quadratic], tmp, bench_env)})
+        rows.append(Row("near-duplicate names, 2,000 people", t["new"], "≤ 2 s", t["new"] <= 2.0,
+                        f"every pair compared, 150 people {fmt_time(t['old'])}", f"{t['new'] / t['old']:.2f}×"))
+        notes.append(f"Comparing every pair of 2,000 people would take about {fmt_time(t['old'] * (2000 / 150) ** 2)} "
+                     "(150 people's time, times (2,000 / 150)²).")
+
         many = write_folder(tmp / "many", folder_size, 20)
         for name in ("list", "check"):
             cmd = [*MINUTES, name, str(many)] if name == "list" else [*MINUTES, "check", str(many), "--json"]

@@ -1,7 +1,15 @@
+import sys
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes import names
 from minutes.errors import MinutesError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from rosters import quadratic, roster  # noqa: E402
 
 PEOPLE = [
     {"id": "li-jizheng", "name": "Li Jizheng"},
@@ -62,3 +70,89 @@ def test_slugs_are_safe_file_names(title, slug):
 
 def test_near_duplicates_find_one_letter_misspellings_only():
     assert names.near_duplicates(["Li Jizheng", "Li Jizhen", "Vera", "Luan Xinlong"]) == [("Li Jizheng", "Li Jizhen")]
+
+
+ROSTER = [
+    {"id": "francois", "name": "François Dupont"},
+    {"id": "anna-fritz", "name": "Anna Fritz"},
+    {"id": "max", "name": "Maximilian Alexander von Hohenzollern"},
+    {"id": "lech", "name": "Lech Wałęsa"},
+    {"id": "anna-weber", "name": "Anna Weber"},
+    {"id": "olga", "name": {"en": "Olga Ivanova", "ru": "Ольга Иванова"}},
+    {"id": "ivan", "name": "Ivan Ivanov"},
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Francois Dupont", "francois"),
+        ("FRANCOIS DUPONT", "francois"),
+        ("francois", "francois"),  # a prefix, accents aside
+        ("Lech Walesa", "lech"),  # ł has no accent to take off, but is an l
+        ("Fritz", "anna-fritz"),  # a surname no one else has
+        ("dupont", "francois"),
+        ("von Hohenzollern", "max"),
+        ("Иванова", "olga"),
+        ("Ivanova", "olga"),  # not a prefix of Ivanov's name: a whole word
+    ],
+)
+def test_a_name_resolves_ignoring_accents_or_by_a_word_no_one_else_has(query, expected):
+    assert names.resolve(ROSTER, query) == expected
+
+
+def test_a_word_several_people_share_is_ambiguous_and_lists_them():
+    with pytest.raises(MinutesError, match="'Anna' is ambiguous: it could be anna-fritz, anna-weber"):
+        names.resolve(ROSTER, "Anna")
+
+
+def test_part_of_a_word_is_not_taken_for_a_surname():
+    with pytest.raises(MinutesError, match="unknown person 'ritz'"):
+        names.resolve(ROSTER, "ritz")
+
+
+def test_a_number_in_an_id_does_not_name_anyone():
+    with pytest.raises(MinutesError, match="unknown"):
+        names.resolve(PEOPLE, "2")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Hohenzolern", "Maximilian Alexander von Hohenzollern"),  # a typo in the surname of a long name
+        ("Dupond", "François Dupont"),  # an accent-less surname, misspelt
+        ("Francios Dupont", "François Dupont"),
+        ("Frits", "Anna Fritz"),
+        ("Walesaa", "Lech Wałęsa"),
+    ],
+)
+def test_a_close_match_is_offered_for_a_typo(typed, meant):
+    with pytest.raises(MinutesError, match=f"did you mean '{meant}'"):
+        names.resolve(ROSTER, typed)
+
+
+def test_suggestions_come_closest_first_and_at_most_three():
+    assert names.suggestions(ROSTER, "Ivanoa") == ["Olga Ivanova", "Ivan Ivanov"]
+    assert len(names.suggestions([{"id": f"p{i}", "name": f"Anna Fritz{i}"} for i in range(9)], "Anna Fritz")) == 3
+
+
+def test_fold_drops_case_and_accents_only():
+    assert names.fold("François Ærø ß") == "francois aero ss"
+    assert names.fold("栾新龙") == "栾新龙"
+    assert names.words("Jean-Pierre O'Neil") == ["jean", "pierre", "o", "neil"]
+
+
+def test_near_duplicates_on_a_large_roster_find_every_planted_misspelling():
+    people = roster(400, seed=7)
+    found = names.near_duplicates(people)
+    assert found == quadratic(people)
+    assert len(found) >= 15  # the planted ones, at least
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcAé -", max_size=14), max_size=10),
+    st.sampled_from([0.85, 0.3, 0.6, 0.95]),
+)
+def test_near_duplicates_find_exactly_the_pairs_comparing_every_pair_finds(people, cutoff):
+    assert names.near_duplicates(people, cutoff) == quadratic(people, cutoff)

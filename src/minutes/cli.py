@@ -13,8 +13,10 @@ from typing import Annotated, Any, Optional, get_args
 
 import typer
 
-from minutes import __version__, commands
+from minutes import __version__, commands, shells
 from minutes.params import Opt, Param
+
+shells.mend_typer()
 
 SETTINGS: dict[str, Any] = {
     "name": "minutes",
@@ -90,6 +92,8 @@ def __getattr__(name: str) -> Any:
 def main(argv: Optional[list[str]] = None) -> None:
     """Run the Typer application, building only the command the line names (all of them take ~15 ms)."""
     argv = sys.argv[1:] if argv is None else argv
+    if shells.install(argv):
+        return
     named = named_command(argv, os.environ)
     build(None if named is None else [named])(args=argv, prog_name="minutes")
 

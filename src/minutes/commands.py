@@ -69,26 +69,28 @@ def _from_typer(exc: BaseException) -> bool:
 
 
 def complete_names(ctx: Any, incomplete: str) -> list[str]:
-    """Return the roster's names that start with ``incomplete``, for Typer's shell completion."""
+    """Return the roster's names that ``incomplete`` begins, as the shell completing them reads them back."""
+    from minutes import completion
+
     file = ctx.params.get("file")  # the text given, during completion
-    return names_starting(Path(file) if file else None, incomplete)
+    return completion.for_shell(os.environ, names_starting(Path(file) if file else None, incomplete))
 
 
 def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
-    """Return every spelling of the roster's names that starts with ``incomplete``; none on any error."""
+    """Return the names ``incomplete`` begins (case and accents aside), else those it begins a word of; [] on errors."""
     try:
-        from minutes import yamlio
+        from minutes import names, yamlio
         from minutes.current import find_session
 
         path = find_session(file, _cwd())
         data = yamlio.load(path.read_text(encoding="utf-8"), path) or {}
-        found = []
+        spelled = []
         for person in data.get("people") or []:
             name = person.get("name")
-            for spelled in name.values() if isinstance(name, dict) else [name]:
-                if isinstance(spelled, str) and spelled.startswith(incomplete):  # as Typer filters them
-                    found.append(spelled)
-        return found
+            spelled.extend(s for s in (name.values() if isinstance(name, dict) else [name]) if isinstance(s, str))
+        typed = names.fold(incomplete)
+        found = [s for s in spelled if names.fold(s).startswith(typed)]
+        return found or [s for s in spelled if typed and any(w.startswith(typed) for w in names.words(s))]
     except Exception:  # completion must never fail loudly
         return []
 

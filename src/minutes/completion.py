@@ -9,11 +9,16 @@ import shlex
 from pathlib import Path
 from typing import Optional
 
-from minutes import commands, plain
+from minutes import commands, plain, shells
 
 
 def split(text: str) -> list[str]:
     """Return the words of a shell command line, the last one possibly an unclosed quote (as click splits)."""
+    return _split(text)[0]
+
+
+def _split(text: str) -> tuple[list[str], str]:
+    """Return the words of a shell command line, and the quote the last one leaves open ("" if none)."""
     lex = shlex.shlex(text, posix=True)
     lex.whitespace_split = True
     lex.commenters = ""
@@ -22,7 +27,18 @@ def split(text: str) -> list[str]:
         words.extend(lex)
     except ValueError:  # an unclosed quote: the word typed so far
         words.append(lex.token)
-    return words
+        return words, lex.state if lex.state in ("'", '"') else ""
+    return words, ""
+
+
+def for_shell(env: dict, found: list[str]) -> list[str]:
+    """Return the names ``found`` as the shell asking prints them: quoted for bash (zsh's are quoted as printed)."""
+    if env.get("_MINUTES_COMPLETE") != "complete_bash":
+        return found
+    words, quote = _split(env.get("COMP_WORDS", ""))
+    if env.get("COMP_CWORD") != str(len(words) - 1):
+        quote = ""  # the quote is open in a later word than the one completed
+    return [shells.bash_word(name, quote) for name in found]
 
 
 def request(env: dict) -> Optional[tuple[str, list[str], str]]:
@@ -83,15 +99,7 @@ def answer(env: dict) -> bool:
     if found is None:
         return False
     if asked[0] == "bash":
-        print("\n".join(found))
-    elif found:
-        print("_arguments '*: :((%s))'" % "\n".join(f'"{_zsh_escape(name)}"' for name in found))
+        print("\n".join(for_shell(env, found)))
     else:
-        print("_files")
+        print(shells.zsh_answer(asked[2], [(name, "") for name in found]))
     return True
-
-
-def _zsh_escape(text: str) -> str:
-    for char, escaped in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", r"\\:")):
-        text = text.replace(char, escaped)
-    return text
