@@ -4,6 +4,7 @@ import json
 import shutil
 
 import docx
+import pytest
 from markdown_it import MarkdownIt
 
 from conftest import BOARD, CONGRESS
@@ -27,8 +28,19 @@ def test_the_acceptance_commands_of_the_rendering_issue(cli, congress):
     assert "Luan Xinlong" in text and "###" in text
 
 
-def test_out_dash_refuses_binary_formats_and_many_files(cli, congress, board):
-    assert "text formats only" in cli("render", str(board), "--format", "docx", "--out", "-", code=2).stderr
+def test_out_dash_refuses_a_binary_format_on_a_terminal_and_many_files(cli, congress, board, monkeypatch):
+    from minutes import batch
+
+    class Terminal:
+        """What sys.stdout is on a terminal, as far as deliver asks."""
+
+        def isatty(self):
+            return True
+
+    rendered = batch.Rendered("x.minutes.en.docx", b"PK", [])
+    with monkeypatch.context() as patched, pytest.raises(batch.UsageError, match="on the terminal"):
+        patched.setattr(batch.sys, "stdout", Terminal())
+        batch.deliver(rendered, "-")
     assert "one result" in cli("render", ".", "--out", "-", code=2).stderr
 
 
@@ -73,3 +85,13 @@ def test_a_series_compiles_into_one_document(cli, congress):
     body = "\n".join(p.text for p in docx.Document(written).paragraphs)
     assert body.index("The history of the Group") < body.index("Proletarian Internationalism in the Korean War")
     assert "unknown" not in cli("render", ".", "--series", "Nope", code=2).stdout
+
+
+def test_out_dash_writes_a_word_file_to_stdout_when_it_is_not_a_terminal(cli, board):
+    import io
+
+    import docx
+
+    data = cli("render", "--format", "docx", "--out", "-").stdout_bytes
+    assert data[:2] == b"PK" and not (cli.folder / "-").exists()
+    assert docx.Document(io.BytesIO(data)).paragraphs[0].text.startswith("Minutes of the")

@@ -57,8 +57,9 @@ def deliver(rendered: Rendered, out: str) -> Path | None:
     from minutes.store import write_bytes_atomic
 
     if out == "-":
-        if rendered.name.rsplit(".", 1)[-1] in BINARY:
-            raise UsageError("--out - writes text formats only (md, json, popolo); give a folder for docx and pdf")
+        if rendered.name.rsplit(".", 1)[-1] in BINARY and sys.stdout.isatty():
+            raise UsageError("--out - would print a Word or PDF file on the terminal; send it to a file or a pipe "
+                             "(> minutes.docx), or give a folder")
         sys.stdout.buffer.write(rendered.data)
         sys.stdout.flush()
         return None

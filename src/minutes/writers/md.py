@@ -150,7 +150,9 @@ def blocks(doc: Document, skip_title: bool = False) -> list[str]:
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             # A Word style other than Quote (Subtitle, Caption) has no Markdown: the paragraph is plain.
-            out.append(("> " if block.style == "Quote" else "") + inlines(block.inlines))
+            text = inlines(block.inlines)
+            # Every line of a quote carries its mark, so no reader takes a broken line for a lazy continuation.
+            out.append("> " + text.replace("\n", "\n> ") if block.style == "Quote" else text)
         elif isinstance(block, Heading):
             if skip_title and block.level == 1 and not out:
                 continue
