@@ -95,3 +95,18 @@ def test_out_dash_writes_a_word_file_to_stdout_when_it_is_not_a_terminal(cli, bo
     data = cli("render", "--format", "docx", "--out", "-").stdout_bytes
     assert data[:2] == b"PK" and not (cli.folder / "-").exists()
     assert docx.Document(io.BytesIO(data)).paragraphs[0].text.startswith("Minutes of the")
+
+
+def test_paper_chooses_a4_or_letter_for_word_and_anything_else_is_a_usage_error(cli, board):
+    cli("render", "--format", "docx", "--paper", "a4", "--out", "a4")
+    cli("render", "--format", "docx", "--lang", "de", "--paper", "Letter", "--out", "letter")
+    cli("render", "--format", "docx", "--out", "plain")
+    sizes = {}
+    for folder in ("a4", "letter", "plain"):
+        (written,) = (cli.folder / folder).iterdir()
+        section = docx.Document(written).sections[0]
+        sizes[folder] = (section.page_width.twips, section.page_height.twips)
+    assert sizes == {"a4": (11906, 16838), "letter": (12240, 15840), "plain": (12240, 15840)}  # the board: en
+    result = cli("render", "--format", "docx", "--paper", "a5", "--out", "bad", code=2)
+    assert "--paper" in result.stderr and "a4, letter" in result.stderr
+    assert not (cli.folder / "bad").exists()

@@ -1,14 +1,19 @@
 """Word writer: named styles, fonts for Chinese, a PAGE field, pictures, reference documents."""
 
 import io
+import os
 import shutil
 import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+from lxml import etree
 from render_fixtures import congress, congress_file, large, png
 
 from minutes import markdown
@@ -18,6 +23,8 @@ from minutes.document import (
 from minutes.errors import MinutesError
 from minutes.render import RenderOptions, build_document, render_file, render_session
 from minutes.writers import WRITERS, WriteOptions
+from minutes.writers.docx_styles import paper_for
+from conftest import BOARD, ROOT
 
 NAMED = {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Caption",
          "Normal", "Quote"}
@@ -364,3 +371,216 @@ def test_a_reference_doc_keeps_its_own_hyperlink_style(tmp_path):
     assert got.styles["Hyperlink"].font.color.rgb == RGBColor(0xAA, 0, 0)
     assert [s.name for s in got.styles].count("Hyperlink") == 1
     assert _hyperlinks(got) == [("https://x.org/", "x", {"Hyperlink"})]
+
+
+# --- reference documents as pandoc and LibreOffice write them ------------------------------------
+
+HAVE_PANDOC = shutil.which("pandoc") is not None
+HAVE_SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+NO_PANDOC = "pandoc is not installed (the CI image installs it)"
+NO_SOFFICE = "LibreOffice is not installed (the CI image installs it)"
+
+
+def _pandoc_reference(folder):
+    """Return pandoc's own reference.docx, as `pandoc --print-default-data-file reference.docx` writes it."""
+    path = folder / "pandoc-reference.docx"
+    subprocess.run(["pandoc", "-o", str(path), "--print-default-data-file", "reference.docx"], check=True)
+    return path
+
+
+def _libreoffice_reference(folder):
+    """Return a document saved by LibreOffice: one with a Title, headings in Courier New 20 pt, put through soffice."""
+    word = docx.Document()
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        word.add_paragraph(f"A {name}", style=name)
+    word.styles["Heading 1"].font.name, word.styles["Heading 1"].font.size = "Courier New", Pt(20)
+    source = folder / "source" / "lo-reference.docx"
+    source.parent.mkdir()
+    word.save(source)
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return folder / "lo-reference.docx"
+
+
+@pytest.fixture(scope="module", params=["pandoc", "libreoffice"])
+def foreign_reference(request, tmp_path_factory):
+    """Return a reference .docx written by pandoc or by LibreOffice (not by python-docx or Word)."""
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "pandoc":
+        if not HAVE_PANDOC:
+            pytest.skip(NO_PANDOC)
+        return _pandoc_reference(folder)
+    if not HAVE_SOFFICE:
+        pytest.skip(NO_SOFFICE)
+    return _libreoffice_reference(folder)
+
+
+def _style_xml(word: docx.document.Document, style_id: str) -> bytes:
+    (element,) = word.styles.element.xpath(f"./w:style[@w:styleId='{style_id}']")
+    return etree.tostring(element)
+
+
+def test_a_pandoc_or_libreoffice_reference_keeps_its_own_title_and_heading_styles(foreign_reference, tmp_path):
+    ref = docx.Document(foreign_reference)
+    names = {s.get(qn("w:styleId")): s.find(qn("w:name")).get(qn("w:val"))
+             for s in ref.styles.element.iterchildren(qn("w:style"))}
+    assert names["Heading1"] == "Heading 1"  # not Word's "heading 1": python-docx's ref.styles["Heading 1"] misses it
+    out = render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=foreign_reference))
+    about_styles = [w for w in out.warnings if "style" in w]
+    assert not [w for w in about_styles if "'Heading" in w or "'Title'" in w], about_styles
+    assert len(about_styles) <= 1  # what is truly missing, in one line
+    got = _open(out.data)
+    ids = got.styles.element.xpath("./w:style/@w:styleId")
+    assert len(ids) == len(set(ids))  # nothing added beside the user's own styles under the same id
+    used = {p._p.pPr.pStyle.val for p in got.paragraphs if p._p.pPr is not None and p._p.pPr.pStyle is not None}
+    for style_id in ("Title", "Heading1", "Heading2"):
+        assert style_id in used
+        assert _style_xml(got, style_id) == _style_xml(ref, style_id)  # font, size, colour: the reference's
+    (tmp_path / "out.docx").write_bytes(out.data)
+    if not HAVE_PANDOC:
+        return
+    md = subprocess.run(["pandoc", "-f", "docx", "-t", "markdown", "-s", "--wrap=none", str(tmp_path / "out.docx")],
+                        capture_output=True, text=True, check=True).stdout
+    headings = [p.text for p in got.paragraphs if p.style is not None and p.style.style_id == "Heading1"]
+    assert headings and all(f"\n# {h}\n" in md for h in headings), md[:2000]
+    assert "title: Minutes of the 2nd International Congress" in md
+
+
+@pytest.mark.skipif(not HAVE_PANDOC, reason=NO_PANDOC)
+def test_no_python_docx_or_style_warning_reaches_the_terminal_with_pandoc_s_reference(tmp_path):
+    ref = _pandoc_reference(tmp_path)
+    shutil.copy(BOARD, tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONWARNINGS": "default",
+           "MINUTES_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "minutes", "render", BOARD.name, "--format", "docx",
+                           "--reference-doc", ref.name, "--out", "out"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Warning:" not in done.stderr and "deprecated" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if "warning" in line]
+    assert len(lines) == 1 and "'List Bullet', 'List Number', 'Quote' or 'Table Grid' style" in lines[0], lines
+
+
+def _reference_styles(tmp_path, edit) -> Path:
+    """Return a reference .docx of python-docx's defaults, its styles changed by ``edit``."""
+    word = docx.Document()
+    edit(word.styles)
+    path = tmp_path / "ref.docx"
+    word.save(path)
+    return path
+
+
+def _rename(styles, name: str, new_name: str, new_id: str) -> None:
+    element = styles[name].element
+    element.find(qn("w:name")).set(qn("w:val"), new_name)
+    element.set(qn("w:styleId"), new_id)
+
+
+@pytest.mark.parametrize("new_name, new_id", [
+    ("HEADING 1", "H1"),  # the name in capitals, an id of its own
+    ("Kopf", "heading1"),  # a name of its own, the id in lower case
+    ("Überschrift 1", "berschrift1"),  # a localized name and id: found by its outline level (0)
+])
+def test_a_heading_style_is_found_by_name_or_id_in_any_case_or_by_its_outline_level(tmp_path, new_name, new_id):
+    def edit(styles):
+        assert styles["Heading 1"].element.xpath("./w:pPr/w:outlineLvl/@w:val") == ["0"]
+        _rename(styles, "Heading 1", new_name, new_id)
+
+    out = render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=_reference_styles(tmp_path, edit)))
+    assert not [w for w in out.warnings if "style" in w]
+    got = _open(out.data)
+    assert "Heading1" not in got.styles.element.xpath("./w:style/@w:styleId")
+    assert [p for p in got.paragraphs if p.style.style_id == new_id]
+
+
+def test_a_missing_style_is_added_under_an_id_no_other_style_has(tmp_path):
+    def edit(styles):
+        styles["Quote"].element.getparent().remove(styles["Quote"].element)
+        styles["Quote Char"].element.set(qn("w:styleId"), "Quote")  # a character style holds the id "Quote"
+
+    ref = _reference_styles(tmp_path, edit)
+    doc = Document(Metadata(), [Paragraph([Text("cited")], style="Quote")])
+    options = WriteOptions(reference_doc=ref)
+    got = _open(WRITERS["docx"](doc, options))
+    assert options.warnings == ["ref.docx has no 'Quote' style; a plain one was added"]
+    ids = got.styles.element.xpath("./w:style/@w:styleId")
+    assert len(ids) == len(set(ids))
+    (para,) = got.paragraphs
+    assert para.style.name == "Quote" and para.style.type == WD_STYLE_TYPE.PARAGRAPH
+
+
+def test_a_libreoffice_document_with_its_own_core_properties_link_is_written_once(tmp_path):
+    ref = _reference(tmp_path)
+    package = zipfile.ZipFile(ref)
+    parts = {name: package.read(name) for name in package.namelist()}
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(  # the relationship type LibreOffice writes
+        b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties")
+    with zipfile.ZipFile(ref, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    data = render_session(congress(), None, RenderOptions(fmt="docx", reference_doc=ref)).data
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert names.count("docProps/core.xml") == 1
+    assert _open(data).core_properties.title.startswith("Minutes of the")
+
+
+# --- paper ------------------------------------------------------------------------------------
+
+A4, LETTER = (11906, 16838), (12240, 15840)
+
+
+def _paper(data: bytes) -> tuple[int, int]:
+    (section,) = _open(data).sections
+    return section.page_width.twips, section.page_height.twips
+
+
+@pytest.mark.parametrize("lang, paper", [
+    ("en", "letter"), ("en-US", "letter"), ("en-CA", "letter"), ("en-GB", "a4"), ("en-AU", "a4"), ("de", "a4"),
+    ("ru", "a4"), ("zh", "a4"), ("zh-Hant-TW", "a4"), ("es-MX", "letter"), ("fr-CA", "letter"), ("fr", "a4"),
+])
+def test_the_paper_of_a_language_is_letter_for_us_english_and_the_letter_regions_else_a4(lang, paper):
+    assert paper_for(lang) == paper
+
+
+@pytest.mark.parametrize("lang, paper, size", [
+    ("en", None, LETTER), ("de", None, A4), ("zh", None, A4), ("ru", None, A4), ("en-GB", None, A4),
+    ("en", "a4", A4), ("de", "letter", LETTER),
+])
+def test_word_output_is_on_the_language_s_paper_unless_paper_is_given(lang, paper, size):
+    doc = Document(Metadata(lang=lang), [Paragraph([Text("x")])])
+    assert _paper(WRITERS["docx"](doc, WriteOptions(paper=paper))) == size
+
+
+def test_a_reference_document_s_own_page_size_wins_unless_paper_is_given(tmp_path):
+    word = docx.Document()
+    word.sections[0].page_width, word.sections[0].page_height = Twips(A4[1]), Twips(A4[0])  # A4 landscape
+    ref = tmp_path / "a4.docx"
+    word.save(ref)
+    doc = Document(Metadata(lang="en"), [Paragraph([Text("x")])])
+    assert _paper(WRITERS["docx"](doc, WriteOptions(reference_doc=ref))) == (A4[1], A4[0])
+    assert _paper(WRITERS["docx"](doc, WriteOptions(reference_doc=ref, paper="letter"))) == (LETTER[1], LETTER[0])
+
+
+@pytest.mark.skipif(not HAVE_PANDOC, reason=NO_PANDOC)
+def test_a_reference_document_without_a_page_size_gets_the_language_s(tmp_path):
+    ref = _pandoc_reference(tmp_path)
+    assert docx.Document(ref).sections[0].page_width is None
+    for lang, size in (("de", A4), ("en", LETTER)):
+        doc = Document(Metadata(lang=lang), [Paragraph([Text("x")])])
+        assert _paper(WRITERS["docx"](doc, WriteOptions(reference_doc=ref))) == size
+
+
+# --- tables across pages --------------------------------------------------------------------------
+
+
+def test_no_table_row_splits_across_pages_and_the_header_row_repeats():
+    rows = [[[Text(f"row {n}")], [Text("long text " * 40)]] for n in range(80)]
+    doc = Document(Metadata(), [Table([[Text("Who")], [Text("What")]], rows)])
+    (table,) = _open(WRITERS["docx"](doc, WriteOptions())).tables
+    trs = table._tbl.findall(qn("w:tr"))
+    assert len(trs) == 81
+    assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in trs)
+    assert [tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in trs] == [True] + [False] * 80

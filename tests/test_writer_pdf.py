@@ -28,3 +28,12 @@ def test_pdf_is_a_real_pdf_with_the_minutes_text(tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         assert "Roof replacement" in text and "Ben Okafor" in text
+
+
+@pytest.mark.skipif(not (HAVE_SOFFICE and shutil.which("pdfinfo")), reason="needs LibreOffice and pdfinfo (.ci/run installs both)")
+def test_a_german_pdf_is_on_a4_paper(tmp_path):
+    out = render.render_session(session.load(BOARD), BOARD, render.RenderOptions(fmt="pdf", lang="de"))
+    target = tmp_path / out.name
+    target.write_bytes(out.data)
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in next(line for line in info.splitlines() if line.startswith("Page size:"))

@@ -13,14 +13,15 @@ BINARY = ("docx", "pdf")
 
 
 def options(
-    kind: str, fmt: str, lang: str | None, template: Path | None, reference_doc: Path | None, front_matter: str | None
+    kind: str, fmt: str, lang: str | None, template: Path | None, reference_doc: Path | None,
+    front_matter: str | None, paper: str | None = None,
 ) -> RenderOptions:
     """Return checked render options; a usage error names the bad one."""
     for label, path in (("--template", template), ("--reference-doc", reference_doc)):
         if path is not None and not path.is_file():
             raise UsageError(f"{label} {path}: no such file")
     opts = RenderOptions(kind=kind, fmt=fmt, lang=lang, template=template, reference_doc=reference_doc,
-                         front_matter=front_matter)
+                         front_matter=front_matter, paper=paper.lower() if paper else None)
     check_options(opts)
     return opts
 

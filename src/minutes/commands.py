@@ -500,6 +500,9 @@ def render(
     front_matter: Annotated[
         Optional[str], Opt("--front-matter", help="Markdown front matter: hugo, jekyll or pandoc.")
     ] = None,
+    paper: Annotated[
+        Optional[str], Opt("--paper", help="Word/PDF paper: a4 or letter (default: the reference's or language's).")
+    ] = None,
     jobs: Annotated[int, Opt("--jobs", "-j", min=1, help="Render this many files at once.")] = 1,
     series: Annotated[
         Optional[str], Opt("--series", help="Compile every session of this series into one document.")
@@ -511,7 +514,7 @@ def render(
     """
     from minutes import batch
 
-    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter)
+    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper)
     paths = batch.expand(files, _path(None) if not files and series is None else None)
     if series is not None or out == "-":
         rendered = batch.render_single(paths, options, series)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from minutes.document import Metadata
 
 KINDS = ("minutes", "release")
+PAPERS = ("a4", "letter")
 
 
 @dataclass
@@ -33,6 +34,7 @@ class RenderOptions:
     template: Path | None = None
     reference_doc: Path | None = None
     front_matter: str | None = None
+    paper: str | None = None
 
 
 @dataclass
@@ -60,7 +62,7 @@ def gc_paused():
 
 
 def check_options(options: RenderOptions) -> None:
-    """Raise a UsageError for an unknown kind, format, language or front matter."""
+    """Raise a UsageError for an unknown kind, format, language, front matter or paper."""
     if options.kind not in KINDS:
         raise UsageError(f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
     if options.fmt not in WRITERS:
@@ -69,6 +71,8 @@ def check_options(options: RenderOptions) -> None:
         raise UsageError(f"unknown language {options.lang!r}; use a code like en, ru, zh or de")
     if options.front_matter is not None and options.front_matter not in FRONT_MATTER:
         raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(FRONT_MATTER)}")
+    if options.paper is not None and options.paper not in PAPERS:
+        raise UsageError(f"--paper: unknown paper {options.paper!r}; use one of {', '.join(PAPERS)}")
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -160,6 +164,7 @@ def render_session(session: Session, source: Path | None, options: RenderOptions
     wopts = WriteOptions(
         front_matter=options.front_matter,
         reference_doc=options.reference_doc,
+        paper=options.paper,
         base_dir=source.parent if source is not None else None,
     )
     data = WRITERS[options.fmt](doc, wopts)

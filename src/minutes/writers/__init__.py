@@ -18,6 +18,7 @@ class WriteOptions:
 
     front_matter: str | None = None
     reference_doc: Path | None = None
+    paper: str | None = None
     base_dir: Path | None = None
     allow: tuple[Path, ...] = ()
     warnings: list[str] = field(default_factory=list)

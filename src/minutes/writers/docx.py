@@ -14,6 +14,7 @@ import functools
 import io
 import re
 import struct
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -21,13 +22,11 @@ from itertools import count
 from pathlib import Path
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from lxml import etree
 
 from minutes.document import (
@@ -35,6 +34,7 @@ from minutes.document import (
 )
 from minutes.errors import MinutesError
 from minutes.writers import WriteOptions
+from minutes.writers.docx_styles import StyleFinder, missing_warning, paper_for, set_paper
 from minutes.writers.hyperlinks import R_NS, character_style, hyperlink_xml, relationship_xml
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
@@ -202,34 +202,6 @@ def open_reference(path: Path | None) -> docx.document.Document:
         raise MinutesError(f"{path}: is not a Word .docx document ({type(exc).__name__})") from None
 
 
-def _add_style(doc: docx.document.Document, name: str):
-    """Add a plain version of a missing built-in style."""
-    if name == "Table Grid":
-        style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
-        tbl_pr = style.element.get_or_add_tblPr() if hasattr(style.element, "get_or_add_tblPr") else None
-        if tbl_pr is None:
-            tbl_pr = etree.SubElement(style.element, qn("w:tblPr"))
-        borders = etree.SubElement(tbl_pr, qn("w:tblBorders"))
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            etree.SubElement(borders, qn(f"w:{side}"), {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0",
-                                                         qn("w:color"): "auto"})
-        return style
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    font, fmt = style.font, style.paragraph_format
-    sizes = {"Title": 24, "Subtitle": 14, "Heading 1": 16, "Heading 2": 13, "Heading 3": 12, "Caption": 9}
-    if name in sizes:
-        font.size = Pt(sizes[name])
-    font.bold = name in ("Title", "Heading 1", "Heading 2", "Heading 3") or None
-    font.italic = name in ("Subtitle", "Caption", "Quote") or None
-    if name.startswith("Heading") or name == "Title":
-        fmt.keep_with_next = True
-        fmt.space_before = Pt(12)
-    if name.startswith("List") or name == "Quote":
-        fmt.left_indent = Pt(18)
-    return style
-
-
 def _num_id(style) -> str | None:
     """Return the numbering id a list style carries, following its base styles."""
     while style is not None:
@@ -240,9 +212,9 @@ def _num_id(style) -> str | None:
     return None
 
 
-def _set_fonts(word: docx.document.Document, code: str) -> None:
+def _set_fonts(normal, code: str) -> None:
     """Give the Normal style fonts for CJK and complex scripts, and the language of ``code``."""
-    rpr = word.styles["Normal"].element.get_or_add_rPr()
+    rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(W_RFONTS)
     if fonts is None:
         fonts = etree.SubElement(rpr, W_RFONTS)
@@ -261,7 +233,7 @@ def _set_fonts(word: docx.document.Document, code: str) -> None:
     lang.set(qn("w:eastAsia"), region if asian else "zh-CN")
 
 
-def _fill_footer(word: docx.document.Document, extra: bool) -> set[str]:
+def _fill_footer(word: docx.document.Document, extra: bool, style) -> set[str]:
     """Put "Page N · DATE · HASH" (N a PAGE field) in the footers, the text as stand-ins; return the parts changed.
 
     A reference document whose footer already has a page number keeps it; the date and hash of
@@ -276,10 +248,8 @@ def _fill_footer(word: docx.document.Document, extra: bool) -> set[str]:
             continue
         paras = footer.paragraphs
         p = paras[0] if paras and not paras[0].text.strip() and not has_page else footer.add_paragraph()
-        try:
-            p.style = word.styles["Footer"]
-        except KeyError:
-            pass
+        if style is not None:
+            p.style = style
         p.alignment = 1  # centred
         if has_page:
             xml = run_xml(EXTRA, False, False)
@@ -290,6 +260,14 @@ def _fill_footer(word: docx.document.Document, extra: bool) -> set[str]:
             p._p.append(child)
         changed.add(footer.part.partname[1:])
     return changed
+
+
+def _mend_core_link(package) -> None:
+    """Link the core properties by Word's relationship type where LibreOffice used its own (not to make two)."""
+    for rel in list(package.rels.values()):
+        odd = rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties")
+        if odd and not rel.is_external:
+            package.rels.add_relationship(RT.CORE_PROPERTIES, rel.target_part, rel.rId)
 
 
 def _stand_in_properties(props: CoreProperties) -> None:
@@ -311,16 +289,18 @@ STAND_INS = {mark: _stand_in(mark) for mark in (BEFORE, AFTER, EXTRA)}
 class Reference:
     """A reference .docx made ready for the minutes, with its parts compressed once."""
 
-    def __init__(self, word: docx.document.Document, label: str, extra: bool):
+    def __init__(self, word: docx.document.Document, label: str, extra: bool, paper: str, keep: bool):
         self.word = word
         self.warnings: list[str] = []
         self.style_ids: dict[str, str] = {}
         self.numbered: dict[str, str | None] = {}
-        self._found: dict[str, str | None] = {}
+        self.finder = StyleFinder(word.styles)
         self._styles: dict[str, Entry] = {}
         self._prepare(label)
         self.hyperlink_style = character_style(word)
-        footers = _fill_footer(word, extra)
+        set_paper(word, paper, keep)
+        footers = _fill_footer(word, extra, self.finder.find("Footer"))
+        _mend_core_link(word.part.package)
         _stand_in_properties(word.core_properties)
         self.width = self._text_width()
         self.next_id = word.part.next_id
@@ -358,15 +338,17 @@ class Reference:
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
+        missing = []
         for name in STYLES:
-            try:
-                style = self.word.styles[name]
-            except KeyError:
-                style = _add_style(self.word, name)
-                self.warnings.append(f"{label} has no '{name}' style; a plain one was added")
+            style = self.finder.find(name)
+            if style is None:
+                style = self.finder.add(name)
+                missing.append(name)
             self.style_ids[name] = style.style_id
             if name.startswith("List"):
                 self.numbered[name] = _num_id(style)
+        if missing:
+            self.warnings.append(missing_warning(label, missing))
 
     def _text_width(self) -> int:
         """Return the width between the margins, in twips."""
@@ -422,30 +404,30 @@ class Reference:
 
     def style_id(self, name: str) -> str | None:
         """Return the id of the style called ``name``, or None when there is none."""
-        if name not in self._found:
-            try:
-                self._found[name] = self.word.styles[name].style_id
-            except KeyError:
-                self._found[name] = None
-        return self._found[name]
+        style = self.finder.find(name)
+        return None if style is None else style.style_id
 
     def styles(self, lang: str) -> Entry:
         """Return the styles part with the fonts and language for ``lang``."""
         if lang not in self._styles:
-            _set_fonts(self.word, lang)
+            _set_fonts(self.finder.find("Normal"), lang)
             self._styles[lang] = deflate(self.styles_name, serialize_part_xml(self.word.styles.element))
         return self._styles[lang]
 
 
 @functools.lru_cache(maxsize=8)
-def _prepared(path: Path | None, resolved: str, mtime_ns: int, size: int, extra: bool) -> Reference:
-    return Reference(open_reference(path), path.name if path else "the default template", extra)
+def _prepared(path: Path | None, resolved: str, mtime_ns: int, size: int, extra: bool, paper: str,
+              keep: bool) -> Reference:
+    return Reference(open_reference(path), path.name if path else "the default template", extra, paper, keep)
 
 
-def reference(path: Path | None, extra: bool) -> Reference:
-    """Return the reference .docx at ``path`` (Word's defaults for None), prepared once per file version."""
+def reference(path: Path | None, extra: bool, paper: str = "letter", keep: bool = False) -> Reference:
+    """Return the reference .docx at ``path`` (None: Word's defaults) on ``paper``, prepared once per file version.
+
+    ``keep`` keeps the page size of a reference document that has one.
+    """
     if path is None:
-        return _prepared(None, "", 0, 0, extra)
+        return _prepared(None, "", 0, 0, extra, paper, False)
     if path.suffix.lower() in (".dotx", ".dotm"):
         raise MinutesError(
             f"{path}: is a Word template ({path.suffix}); open it in Word and save it as a Word document "
@@ -455,7 +437,7 @@ def reference(path: Path | None, extra: bool) -> Reference:
         st = path.stat()
     except OSError as exc:
         raise MinutesError(f"{path}: cannot read the reference document: {exc.strerror}") from None
-    return _prepared(path, str(path.resolve()), st.st_mtime_ns, st.st_size, extra)
+    return _prepared(path, str(path.resolve()), st.st_mtime_ns, st.st_size, extra, paper, keep)
 
 
 # --- one document ------------------------------------------------------------------------------
@@ -467,7 +449,9 @@ class Writer:
     def __init__(self, doc: Document, options: WriteOptions):
         self.doc = doc
         self.options = options
-        self.ref = reference(options.reference_doc, bool(doc.meta.footer))
+        # The paper: --paper, else the reference document's own, else the usual one for the language.
+        paper = options.paper or paper_for(doc.meta.lang)
+        self.ref = reference(options.reference_doc, bool(doc.meta.footer), paper, keep=options.paper is None)
         options.warnings.extend(self.ref.warnings)
         self.style_ids = dict(self.ref.style_ids)
         self.numbered = self.ref.numbered
@@ -548,7 +532,8 @@ class Writer:
         cells = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
                  '<w:spacing w:before="40" w:after="40"/></w:pPr>' for w in widths]
         for r, row in enumerate([block.header, *block.rows]):
-            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>")
+            # No row is split across pages; the header row is repeated at the top of each page.
+            out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "") + "</w:trPr>")
             for c in range(ncols):
                 runs = row[c] if c < len(row) else ()
                 out.append(cells[c] + self.runs(runs, bold=r == 0))
@@ -740,4 +725,6 @@ class Writer:
 
 def write(doc: Document, options: WriteOptions) -> bytes:
     """Return the document as a .docx built on ``options.reference_doc`` (or Word's defaults)."""
-    return Writer(doc, options).write()
+    with warnings.catch_warnings():  # python-docx's own warnings are not the user's business
+        warnings.simplefilter("ignore")
+        return Writer(doc, options).write()
