@@ -19,10 +19,7 @@ def item_index(data: dict, ref: str | int) -> int:
     items = data.get("proceedings") or []
     text = str(ref).strip()
     if text.isascii() and text.isdigit():
-        number = int(text)
-        if not 1 <= number <= len(items):
-            raise UsageError(f"there is no item {number}; the session has {len(items)} item{'s' * (len(items) != 1)}")
-        return number - 1
+        return _numbered(int(text), len(items), "item")
     found = [i for i, item in enumerate(items) if isinstance(item, dict) and item.get("kind") == "action"
              and str(item.get("id", "")) == text]
     if not found:
@@ -37,10 +34,7 @@ def attendee_index(data: dict, ref: str) -> int:
     attendees = data.get("attendees") or []
     text = str(ref).strip()
     if text.isascii() and text.isdigit():
-        number = int(text)
-        if not 1 <= number <= len(attendees):
-            raise UsageError(f"there is no attendee {number}; the session has {len(attendees)}")
-        return number - 1
+        return _numbered(int(text), len(attendees), "attendee")
     for i, a in enumerate(attendees):
         group = a.get("group") if isinstance(a, dict) else None
         if group is not None and text.casefold() in {str(v).casefold() for v in _spellings(group)}:
@@ -50,6 +44,13 @@ def attendee_index(data: dict, ref: str) -> int:
         if isinstance(a, dict) and a.get("person") == pid:
             return i
     raise UsageError(f"{text!r} is in the roster but not an attendee; add them with 'minutes add-attendee'")
+
+
+def _numbered(number: int, count: int, what: str) -> int:
+    """Return the list index of entry ``number`` (from 1) of ``count``, or a usage error saying how many there are."""
+    if not 1 <= number <= count:
+        raise UsageError(f"there is no {what} {number}; the session has {count} {what}{'s' * (count != 1)}")
+    return number - 1
 
 
 def _spellings(text: Any) -> list[Any]:
