@@ -60,3 +60,12 @@ def test_a_register_out_dash_writes_to_stdout_not_a_file_named_dash(cli, board, 
 def test_a_register_in_word_to_stdout_is_a_word_document(cli, board):
     result = cli("report", "attendance", ".", "--format", "docx", "--out", "-")
     assert result.stdout_bytes[:2] == b"PK" and not (cli.folder / "-").exists()
+
+
+@pytest.mark.parametrize("title", ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tstart"])
+def test_a_csv_cell_a_spreadsheet_would_run_is_neutralised(cli, board, title):
+    cli("add-resolution", "--for", "1", "--result", "adopted", "--", title)
+    rows = list(csv.reader(io.StringIO(cli("report", "resolutions", ".", "--format", "csv").stdout)))
+    cells = [row[4] for row in rows[1:]]
+    assert "'" + title in cells and title not in cells
+    assert not any(c.startswith(("=", "+", "-", "@", "\t")) for row in rows for c in row)

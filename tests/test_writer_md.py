@@ -1,7 +1,9 @@
 """Markdown writer: CommonMark with optional front matter written by the YAML library."""
 
 import random
+import shutil
 
+import pytest
 import yaml
 from markdown_it import MarkdownIt
 from render_fixtures import LANGS, congress
@@ -234,3 +236,45 @@ def test_a_picture_whose_file_has_markdown_characters_stays_a_picture():
             again = render_session(Session.model_validate(data), None, RenderOptions(kind=kind)).data.decode()
             images = [c for t in MarkdownIt("commonmark").parse(again) for c in t.children or () if c.type == "image"]
             assert [i.attrGet("src") for i in images] == [MarkdownIt().normalizeLink(file)], (file, kind)
+
+
+def _hugo_site(tmp_path, page: str):
+    """Build a minimal Hugo site holding ``page`` as its one post; return the HTML and Hugo's run."""
+    import os
+    import subprocess
+
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "content" / "posts" / "page.md").write_text(page, encoding="utf-8")
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "T"\n')
+    layouts = site / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text("<html><body>{{ .Content }}</body></html>\n")
+    (layouts / "list.html").write_text("<html><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>\n")
+    run = subprocess.run(["hugo", "--quiet", "--source", str(site)], timeout=120, capture_output=True, text=True,
+                         env={**os.environ, "HUGO_CACHEDIR": str(tmp_path / "hugo-cache")})
+    html = site / "public" / "posts" / "page" / "index.html"
+    return (html.read_text(encoding="utf-8") if html.exists() else ""), run
+
+
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="hugo is not installed")
+def test_hugo_runs_no_shortcode_typed_in_a_session_and_shows_it_as_typed(tmp_path):
+    from minutes.render import RenderOptions, render_session
+    from minutes.session import parse
+    from minutes import yamlio
+
+    typed = ['{{< youtube dQw4w9WgXcQ >}}', '{{% ref "secret.md" %}}', '{{<figure src="x">}}']
+    data = {"title": "T", "date": "2024-03-12", "people": [{"id": "a", "name": "Ana"}], "attendees": [{"person": "a"}],
+            "proceedings": [{"kind": "note", "text": t} for t in typed]}
+    page = render_session(parse(yamlio.dump(data)), None, RenderOptions(front_matter="hugo")).data.decode()
+    html, run = _hugo_site(tmp_path, page)
+    assert run.returncode == 0, run.stderr
+    assert "<iframe" not in html and "youtube.com" not in html
+    import html as html_module
+
+    shown = html_module.unescape(html).replace("“", '"').replace("”", '"')
+    for t in typed:
+        assert t in shown, (t, shown)
+    # Without Hugo front matter the Markdown is left as it was.
+    plain = render_session(parse(yamlio.dump(data)), None, RenderOptions()).data.decode()
+    assert "{{&lt;" not in plain and "&#123;" not in plain

@@ -115,12 +115,21 @@ def markdown(table: Table) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """Return ``text`` so that no spreadsheet runs it: a leading formula character gets a ``'`` before it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def to_csv(table: Table) -> str:
-    """Return the table as CSV with a header row."""
+    """Return the table as CSV with a header row; cells that would run as formulas are neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    writer.writerow([safe_cell(c) for c in table.columns])
+    writer.writerows([safe_cell(c) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 

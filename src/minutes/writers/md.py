@@ -188,12 +188,26 @@ def front_matter(doc: Document, flavour: str) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
+_SHORTCODE = re.compile(r"\{\{(?=\s*[<%])")
+
+
+def _no_shortcodes(text: str) -> str:
+    """Return ``text`` with Hugo's shortcode openers ``{{<`` and ``{{%`` written so that Hugo runs none.
+
+    The second brace becomes the character reference ``&#123;``: Markdown readers show "{{<" as typed,
+    while Hugo, which looks for shortcodes before it reads the Markdown, sees no opener.
+    """
+    return _SHORTCODE.sub("{&#123;", text) if "{{" in text else text
+
+
 def write(doc: Document, options: WriteOptions) -> bytes:
     """Return the document as UTF-8 CommonMark."""
     parts = blocks(doc, skip_title=bool(options.front_matter))
     if doc.meta.footer:  # what Word prints in the page footer ("DATE · HASH") ends the Markdown
         parts.append(inlines([Text(doc.meta.footer, italic=True)]))
     parts = parts or [""]
+    if options.front_matter == "hugo":
+        parts = [_no_shortcodes(part) for part in parts]
     # The front matter and the final newline join the first and last pieces, not a copy of the whole text.
     parts[0] = (front_matter(doc, options.front_matter) if options.front_matter else "") + parts[0]
     parts[-1] += "\n"
