@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from figures import record  # noqa: E402
 from minutes import store, yamlio
 from minutes.errors import MinutesError
 
@@ -345,24 +346,27 @@ def test_a_special_file_in_the_cache_folder_is_ignored_not_waited_on(
 # --- error storms: one parse, the first 20 errors and a count ----------------------------------------
 
 
-def _run_check(tmp_path: Path, text: str) -> tuple[int, list[str], str]:
+def _run_check(tmp_path: Path, text: str, name: str) -> tuple[int, list[str], str]:
     import subprocess
     import sys
+    import time
 
     path = tmp_path / "storm.yaml"
     path.write_text(text, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src"), "MINUTES_CACHE_DIR": str(tmp_path / "c")}
+    start = time.monotonic()
     done = subprocess.run(  # a generous bound: before the fix these took minutes (2,000 items) and hours (100,000 keys)
         [sys.executable, "-m", "minutes", "check", str(path)], capture_output=True, text=True, timeout=60, env=env,
         cwd=tmp_path,
     )
+    record(name, seconds=round(time.monotonic() - start, 2))
     return done.returncode, done.stderr.splitlines(), done.stdout
 
 
 def test_two_thousand_bad_items_are_reported_quickly_first_twenty_and_a_count(tmp_path: Path):
     items = "".join(f"- kind: speech\n  speaker: ana\n  summary: s{i}\n  at: '99:{i % 60:02d}'\n" for i in range(2000))
     text = SESSION + items
-    code, errors, summary = _run_check(tmp_path, text)
+    code, errors, summary = _run_check(tmp_path, text, "check of 2,000 bad items")
     assert code == 1
     first = SESSION.count("\n") + 4  # the `at:` of the fourth item: the three of the base are valid
     assert errors[0].startswith(f"error: {tmp_path / 'storm.yaml'}:{first}: proceedings.3.at: must be a time")
@@ -373,7 +377,7 @@ def test_two_thousand_bad_items_are_reported_quickly_first_twenty_and_a_count(tm
 
 def test_a_hundred_thousand_unknown_keys_are_reported_quickly_first_twenty_and_a_count(tmp_path: Path):
     text = SESSION + "".join(f"unknown_{i}: x\n" for i in range(100_000))
-    code, errors, _ = _run_check(tmp_path, text)
+    code, errors, _ = _run_check(tmp_path, text, "check of 100,000 unknown keys")
     assert code == 1
     assert errors[0] == f"error: {tmp_path / 'storm.yaml'}:{SESSION.count(chr(10)) + 1}: unknown_0: unknown field"
     assert errors[-1].endswith(": ... and 99,980 more errors") and len(errors) == 21
