@@ -401,6 +401,8 @@ BAD_COMMAND_LINES: list[tuple[str, list[str], str | None, set[int], str]] = [
     ("NUL in a topic", ["add-speech", "Ana", "--topic", "a\x00b", "-f", "F"], None, {1, 2}, "U+0000"),
     ("U+FFFF in a task", ["add-action", "Task\uffff", "-f", "F"], None, {1, 2}, "U+FFFF"),
     ("bytes that are not UTF-8", ["add-speech", "Ana", "--summary", "caf\udce9", "-f", "F"], None, {1, 2}, "U+DCE9"),
+    ("set bytes that are not UTF-8", ["set", "title", "caf\udce9", "-f", "F"], None, {1, 2}, "U+DCE9"),
+    ("set bytes that are not UTF-8 in a time", ["set", "adjourned", "\udcff", "-f", "F"], None, {1, 2}, "U+DCFF"),
     ("file that does not exist", ["add-speech", "Ana", "-f", "missing.yaml"], None, {1}, "no such file"),
     ("folder instead of a file", ["add-speech", "Ana", "-f", "out"], None, {1}, "folder"),
     ("file in a folder that does not exist", ["show", "nowhere/s.yaml"], None, {1}, "no such"),
@@ -444,6 +446,7 @@ ODD_VALUES = [
     ("occasion", "line one\nline two"),
     ("occasion", "trailing space "),
     ("occasion", "x" * 100_000),
+    ("title", "1" * 5000),  # digits over Python's int-str limit: text, not a crash
 ]
 
 

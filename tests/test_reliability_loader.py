@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from figures import record  # noqa: E402
 from minutes import store, yamlio
 from minutes.errors import MinutesError
 
@@ -237,3 +238,208 @@ def test_classic_mac_line_endings_are_read_as_lines_and_written_back_as_they_wer
 
 def test_crlf_text_is_left_as_it_is_on_reading():
     assert yamlio.decode(b"a: 1\r\nb: 2\r\n", "s.yaml") == "a: 1\r\nb: 2\r\n"
+
+
+# --- special files named *.yaml: refused at once, and folder commands go on --------------------------
+
+SESSION = (Path(__file__).parent / "bad" / "ok-plain.yaml").read_text(encoding="utf-8")
+
+
+def _plant(kind: str, name: str) -> object:
+    """Make ``name`` (in the working folder) a file of ``kind``; return what keeps it alive."""
+    import socket
+
+    if kind == "FIFO":
+        os.mkfifo(name)
+    elif kind == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(name)  # relative: a socket's path must be short
+        return sock
+    else:
+        os.symlink({"link to /dev/zero": "/dev/zero", "link to /dev/null": "/dev/null"}[kind], name)
+    return None
+
+
+SPECIAL = {"FIFO": "a FIFO", "socket": "a socket", "link to /dev/zero": "a character device",
+           "link to /dev/null": "a character device"}
+
+
+@pytest.fixture
+def alarm():
+    """Fail a command that blocks or reads forever, instead of hanging the suite."""
+    import signal
+
+    def ring(*_):
+        raise TimeoutError("the command did not return within 10 s")
+
+    old = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("kind", SPECIAL)
+def test_a_special_file_named_yaml_is_refused_at_once_by_show_and_add(cli, alarm, kind: str):
+    keep = _plant(kind, "bad.yaml")  # noqa: F841 - the socket stays bound while the test runs
+    for args in (["show", "bad.yaml"], ["add-speech", "Ana", "--summary", "x", "-f", "bad.yaml"], ["use", "bad.yaml"]):
+        result = cli(*args, code=1)
+        said = result.stderr.strip()  # a write names the link's target, which it locks and reads
+        assert said in {f"minutes: error: {n}: is {SPECIAL[kind]}, not a session file" for n in ("bad.yaml", os.path.realpath("bad.yaml"))}, args
+
+
+@pytest.mark.parametrize("kind", SPECIAL)
+def test_a_special_file_in_a_folder_is_reported_and_the_other_sessions_still_are_read(cli, alarm, kind: str):
+    (cli.folder / "good.yaml").write_text(SESSION, encoding="utf-8")
+    keep = _plant(kind, "bad.yaml")  # noqa: F841
+    said = f"bad.yaml: is {SPECIAL[kind]}, not a session file"
+    checked = cli("check", ".", code=1)
+    assert f"error: {said}" in checked.stderr and "2 file(s) checked" in checked.stdout
+    listed = cli("list", ".")
+    assert said in listed.stdout and "Board meeting" in listed.stdout
+    actions = cli("actions", ".")
+    assert said in actions.stderr and "Publish the minutes" in actions.stdout
+    report = cli("report", "attendance", ".")
+    assert said in report.stderr and "Ana Lima" in report.stdout
+    rendered = cli("render", ".", "--out", "O", code=1)
+    assert said in rendered.stderr and [p.name for p in (cli.folder / "O").iterdir()] == [
+        "2024-03-12-good.minutes.en.md"
+    ]
+
+
+def test_a_device_itself_is_refused_by_every_reader(cli, alarm):
+    for args in (["show", "/dev/null"], ["check", "/dev/null"], ["add-speech", "Ana", "-f", "/dev/zero"]):
+        result = cli(*args, code=1)
+        assert ": is a character device, not a session file" in result.stderr, args
+
+
+def test_the_size_cap_is_checked_on_the_open_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from minutes import readfile
+
+    path = tmp_path / "s.yaml"
+    path.write_bytes(b"a: 1\n" * 10)
+    assert readfile.read(path, 50) == b"a: 1\n" * 10
+    with pytest.raises(MinutesError, match="file is larger than"):
+        readfile.read(path, 49)
+    sizes = iter([10])  # a file that grows after the fstat: at most cap + 1 bytes are read
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], next(sizes, 10), *real_fstat(fd)[7:])))
+    with pytest.raises(MinutesError, match="file is larger than"):
+        readfile.read(path, 49)
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "link to /dev/zero"])
+def test_a_special_file_in_the_cache_folder_is_ignored_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alarm, kind: str
+):
+    from minutes import cache, index, session
+
+    path = tmp_path / "s.yaml"
+    path.write_text(SESSION + "# padding\n" * 2000, encoding="utf-8")  # over 16 KB: cached in full
+    for planted in (cache.entry_path(path), index._target(tmp_path)):
+        planted.parent.mkdir(parents=True, exist_ok=True)
+        monkeypatch.chdir(planted.parent)
+        _plant(kind, planted.name)
+    assert session.load(path).title == "Board meeting"
+    assert index.cached([path], "list", lambda p: p.name) == ["s.yaml"]
+
+
+# --- error storms: one parse, the first 20 errors and a count ----------------------------------------
+
+
+def _run_check(tmp_path: Path, text: str, name: str) -> tuple[int, list[str], str]:
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "storm.yaml"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src"), "MINUTES_CACHE_DIR": str(tmp_path / "c")}
+    start = time.monotonic()
+    done = subprocess.run(  # a generous bound: before the fix these took minutes (2,000 items) and hours (100,000 keys)
+        [sys.executable, "-m", "minutes", "check", str(path)], capture_output=True, text=True, timeout=60, env=env,
+        cwd=tmp_path,
+    )
+    record(name, seconds=round(time.monotonic() - start, 2))
+    return done.returncode, done.stderr.splitlines(), done.stdout
+
+
+def test_two_thousand_bad_items_are_reported_quickly_first_twenty_and_a_count(tmp_path: Path):
+    items = "".join(f"- kind: speech\n  speaker: ana\n  summary: s{i}\n  at: '99:{i % 60:02d}'\n" for i in range(2000))
+    text = SESSION + items
+    code, errors, summary = _run_check(tmp_path, text, "check of 2,000 bad items")
+    assert code == 1
+    first = SESSION.count("\n") + 4  # the `at:` of the fourth item: the three of the base are valid
+    assert errors[0].startswith(f"error: {tmp_path / 'storm.yaml'}:{first}: proceedings.3.at: must be a time")
+    assert len(errors) == 21 and errors[-1].endswith(": ... and 1,980 more errors")
+    assert errors[19].startswith(f"error: {tmp_path / 'storm.yaml'}:{first + 19 * 4}: proceedings.22.at")
+    assert "21 error(s)" in summary
+
+
+def test_a_hundred_thousand_unknown_keys_are_reported_quickly_first_twenty_and_a_count(tmp_path: Path):
+    text = SESSION + "".join(f"unknown_{i}: x\n" for i in range(100_000))
+    code, errors, _ = _run_check(tmp_path, text, "check of 100,000 unknown keys")
+    assert code == 1
+    assert errors[0] == f"error: {tmp_path / 'storm.yaml'}:{SESSION.count(chr(10)) + 1}: unknown_0: unknown field"
+    assert errors[-1].endswith(": ... and 99,980 more errors") and len(errors) == 21
+
+
+def test_parse_counts_every_error_of_a_storm_not_only_those_shown():
+    from minutes import session
+
+    text = SESSION + "".join(f"unknown_{i}: x\n" for i in range(50))
+    with pytest.raises(MinutesError, match=r"unknown_0: unknown field \(and 49 more; run 'minutes check'\)$"):
+        session.parse(text, "s.yaml")
+
+
+def test_errors_are_located_from_one_composition_of_the_file(monkeypatch: pytest.MonkeyPatch):
+    from minutes import session
+
+    calls = []
+    real = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: calls.append(1) or real(*a, **k))
+    text = SESSION + "".join(f"unknown_{i}: x\n" for i in range(500))
+    errors = session.validate(text, "s.yaml")
+    assert len(errors) == 21 and errors.total == 500
+    assert len(calls) == 1
+
+
+def test_check_locates_many_findings_from_one_composition(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    from minutes import checks
+
+    people = "".join(f"- person: p{i}\n  status: present\n" for i in range(300))
+    path = tmp_path / "s.yaml"
+    path.write_text(SESSION.replace("attendees:\n", "attendees:\n" + people), encoding="utf-8")
+    calls = []
+    real = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: calls.append(1) or real(*a, **k))
+    found = checks.check_file(path)
+    assert sum("is not in people" in f.message for f in found) == 300
+    assert len(calls) <= 2  # the load, and one for locating every finding
+
+
+# --- values the loader cannot turn into numbers or flags: located one-line errors --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !!int abc\n", "s.yaml:1:4: 'abc' is not a valid !!int"),
+        ("a: !!float abc\n", "s.yaml:1:4: 'abc' is not a valid !!float"),
+        ("a: !!bool maybe\n", "s.yaml:1:4: 'maybe' is not a valid !!bool"),
+        ("a: 1\nb: " + "7" * 5000 + "\n", "s.yaml:2:4: a number of 5,000 digits is too long (at most 4,300)"),
+        ("a: !!int " + "7" * 4301 + "\n", "s.yaml:1:4: a number of 4,301 digits is too long (at most 4,300)"),
+    ],
+)
+def test_a_value_that_is_not_the_number_or_flag_it_claims_is_a_located_error(text: str, message: str):
+    assert error_of(text) == message
+
+
+def test_a_number_of_4300_digits_is_still_a_number():
+    assert yamlio.load("a: " + "7" * 4300 + "\n") == {"a": int("7" * 4300)}
+
+
+def test_a_lone_surrogate_in_text_to_load_is_a_one_line_error():
+    assert error_of("a: 1\nb: caf\udce9\n") == (
+        "s.yaml:2: the text holds U+DCE9, which is not valid Unicode (is the terminal set to UTF-8?)"
+    )

@@ -381,3 +381,69 @@ def test_a_lock_file_another_user_made_read_only_does_not_lock_the_others_out(tm
         assert path.read_text() == "a: 1\nb: 2\n"
     finally:
         request_cleanup()
+
+
+# --- .minutes/current, file names with control characters, upper-case .YAML ------------------------
+
+SESSION = (Path(__file__).parent / "bad" / "ok-plain.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("points_to", ["ABSOLUTE", "../outside/s.yaml", "sub/../../outside/s.yaml", "link/s.yaml"])
+def test_a_current_marker_pointing_outside_the_folder_is_refused_with_one_line(cli, points_to: str):
+    outside = cli.folder.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "s.yaml").write_text(SESSION, encoding="utf-8")
+    (cli.folder / "link").symlink_to(outside)
+    (cli.folder / ".minutes").mkdir()
+    name = str(outside / "s.yaml") if points_to == "ABSOLUTE" else points_to
+    (cli.folder / ".minutes" / "current").write_text(name + "\n", encoding="utf-8")
+    before = (outside / "s.yaml").read_bytes()
+    for args in (["show"], ["add-speech", "Ana", "--summary", "x"]):
+        result = cli(*args, code=1)
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("minutes: error: ") and ".minutes/current: points outside this folder" in line
+    assert (outside / "s.yaml").read_bytes() == before
+
+
+def test_a_current_marker_inside_the_folder_still_works(cli):
+    (cli.folder / "sub").mkdir()
+    (cli.folder / "sub" / "s.yaml").write_text(SESSION, encoding="utf-8")
+    cli("use", "sub/s.yaml")
+    assert "Board meeting" in cli("show").stdout
+
+
+def test_a_fifo_at_the_current_marker_is_refused_not_waited_on(cli):
+    (cli.folder / ".minutes").mkdir()
+    os.mkfifo(cli.folder / ".minutes" / "current")
+    result = cli("show", code=1)
+    assert "current: is a FIFO, not a regular file" in result.stderr
+
+
+def test_control_and_bidi_characters_in_file_names_are_shown_escaped(cli):
+    good, evil = "a\nb.yaml", "evil\u202elmay.yaml"
+    (cli.folder / good).write_text(SESSION, encoding="utf-8")
+    (cli.folder / evil).write_text(SESSION.replace("title: Board meeting", "title: Board\x07meeting"), encoding="utf-8")
+    listed = cli("list", ".").stdout
+    assert "a\\nb.yaml" in listed and "evil\\u202elmay.yaml" in listed
+    assert "\u202e" not in listed and len(listed.splitlines()) == 3  # a header and one line per file
+    checked = cli("check", ".", code=1)
+    assert "error: evil\\u202elmay.yaml:3: character U+0007" in checked.stderr
+    assert "\u202e" not in checked.stdout + checked.stderr and "warning: a\\nb.yaml: " in checked.stdout
+    shown = cli("show", evil, code=1).stderr
+    assert shown == "minutes: error: evil\\u202elmay.yaml:3: character U+0007 is not allowed (control or special character)\n"
+
+
+def test_names_are_shown_escaped_but_emoji_and_other_scripts_stay_as_they_are():
+    from minutes.errors import shown
+
+    assert shown("会议 👩🏽\u200d💻 مجلس.yaml") == "会议 👩🏽\u200d💻 مجلس.yaml"
+    assert shown("a\tb\x1b\x85\u2028\u200f\udcff.yaml") == "a\\tb\\x1b\\x85\\u2028\\u200f\\xff.yaml"
+
+
+def test_upper_case_yaml_files_are_sessions_too(cli):
+    (cli.folder / "A.YAML").write_text(SESSION, encoding="utf-8")
+    (cli.folder / "b.Yml").write_text(SESSION.replace("Board meeting", "Second meeting"), encoding="utf-8")
+    (cli.folder / "notes.txt").write_text("not a session", encoding="utf-8")
+    listed = cli("list", ".").stdout
+    assert "A.YAML" in listed and "b.Yml" in listed and "notes.txt" not in listed
+    assert "2 file(s) checked" in cli("check", ".").stdout

@@ -22,6 +22,8 @@ from typing import Any
 
 from minutes import __version__
 from minutes.cachedir import root, save
+from minutes.errors import MinutesError
+from minutes.readfile import open_text
 
 FORMAT = 1
 MIN_BYTES = 16 * 1024  # small files parse faster than a cache entry is read and checked
@@ -60,7 +62,7 @@ def read(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]]]:
 def lookup(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]], bool]:
     """Return the data and block lists of ``text`` (the content of ``path``), and whether it validated before."""
     valid = False
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError), open(entry_path(path), encoding="utf-8") as handle:
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, MinutesError), open_text(entry_path(path), "cache file") as handle:
         valid = json.loads(handle.readline()) == _header(digest(text))
         if valid and len(text) >= MIN_BYTES:
             entry = json.loads(handle.readline())
@@ -79,7 +81,7 @@ def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -
     """
     header = _header(digest(text))
     target = entry_path(path)
-    with contextlib.suppress(OSError, ValueError), open(target, encoding="utf-8") as handle:
+    with contextlib.suppress(OSError, ValueError, MinutesError), open_text(target, "cache file") as handle:
         if json.loads(handle.readline()) == header:
             return  # already cached
     if len(text) < MIN_BYTES:

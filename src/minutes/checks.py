@@ -112,6 +112,7 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     for a, b in names.near_duplicates(spelled):
         at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
     out.extend(_votes(s, text, path))
+    out.extend(_duplicate_action_ids(s, text, path))
     missing = {
         "chair": "no presiding officer (minutes set chair NAME)",
         "secretary": "no secretary (minutes set secretary NAME)",
@@ -136,6 +137,22 @@ def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
             out.append(
                 Finding("error", located(path, line, f"item {i}: {counts.total} votes cast but only {voters} voting attendees"))
             )
+    return out
+
+
+def _duplicate_action_ids(s: Session, text: str, path: Path | str) -> list[Finding]:
+    """Return an error for every action whose id an earlier action of the session already has."""
+    first: dict[str, int] = {}
+    out = []
+    for i, item in enumerate(s.proceedings, 1):
+        action_id = getattr(item, "id", None) if getattr(item, "kind", None) == "action" else None
+        if not action_id:
+            continue
+        if action_id in first:
+            line = sessions.locate(text, ["proceedings", i - 1, "id"])
+            out.append(Finding("error", located(path, line, f"item {i}: action id {action_id!r} is already used by item {first[action_id]}")))
+        else:
+            first[action_id] = i
     return out
 
 

@@ -24,7 +24,9 @@ STATE = {"debug": False}
 
 
 def _err(message: str) -> None:
-    print(f"minutes: error: {message}", file=sys.stderr)
+    from minutes.errors import shown
+
+    print(f"minutes: error: {shown(message)}", file=sys.stderr)  # a newline or U+202E in a name stays visible
 
 
 def command(name: str) -> Callable:
@@ -81,9 +83,10 @@ def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
     try:
         from minutes import names, yamlio
         from minutes.current import find_session
+        from minutes.session import read_text
 
         path = find_session(file, _cwd())
-        data = yamlio.load(path.read_text(encoding="utf-8"), path) or {}
+        data = yamlio.load(read_text(path), path) or {}
         spelled = []
         for person in data.get("people") or []:
             name = person.get("name")

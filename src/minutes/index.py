@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from minutes import __version__
+from minutes.errors import MinutesError
+from minutes.readfile import open_text
 
 RACY_NS = 2_000_000_000
 
@@ -57,8 +59,8 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
 
 def _read(folder: Path) -> dict[str, Any]:
     """Return the index of ``folder`` (every kind), or an empty one."""
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        data = json.loads(_target(folder).read_text(encoding="utf-8"))
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, MinutesError), open_text(_target(folder), "cache file") as handle:
+        data = json.loads(handle.read())
         if data["version"] == __version__ and isinstance(data["kinds"], dict):
             return data
     return {"version": __version__, "kinds": {}}

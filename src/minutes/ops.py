@@ -437,11 +437,11 @@ def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[i
 
 
 def session_files(paths: list[Path]) -> list[Path]:
-    """Return the session files named by ``paths``, expanding folders to their *.yaml files."""
+    """Return the session files named by ``paths``, expanding folders to their *.yaml files (any case: .YAML too)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")))
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")))
         else:
             files.append(path)
     return files

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes import yamlio
+from minutes import readfile, yamlio
 from minutes.address import shown
 from minutes.errors import MinutesError, located
 from minutes.vocab import KINDS, LANG, PERSON_ID, TIME_RE
@@ -24,13 +24,13 @@ _FORMS = {
 def read_text(path: Path) -> str:
     """Return the text of a session file, or raise a one-line error."""
     try:
-        raw = path.read_bytes()
+        raw = readfile.read(path, yamlio.MAX_BYTES)  # a FIFO or a device is refused, never waited on
     except FileNotFoundError:
-        raise MinutesError(f"{path}: no such file") from None
+        raise MinutesError(located(path, None, "no such file")) from None
     except IsADirectoryError:
-        raise MinutesError(f"{path}: is a folder, not a session file") from None
+        raise MinutesError(located(path, None, "is a folder, not a session file")) from None
     except OSError as exc:
-        raise MinutesError(f"{path}: cannot read: {exc.strerror}") from None
+        raise MinutesError(located(path, None, f"cannot read: {exc.strerror}")) from None
     return yamlio.decode(raw, path)
 
 
@@ -42,8 +42,18 @@ def parse(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Sess
     errors = validate(text, path, data)
     if not isinstance(errors, list):
         return errors
-    more = f" (and {len(errors) - 1} more; run 'minutes check')" if len(errors) > 1 else ""
+    total = getattr(errors, "total", len(errors))
+    more = f" (and {total - 1:,} more; run 'minutes check')" if total > 1 else ""
     raise MinutesError(errors[0] + more)
+
+
+SHOWN = 20  # errors located and reported one by one; the rest are counted
+
+
+class Errors(list):
+    """The located errors of a file (the first ``SHOWN``, then a line counting the rest), and ``total``."""
+
+    total: int = 0
 
 
 def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session | list[str]:
@@ -52,8 +62,9 @@ def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> S
 
     from minutes.model import Session  # imported here: quick appends and completion never need the model
 
+    node = None
     if data is _UNREAD:
-        data = yamlio.load(text, path)
+        data, node = yamlio.load_with_node(text, path)
     if data is None:
         return [located(path, 1, "file is empty; start one with 'minutes new'")]
     if not isinstance(data, dict):
@@ -61,7 +72,17 @@ def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> S
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
-        return [_describe(err, text, path) for err in exc.errors()]
+        return _report(exc, Locator(text, node), path)
+
+
+def _report(exc: Any, where: Locator, path: Path | str) -> Errors:
+    """Return the first ``SHOWN`` errors of ``exc`` located by ``where``, and a line counting the rest."""
+    found = exc.errors(include_url=False, include_context=True, include_input=True)
+    errors = Errors(_describe(err, where, path) for err in found[:SHOWN])
+    if len(found) > SHOWN:
+        errors.append(located(path, None, f"... and {len(found) - SHOWN:,} more errors"))
+    errors.total = len(found)
+    return errors
 
 
 def load(path: Path) -> Session:
@@ -75,9 +96,10 @@ def load(path: Path) -> Session:
     return session
 
 
-def _describe(err: Any, text: str, path: Path | str) -> str:
-    loc = [part for part in err["loc"]]
-    line = locate(text, loc)
+def _describe(err: Any, where: Locator, path: Path | str) -> str:
+    """Return one pydantic error as a located line in words."""
+    loc = list(err["loc"])
+    line = where.line(loc)
     field = shown(_visible(loc))
     msg = err["msg"]
     if err["type"] == "missing":
@@ -114,24 +136,52 @@ _TAGS = {
 
 def locate(text: str, loc: list) -> int | None:
     """Return the 1-based line of the node at ``loc`` (or its nearest parent) in ``text``."""
-    try:
-        node = yamlio.compose(text)
-    except MinutesError:
-        return None
-    best = node
-    for part in loc:
+    global _LAST
+    if _LAST is None or _LAST.text is not text:  # `check` locates many findings in one text: compose it once
+        _LAST = Locator(text)
+    return _LAST.line(loc)
+
+
+class Locator:
+    """Lines of the nodes of one text, composed once; each mapping's keys indexed when first walked."""
+
+    def __init__(self, text: str, root: Any = None) -> None:
+        self.text = text
+        try:
+            self.root = root if root is not None else yamlio.compose(text)
+        except MinutesError:
+            self.root = None
+        self.keys: dict[int, dict[str, Any]] = {}
+
+    def line(self, loc: list) -> int | None:
+        """Return the 1-based line of the node at ``loc``, or of its nearest parent."""
+        node = best = self.root
         if node is None:
-            break
-        if isinstance(node.value, list) and node.value and isinstance(node.value[0], tuple):
-            match = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
-            if match is None:
+            return None
+        for part in loc:
+            if isinstance(node.value, list) and node.value and isinstance(node.value[0], tuple):
+                match = self._mapping(node).get(str(part))
+                if match is None:
+                    continue
+                node = match
+            elif isinstance(node.value, list) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+            else:
                 continue
-            node = match
-        elif isinstance(node.value, list) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-        else:
-            continue
-        best = node
-    return best.start_mark.line + 1 if best is not None else None
+            best = node
+        return best.start_mark.line + 1
+
+    def _mapping(self, node: Any) -> dict[str, Any]:
+        """Return the value nodes of the mapping ``node`` by key (the first of a repeated key, as before)."""
+        found = self.keys.get(id(node))
+        if found is None:
+            found = {}
+            for key, value in node.value:
+                found.setdefault(getattr(key, "value", None), value)
+            self.keys[id(node)] = found
+        return found
+
+
+_LAST: Locator | None = None

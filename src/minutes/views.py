@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from minutes import session as sessions
-from minutes.errors import MinutesError
+from minutes.errors import MinutesError, shown
 from minutes.model import Session, pick
 
 
@@ -138,7 +138,8 @@ LIST_COLUMNS = ("date", "title", "kind", "attendees", "items", "status", "file")
 def print_list(rows: list[dict[str, Any]], plain: bool | None = None) -> None:
     """Print the session rows: a rich table on a terminal, tab-separated lines in a pipe."""
     cells = [
-        [str(r.get(c, "")) for c in LIST_COLUMNS] if "error" not in r else ["", r["error"], "", "", "", "error", r["file"]]
+        [*(str(r.get(c, "")) for c in LIST_COLUMNS[:-1]), shown(r["file"])] if "error" not in r
+        else ["", r["error"], "", "", "", "error", shown(r["file"])]
         for r in rows
     ]
     if plain if plain is not None else not sys.stdout.isatty():

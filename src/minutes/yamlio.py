@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
 from minutes.errors import MinutesError, located
+from minutes.readfile import too_large
 from minutes.startup import NON_PRINTABLE
 
 try:  # libyaml is much faster; fall back to pure Python where it is missing
@@ -116,7 +118,7 @@ _resolver(
 def check_size(data: bytes | str, path: object) -> None:
     """Raise if the file is larger than a session file may be."""
     if len(data) > MAX_BYTES:
-        raise MinutesError(located(path, None, f"file is larger than {MAX_BYTES // 2**20} MB"))
+        raise too_large(path, MAX_BYTES)
 
 
 def decode(raw: bytes, path: object) -> str:
@@ -225,6 +227,8 @@ def load_with_node(text: str, path: object = "<string>") -> tuple[Any, yaml.Node
         return _Builder(StrictLoader(""))(node), node
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, text) from None
+    except UnicodeEncodeError as exc:  # lone surrogates: undecodable bytes from the command line
+        raise not_unicode(exc, path, text) from None
 
 
 _STR, _MAP, _SEQ = (_CORE + t for t in ("str", "map", "seq"))
@@ -271,11 +275,24 @@ class _Builder:
             raise self.error(not_allowed(ord(bad.group())), node)
         if tag == _STR:
             return node.value
-        return self.loader.construct_object(node)
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, KeyError, TypeError):  # `!!int abc`, `!!bool maybe`, 5,000 digits
+            raise self.error(_not_a_value(tag, node.value), node) from None
 
     @staticmethod
     def error(problem: str, node: yaml.Node) -> yaml.constructor.ConstructorError:
         return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+
+def _not_a_value(tag: str, value: str) -> str:
+    """Return why the scalar ``value`` tagged ``tag`` cannot be read as one."""
+    name = tag[len(_CORE) :]
+    digits, most = sum(c.isdigit() for c in value), sys.get_int_max_str_digits()
+    if name == "int" and digits > most:  # Python's own limit on turning digits into an int
+        return f"a number of {digits:,} digits is too long (at most {most:,})"
+    shown = value if len(value) <= 40 else value[:40] + "..."
+    return f"{shown!r} is not a valid !!{name}"
 
 
 def compose(text: str, path: object = "<string>") -> yaml.Node | None:
@@ -284,6 +301,18 @@ def compose(text: str, path: object = "<string>") -> yaml.Node | None:
         return yaml.compose(text, Loader=StrictLoader)  # noqa: S506
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, text) from None
+    except UnicodeEncodeError as exc:
+        raise not_unicode(exc, path, text) from None
+
+
+def not_unicode(exc: UnicodeEncodeError, path: object = None, text: str = "") -> MinutesError:
+    """Return the error for text holding a lone surrogate (undecodable bytes, kept by surrogateescape)."""
+    bad = exc.object[exc.start] if isinstance(exc.object, str) else "?"
+    message = f"the text holds U+{ord(bad):04X}, which is not valid Unicode (is the terminal set to UTF-8?)"
+    if path is None:
+        return MinutesError(message)
+    at = text.find(bad) if text else -1
+    return MinutesError(located(path, _line_at(text, at) if at >= 0 else None, message))
 
 
 def dump(data: Any, *, flow: bool | None = False) -> str:
@@ -298,10 +327,7 @@ def dump(data: Any, *, flow: bool | None = False) -> str:
             width=1_000_000,
         )
     except UnicodeEncodeError as exc:  # lone surrogates, e.g. from undecodable bytes on the command line
-        bad = exc.object[exc.start] if isinstance(exc.object, str) else "?"
-        raise MinutesError(
-            f"the text holds U+{ord(bad):04X}, which is not valid Unicode (is the terminal set to UTF-8?)"
-        ) from None
+        raise not_unicode(exc) from None
 
 
 def scalar(value: Any) -> str:

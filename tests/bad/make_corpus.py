@@ -231,6 +231,15 @@ case("schema-version-2.yaml", "a schema version from the future", edit("schema_v
      marker="schema_version:", field="schema_version")
 case("timezone-bad.yaml", "a time zone that does not exist", edit("chair: ana\n", "chair: ana\ntimezone: Mars/Olympus_Mons\n"),
      marker="timezone:", field="timezone", message="time zone")
+case("int-5000-digits.yaml", "a vote count of 5,000 digits (over Python's limit on reading digits as a number)",
+     edit("    for: 2", "    for: " + "9" * 5000), marker="    for: 99", message="5,000 digits")
+case("int-tag-text.yaml", "an explicit !!int on text", edit("    against: 0", "    against: !!int abc"),
+     marker="    against:", message="not a valid !!int")
+case("float-tag-text.yaml", "an explicit !!float on text", edit("    abstain: 1", "    abstain: !!float abc"),
+     marker="    abstain:", message="not a valid !!float")
+case("bool-tag-maybe.yaml", "an explicit !!bool that is neither true nor false",
+     edit("lang: en\n", "lang: en\nprevious_minutes: !!bool maybe\n"), marker="previous_minutes:",
+     message="not a valid !!bool")
 case("duplicate-person-id.yaml", "two people with the same id",
      edit("- id: bea\n  name: Beatriz Souza", "- id: ben\n  name: Beatriz Souza"), field="people", line=None,
      message="appears twice")
@@ -242,6 +251,10 @@ case("unknown-chair.yaml", "a chair who is not in people", edit("chair: ana", "c
      message="'nobody' is not in people")
 case("unknown-attendee.yaml", "an attendee who is not in people", edit("- person: bea", "- person: carla"), "check",
      marker="- person: carla", message="'carla' is not in people")
+TWICE = edit("  owner: ben\n  due: 2024-04-01\n",
+             "  owner: ben\n  id: A1\n  due: 2024-04-01\n- kind: action\n  task: File the minutes\n  owner: ana\n  id: A1\n")
+case("duplicate-action-id.yaml", "two actions with the same id", TWICE, "check",
+     line=line_of(TWICE, "  owner: ana\n  id: A1") + 1, message="action id 'A1' is already used by item 3")
 case("votes-exceed-attendance.yaml", "more votes than voting attendees", edit("    for: 2", "    for: 20"), "check",
      marker="    for: 20", message="votes cast")
 
