@@ -97,37 +97,41 @@ def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -
 
 # A line at column 0 that is neither blank, indented, a comment nor a "- " list entry; one that is
 # not a plain top-level key ("key:") leaves the text too unusual to read without a full parse.
-_BREAK = "\r\n\x85\u2028\u2029"  # every character that ends a line in YAML
-_TOP = re.compile(f"(?:\\A|(?<=[{_BREAK}]))(?:[^ #\\-{_BREAK}]|-[^ {_BREAK}])[^{_BREAK}]*")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*) *:(?:[ \t].*)?")
+_TOP = re.compile(r"\n(?:[^ #\-\n]|-[^ \n])[^\n]*")
+_KEY = re.compile(r"\n([A-Za-z_][A-Za-z0-9_]*) *:(?:[ \t].*)?")
+_BREAKS = "\r\x85\u2028\u2029"  # the characters but LF (and CRLF) that end a line in YAML
 SEALS = ("approval", "amendments")
 
 
 def vouches(text: str, data: Any) -> None:
     """Raise ValueError unless the approval and amendments in ``data`` are what ``text`` itself says.
 
-    A cheap look instead of a full parse: the top-level blocks of those keys alone are parsed. A text
-    whose top-level lines are not all plain keys, or that names a key twice, is never vouched for.
+    A cheap look instead of a full parse (a few ms for 1 MB): only the top-level blocks of those keys
+    are parsed. A text whose top-level lines are not all plain keys, or that names a key twice, is
+    never vouched for.
     """
     from minutes import yamlio
     from minutes.errors import MinutesError
 
+    lines = "\n" + text.replace("\r\n", "\n")
+    if any(c in lines for c in _BREAKS):
+        lines = re.sub(f"[{_BREAKS}]", "\n", lines)
     starts: dict[str, list[int]] = {}
     order = []
-    for line in _TOP.finditer(text):
+    for line in _TOP.finditer(lines):
         key = _KEY.fullmatch(line.group())
         if key is None:
             raise ValueError("not plain enough to read without a full parse")
         starts.setdefault(key.group(1), []).append(line.start())
         order.append(line.start())
-    order.append(len(text))
+    order.append(len(lines))
     for name in SEALS:
         found = starts.get(name, [])
         if len(found) > 1:
             raise ValueError(f"{name} twice")
         value = None
         if found:
-            block = text[found[0]:order[order.index(found[0]) + 1]]
+            block = lines[found[0]:order[order.index(found[0]) + 1]]
             try:
                 value = (yamlio.load(block) or {}).get(name)
             except (MinutesError, AttributeError) as exc:
