@@ -135,3 +135,67 @@ def test_a_cache_entry_with_wrong_offsets_never_makes_an_add_write_a_broken_file
         assert "Point 7 of the long discussion about the budget." in summaries
     else:
         assert after == text
+
+
+def test_a_poisoned_entry_claiming_a_draft_does_not_let_an_add_change_approved_minutes(big: Path):
+    assert run("approve", "-f", str(big), "--on", "2024-04-09", "--by", "the Board").exit_code == 0
+    text = big.read_text(encoding="utf-8")
+    data, lists = cache.parse(text, big)
+    forged = {key: value for key, value in data.items() if key not in ("approval", "amendments")}  # "a draft"
+    plant(big, text, forged, lists)
+
+    for args in (("add-speech", "Ana", "--summary", "x"), ("add-item", "note", "x"), ("set", "adjourned", "21:00")):
+        result = run(*args, "-f", str(big))
+        assert result.exit_code == 1, f"{args}: the forged entry unlocked approved minutes"
+        assert "approved" in result.stderr and "--amend" in result.stderr
+    assert big.read_text(encoding="utf-8") == text
+    assert run("add-speech", "Ana", "--summary", "x", "-f", str(big), "--amend", "A late speech").exit_code == 0
+    assert run("verify", str(big)).exit_code == 0
+
+
+def test_an_entry_whose_approval_is_the_texts_is_still_used(big: Path):
+    """The check that keeps a forged entry out must not keep the honest ones out: adds stay fast."""
+    assert run("add-speech", "Ana", "--summary", "first", "-f", str(big)).exit_code == 0
+    text = big.read_text(encoding="utf-8")
+    data, lists = cache.parse(text, big)
+    marked = {**data, "title": "Read from the cache"}  # a mark that only the entry carries
+    plant(big, text, marked, lists)
+    assert cache.lookup(big, text)[0]["title"] == "Read from the cache"
+    approved = text + "approval:\n  status: approved\n  hash: 0123456789ab\n"
+    plant(big, approved, {**marked, "approval": {"status": "approved", "hash": "0123456789ab"}}, lists)
+    assert cache.lookup(big, approved)[0]["title"] == "Read from the cache"
+
+
+APPROVED = {"status": "approved", "date": "2024-04-09", "hash": "0123456789ab"}
+TRICKY = {
+    "block": "title: x\napproval:\n  status: approved\n  date: 2024-04-09\n  hash: 0123456789ab\n",
+    "crlf": "title: x\r\napproval:\r\n  status: approved\r\n  date: 2024-04-09\r\n  hash: 0123456789ab\r\n",
+    "flow value": "title: x\napproval: {status: approved, date: 2024-04-09, hash: 0123456789ab}\n",
+    "flow value over lines": "title: x\napproval: {status: approved,\ndate: 2024-04-09, hash: 0123456789ab}\n",
+    "flow document": "{title: x, approval: {status: approved, date: 2024-04-09, hash: 0123456789ab}}\n",
+    "quoted key": "title: x\n\"approval\":\n  status: approved\n  date: 2024-04-09\n  hash: 0123456789ab\n",
+    "escaped key": "title: x\n\"\\x61pproval\":\n  status: approved\n  date: 2024-04-09\n  hash: 0123456789ab\n",
+    "after a line separator": "title: x\u2028approval:\n  status: approved\n  date: 2024-04-09\n  hash: 0123456789ab\n",
+    "after a document start": "---\napproval:\n  status: approved\n  date: 2024-04-09\n  hash: 0123456789ab\n",
+    "escaped status": "title: x\napproval:\n  status: \"\\x61pproved\"\n  date: 2024-04-09\n  hash: 0123456789ab\n",
+    "a comment and a fake in a quoted title": (
+        "title: \"x\napproval: {status: draft}\"\n# note\napproval:\n  status: approved\n  date: 2024-04-09\n"
+        "  hash: 0123456789ab\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TRICKY)
+def test_no_layout_of_the_text_lets_an_entry_hide_its_approval(name: str):
+    text = TRICKY[name]
+    data = yamlio.load(text)
+    assert data["approval"] == APPROVED, "the case must really be approved minutes"
+    for forged in ({"title": "x"}, {"title": "x", "approval": {"status": "draft"}}, {**data, "approval": {**APPROVED, "status": "draft"}}):
+        with pytest.raises(ValueError):
+            cache.vouches(text, forged)
+
+
+@pytest.mark.parametrize("name", ["block", "crlf", "flow value", "escaped status"])
+def test_an_entry_that_agrees_with_a_plain_text_is_vouched_for(name: str):
+    text = TRICKY[name]
+    cache.vouches(text, yamlio.load(text))

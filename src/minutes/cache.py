@@ -8,7 +8,9 @@ that decides what `minutes` reads. An entry is a header line (format, version, S
 file's text), then the data; it is used only when the header matches exactly. Entries are written
 only for sessions that validated, so a matching header also says "this text is a valid session"; for
 files under 16 KB, which parse faster than an entry is read, the header is all an entry holds.
-`approve` and `verify` never use it.
+`approve` and `verify` never use it, and an entry whose approval or amendments differ from what the
+text's own top-level `approval:` and `amendments:` blocks say is not used (see `vouches`), so that
+no entry can unlock approved minutes.
 Failing to write the cache (a read-only folder, a full disk) is never an error.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +69,7 @@ def lookup(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]], bool
         valid = json.loads(handle.readline()) == _header(digest(text))
         if valid and len(text) >= MIN_BYTES:
             entry = json.loads(handle.readline())
+            vouches(text, entry["data"])
             return entry["data"], {k: (c, o) for k, (c, o) in entry["lists"].items()}, True
     return *parse(text, path), valid
 
@@ -91,3 +95,48 @@ def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -
     except (ValueError, TypeError):
         return
     save(target, json.dumps(header) + "\n" + body + "\n")
+
+
+# A line at column 0 that is neither blank, indented, a comment nor a "- " list entry; one that is
+# not a plain top-level key ("key:") leaves the text too unusual to read without a full parse.
+_TOP = re.compile(r"\n(?:[^ #\-\n]|-[^ \n])[^\n]*")
+_KEY = re.compile(r"\n([A-Za-z_][A-Za-z0-9_]*) *:(?:[ \t].*)?")
+_BREAKS = "\r\x85\u2028\u2029"  # the characters but LF (and CRLF) that end a line in YAML
+SEALS = ("approval", "amendments")
+
+
+def vouches(text: str, data: Any) -> None:
+    """Raise ValueError unless the approval and amendments in ``data`` are what ``text`` itself says.
+
+    A cheap look instead of a full parse (a few ms for 1 MB): only the top-level blocks of those keys
+    are parsed. A text whose top-level lines are not all plain keys, or that names a key twice, is
+    never vouched for.
+    """
+    from minutes import yamlio
+    from minutes.errors import MinutesError
+
+    lines = "\n" + text.replace("\r\n", "\n")
+    if any(c in lines for c in _BREAKS):
+        lines = re.sub(f"[{_BREAKS}]", "\n", lines)
+    starts: dict[str, list[int]] = {}
+    order = []
+    for line in _TOP.finditer(lines):
+        key = _KEY.fullmatch(line.group())
+        if key is None:
+            raise ValueError("not plain enough to read without a full parse")
+        starts.setdefault(key.group(1), []).append(line.start())
+        order.append(line.start())
+    order.append(len(lines))
+    for name in SEALS:
+        found = starts.get(name, [])
+        if len(found) > 1:
+            raise ValueError(f"{name} twice")
+        value = None
+        if found:
+            block = lines[found[0]:order[order.index(found[0]) + 1]]
+            try:
+                value = (yamlio.load(block) or {}).get(name)
+            except (MinutesError, AttributeError) as exc:
+                raise ValueError(f"{name} block not readable alone") from exc
+        if value != (data.get(name) if isinstance(data, dict) else None):
+            raise ValueError(f"the entry's {name} is not the text's")

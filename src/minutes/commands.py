@@ -568,6 +568,7 @@ def _render_batch(batch: Any, paths: list[Path], options: Any, out: Path, jobs: 
 def approve(
     on: Annotated[Optional[str], Opt("--on", help="Date of approval (default: today).")] = None,
     by: Annotated[Optional[str], Opt("--by", help="Who approved them (a person or a body).")] = None,
+    reseal: Annotated[bool, Opt("--reseal", help="Give minutes approved by minutes 0.1.0 a hash that covers the approval too.")] = False,
     file: FileOpt = None,
 ) -> None:
     """Mark the minutes approved; from then on they change only with --amend.
@@ -577,6 +578,10 @@ def approve(
     from minutes import approval
 
     path = _path(file)
+    if reseal:
+        if on or by:
+            raise UsageError("--reseal keeps the approval as it is; leave out --on and --by")
+        return print(f"resealed, hash {approval.reseal(path)}")
     approved = approval.approve(path, _date(on, "--on") if on else None, by)["approval"]
     print(f"approved on {approved['date']}, hash {approved['hash']}")
 
