@@ -116,6 +116,27 @@ def test_a_reference_part_with_a_dtd_is_refused_in_one_line(tmp_path, part, code
     assert "\n" not in str(caught.value)
 
 
+def _with_part(tmp_path: Path, name: str, content_type: str, data: bytes) -> Path:
+    """Return a reference with one more part, of ``content_type``, named in its content types."""
+    parts = _reference(tmp_path)
+    override = f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override)
+    parts[name] = data
+    return _write(tmp_path / "extra.docx", parts)
+
+
+def test_a_dtd_in_a_part_that_is_xml_by_its_content_type_is_refused(tmp_path):
+    ref = _with_part(tmp_path, "word/custom.bin", "application/vnd.example+xml", LAUGHS + b"<a>&lol3;</a>")
+    with pytest.raises(MinutesError, match=r"extra\.docx: refused: part word/custom\.bin has a DTD"):
+        _render(ref)
+
+
+def test_an_html_part_with_its_doctype_is_not_taken_for_xml(tmp_path):
+    ref = _with_part(tmp_path, "word/afchunk.htm", "text/html", b"<!DOCTYPE html><html><p>chunk</p></html>")
+    data, warnings = _render(ref)
+    assert warnings == [] and "the minutes" in [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
 def _outside(tmp_path: Path) -> Path:
     """Return a reference whose header picture is fetched from a URL, with an attached template and a header link."""
     parts = _reference(tmp_path, picture=True)

@@ -9,6 +9,7 @@ something from outside (images, templates, OLE objects, frames) are dropped; hyp
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -28,6 +29,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Elements that mean nothing without the relationship they name: dropped with it.
 NEEDS_TARGET = {f"{{{W_NS}}}attachedTemplate", f"{{{W_NS}}}subDoc"}
+UNREADABLE = (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError)  # zipfile's kinds
+XML_NAMES = (".xml", ".rels", ".vml")
 _DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
@@ -55,17 +58,32 @@ def check_reference(path: Path, data: bytes) -> None:
         total += entry.file_size
         if total > MAX_TOTAL:
             raise MinutesError(f"{path}: refused: the reference document inflates to more than {_mb(MAX_TOTAL)}")
+    xml = _xml_parts(package)
     for entry in entries:
-        _check_no_dtd(path, package, entry)
+        if entry.filename in xml:
+            _check_no_dtd(path, package, entry)
+
+
+def _xml_parts(package: zipfile.ZipFile) -> set[str]:
+    """Return the names of the parts python-docx may parse as XML: by their name or their content type."""
+    try:
+        types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (KeyError, *UNREADABLE):
+        types = ""
+    xml = re.compile(r'ContentType="[^"]*[/+]xml"')
+    defaults = {m.group(1).lower() for m in re.finditer(r'<Default [^>]*Extension="([^"]*)"[^>]*>', types)
+                if xml.search(m.group(0))}
+    overrides = {m.group(1).lstrip("/") for m in re.finditer(r'<Override [^>]*PartName="([^"]*)"[^>]*>', types)
+                 if xml.search(m.group(0))}
+    return {name for name in package.namelist()
+            if name.lower().endswith(XML_NAMES) or name in overrides or name.rsplit(".", 1)[-1].lower() in defaults}
 
 
 def _check_no_dtd(path: Path, package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
     """Refuse an XML part with a document type declaration (entities, outside DTDs)."""
-    if entry.is_dir() or entry.filename.startswith(("word/media/", "media/")):
-        return
     try:
         text = package.read(entry)
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError):
+    except UNREADABLE:
         return  # python-docx reports an unreadable part
     if any(mark in text for mark in _DOCTYPE):
         raise MinutesError(f"{path}: refused: part {entry.filename} has a DTD (<!DOCTYPE>); "
