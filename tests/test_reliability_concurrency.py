@@ -338,8 +338,10 @@ def test_an_edit_that_races_a_concurrent_add_loses_neither(session_file: Path, t
     assert len(errors) == 1 and "changed while you were editing" in errors[0], result.stderr
     text = session_file.read_text(encoding="utf-8")
     assert "added during the edit" in text and "# my careful hand edit" not in text
-    kept = [p for p in session_file.parent.iterdir()
+    places = [*session_file.parent.iterdir(), *(session_file.parent / ".minutes" / "rejected").glob("*")]
+    kept = [p for p in places
             if p != session_file and p.is_file() and "# my careful hand edit" in p.read_text(errors="replace")]
+    assert all(p.parent.name == "rejected" for p in kept), "the kept edit lies among the sessions"
     assert kept, "the hand edit was thrown away"
     assert kept[0].name in errors[0], "the message does not say where the edit was kept"
 

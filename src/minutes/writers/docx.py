@@ -34,6 +34,7 @@ from minutes.document import (
 )
 from minutes.errors import MinutesError
 from minutes.writers import WriteOptions
+from minutes.writers import docx_guard
 from minutes.writers.docx_styles import StyleFinder, missing_warning, paper_for, set_paper
 from minutes.writers.hyperlinks import R_NS, character_style, hyperlink_xml, relationship_xml
 
@@ -189,9 +190,12 @@ def open_reference(path: Path | None) -> docx.document.Document:
     if path is None:
         return docx.Document()
     try:
-        data = path.read_bytes()
+        data = docx_guard.read_at_most(path, docx_guard.MAX_REFERENCE)
     except OSError as exc:
         raise MinutesError(f"{path}: cannot read the reference document: {exc.strerror}") from None
+    if data is None:
+        raise MinutesError(f"{path}: refused: the reference document is larger than {docx_guard.MAX_REFERENCE // docx_guard.MB} MB")
+    docx_guard.check_reference(path, data)
     try:
         return docx.Document(io.BytesIO(data))
     except ValueError as exc:
@@ -291,7 +295,7 @@ class Reference:
 
     def __init__(self, word: docx.document.Document, label: str, extra: bool, paper: str, keep: bool):
         self.word = word
-        self.warnings: list[str] = []
+        self.warnings: list[str] = docx_guard.drop_outside_content(word, label)
         self.style_ids: dict[str, str] = {}
         self.numbered: dict[str, str | None] = {}
         self.finder = StyleFinder(word.styles)
@@ -568,18 +572,24 @@ class Writer:
             except Exception as exc:  # python-docx raises several kinds for unreadable images
                 self.warn(f"{block.path}: not embedded: {type(exc).__name__}: {exc}")
             else:
-                drawing = etree.tostring(inline, encoding="unicode")
-                out.append(f"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
+                if inline is None:
+                    self.warn(f"{block.path}: not embedded: larger than {docx_guard.MAX_PICTURE // docx_guard.MB} MB")
+                else:
+                    drawing = etree.tostring(inline, encoding="unicode")
+                    out.append(f"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
         if block.caption:
             out.append(self.para("Caption", block.caption))
         return out
 
     def _picture(self, path: Path):
-        """Return the inline drawing of the picture at ``path``, stored in the package once, at most the text wide."""
+        """Return the inline drawing of the picture at ``path``, stored once, at most the text wide (None: too large)."""
         from docx.image.image import Image as Picture
         from docx.oxml.shape import CT_Inline
 
-        pic = Picture.from_file(str(path))
+        blob = docx_guard.read_at_most(path, docx_guard.MAX_PICTURE)
+        if blob is None:
+            return None
+        pic = Picture.from_blob(blob)
         target, filename = self.pictures.get(pic.sha1) or self.ref.images.get(pic.sha1) or self._store(pic)
         rid = self.rels.get(target) or self.ref.image_rids.get(target) or self._relate(target)
         cx, cy = pic.width, pic.height
