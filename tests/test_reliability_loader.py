@@ -370,9 +370,9 @@ def test_two_thousand_bad_items_are_reported_quickly_first_twenty_and_a_count(tm
     code, errors, summary = _run_check(tmp_path, text, "check of 2,000 bad items")
     assert code == 1
     first = SESSION.count("\n") + 4  # the `at:` of the fourth item: the three of the base are valid
-    assert errors[0].startswith(f"error: {tmp_path / 'storm.yaml'}:{first}: proceedings.3.at: must be a time")
+    assert errors[0].startswith(f"error: {tmp_path / 'storm.yaml'}:{first}: item 4, at: must be a time")
     assert len(errors) == 21 and errors[-1].endswith(": ... and 1,980 more errors")
-    assert errors[19].startswith(f"error: {tmp_path / 'storm.yaml'}:{first + 19 * 4}: proceedings.22.at")
+    assert errors[19].startswith(f"error: {tmp_path / 'storm.yaml'}:{first + 19 * 4}: item 23, at")
     assert "21 error(s)" in summary
 
 
