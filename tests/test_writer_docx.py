@@ -584,3 +584,20 @@ def test_no_table_row_splits_across_pages_and_the_header_row_repeats():
     assert len(trs) == 81
     assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in trs)
     assert [tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in trs] == [True] + [False] * 80
+
+
+def test_the_default_numbered_list_has_room_for_two_and_three_digit_numbers():
+    from docx.oxml.ns import qn
+
+    doc = Document(Metadata(), [NumberedList([[Text(f"item {n}")] for n in range(1, 13)])])
+    word = _open(WRITERS["docx"](doc, WriteOptions()))
+    from lxml import etree
+
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    numbering = word.part.numbering_part.element
+    levels = etree._Element.xpath(numbering, "//w:abstractNum/w:lvl[@w:ilvl='0'][w:pStyle/@w:val='ListNumber']",
+                                  namespaces=ns)
+    assert levels, "no numbered-list level found"
+    for level in levels:
+        (ind,) = etree._Element.xpath(level, "./w:pPr/w:ind", namespaces=ns)
+        assert int(ind.get(qn("w:hanging"))) >= 540 and int(ind.get(qn("w:left"))) >= 540

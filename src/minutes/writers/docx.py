@@ -35,7 +35,7 @@ from minutes.document import (
 from minutes.errors import MinutesError
 from minutes.writers import WriteOptions
 from minutes.writers import docx_guard
-from minutes.writers.docx_styles import StyleFinder, missing_warning, paper_for, set_paper
+from minutes.writers.docx_styles import StyleFinder, missing_warning, paper_for, roomy_numbers, set_paper
 from minutes.writers.hyperlinks import R_NS, character_style, hyperlink_xml, relationship_xml
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
@@ -188,7 +188,9 @@ def zip_bytes(entries: list[Entry]) -> bytes:
 def open_reference(path: Path | None) -> docx.document.Document:
     """Return the reference .docx opened with python-docx (or Word's defaults), or a clear error."""
     if path is None:
-        return docx.Document()
+        word = docx.Document()
+        roomy_numbers(word)
+        return word
     try:
         data = docx_guard.read_at_most(path, docx_guard.MAX_REFERENCE)
     except OSError as exc:

@@ -144,3 +144,29 @@ def set_paper(word, paper: str, keep: bool = False) -> None:
         landscape = (section.page_width or 0) > (section.page_height or 0)
         long, short = Twips(height), Twips(width)
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+ROOMY_INDENT = "540"  # twips: room for "100." before the text of a numbered item
+
+
+def roomy_numbers(word) -> None:
+    """Widen the number column of Word's default numbered list, which has no room for "10." (Word's defaults only)."""
+    from docx.oxml.ns import nsmap, qn
+    from lxml import etree
+
+    def find(node, path: str) -> list:
+        return etree._Element.xpath(node, path, namespaces={"w": nsmap["w"]})
+
+    style = StyleFinder(word.styles).find("List Number")
+    numbering = word.part.numbering_part.element
+    num_ids = find(style.element, "./w:pPr/w:numPr/w:numId/@w:val") if style is not None else []
+    for num in numbering.iterchildren(qn("w:num")):
+        if num.get(qn("w:numId")) not in num_ids:
+            continue
+        abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        for level in find(numbering, f"./w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='0']"):
+            for tab in find(level, "./w:pPr/w:tabs/w:tab[@w:val='num']"):
+                tab.set(qn("w:pos"), ROOMY_INDENT)
+            for ind in find(level, "./w:pPr/w:ind"):
+                ind.set(qn("w:left"), ROOMY_INDENT)
+                ind.set(qn("w:hanging"), ROOMY_INDENT)
