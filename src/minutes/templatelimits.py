@@ -75,8 +75,11 @@ def check_format(spec: str, args: Iterable[Any] = ()) -> None:
 
 
 def concat(parts: Iterable[Any]) -> str:
-    """Return ``parts`` joined as ``~`` joins them, refusing a result too long."""
-    return concat_with(parts, "")
+    """Return ``parts`` joined as ``~`` joins them, refusing a result too long (at most twice the limit is ever built)."""
+    text = "".join(map(str, parts))
+    if len(text) > MAX_TEXT:
+        raise _too_long(len(text))
+    return text
 
 
 def bounded_range(*args: int) -> range:
