@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import re
+import sys
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
-from babel.messages.pofile import read_po
+from babel.messages.catalog import Catalog as PoCatalog
+from babel.messages.pofile import PoFileParser
 
 from minutes.errors import MinutesError
-from minutes.resources import templates_dir
+from minutes.resources import own_folder, read_inside, templates_dir
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _DOUBLE_THE = re.compile(r"\b(the) the\b", re.IGNORECASE)
@@ -114,27 +117,48 @@ def _locale(lang: str) -> Locale:
             raise MinutesError(f"unknown language {lang!r}; use a code like en, ru, zh or de") from None
 
 
-def read_catalog(path: Path) -> dict[tuple[str | None, str], str]:
-    """Return the translated messages of the .po file at ``path``."""
+class _Parser(PoFileParser):
+    """Babel's .po parser, keeping the lines it skips instead of printing them on stdout."""
+
+    def __init__(self, catalog: PoCatalog) -> None:
+        super().__init__(catalog)
+        self.skipped: list[int] = []
+
+    def _invalid_pofile(self, line: str, lineno: int, msg: str) -> None:
+        self.skipped.append(lineno + 1)
+
+
+def read_catalog(path: Path, data: bytes | None = None) -> dict[tuple[str | None, str], str]:
+    """Return the translated messages of the .po file at ``path`` (or of its ``data``); lines Babel skips are one warning on stderr."""
     try:
-        with path.open("rb") as handle:
-            po = read_po(handle)
+        if data is None:
+            data = path.read_bytes()
+        po = PoCatalog()
+        parser = _Parser(po)
+        parser.parse(io.BytesIO(data))
     except OSError as exc:
         raise MinutesError(f"{path}: cannot read: {exc.strerror}") from None
     except Exception as exc:  # Babel raises several kinds on a malformed file
         raise MinutesError(f"{path}: not a valid .po catalog: {exc}") from None
+    if parser.skipped:
+        lines = ", ".join(map(str, parser.skipped[:5])) + (", ..." if len(parser.skipped) > 5 else "")
+        print(f"minutes: warning: {path}: skipped {len(parser.skipped)} line(s) that are not valid .po (line {lines})",
+              file=sys.stderr)
     return {(m.context, m.id): m.string for m in po if m.id and isinstance(m.id, str) and m.string}
 
 
 @functools.lru_cache(maxsize=64)
 def catalog(lang: str, folders: tuple[Path, ...] = ()) -> Catalog:
-    """Return the catalog for ``lang``: the shipped one, overridden by ``i18n/LANG.po`` in ``folders``."""
+    """Return the catalog for ``lang``: the shipped one, overridden by ``i18n/LANG.po`` in ``folders``.
+
+    A catalog is read only from a regular file inside its folder: a symlink leading out is refused.
+    """
     messages: dict[tuple[str | None, str], str] = {}
-    for folder in (templates_dir(), *folders):
+    for folder in (templates_dir(), *map(own_folder, folders)):
         for code in dict.fromkeys((lang.split("-")[0], lang)):
-            path = folder / "i18n" / f"{code}.po"
-            if path.is_file():
-                messages.update(read_catalog(path))
+            found = read_inside(folder, f"i18n/{code}.po")
+            if found is not None:
+                messages.update(read_catalog(found[1], found[0]))
     return Catalog(lang, _locale(lang), messages)
 
 

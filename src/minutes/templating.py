@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from types import MethodType
 from typing import Any
 
 import jinja2
+from jinja2.compiler import CodeGenerator
+from jinja2.loaders import split_template_path
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
+from minutes import templatelimits as limits
 from minutes.errors import MinutesError
 from minutes.i18n import Catalog
-from minutes.resources import templates_dir
+from minutes.resources import own_folder, read_inside, read_regular, templates_dir
 from minutes.writers.md import escape, target
 
 TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
@@ -76,8 +80,73 @@ def quote(text: str) -> Markup:
 _OPEN = (Namespace, LoopContext)
 
 
+class Loader(jinja2.BaseLoader):
+    """Templates from regular files inside ``folders`` (never through a symlink leading out), and the user's ``main`` file."""
+
+    def __init__(self, folders: tuple[Path, ...], main: Path | None = None) -> None:
+        self.folders = folders
+        self.main = main
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        """Return the text, file name and freshness check of ``template``."""
+        if self.main is not None and template == self.main.name:
+            found: tuple[bytes, Path] | None = (read_regular(self.main), self.main)
+        else:
+            name = "/".join(split_template_path(template))
+            found = next(filter(None, (read_inside(folder, name) for folder in self.folders)), None)
+        if found is None:
+            raise jinja2.TemplateNotFound(template)
+        data, path = found
+        mtime = _mtime(path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise MinutesError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
+        return text, str(path), lambda: _mtime(path) == mtime
+
+
+def _mtime(path: Path) -> int:
+    """Return the modification time of ``path`` in ns, or -1 when it is gone."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+class Generator(CodeGenerator):
+    """Jinja's code generator, with ``a ~ b`` joined by ``environment.concat`` (which bounds the result)."""
+
+    def visit_Concat(self, node: jinja2.nodes.Concat, frame: Any) -> None:
+        self.write("environment.concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class Environment(SandboxedEnvironment):
     """The sandbox, reading ``view.key`` from the view's dicts, and loops' and namespaces' data, straight."""
+
+    code_generator_class = Generator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    concat = staticmethod(limits.concat)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Return ``left OPERATOR right``, refusing a result past the template limits."""
+        limits.check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """Return the sandbox's ``str.format`` for ``value``, refusing widths past the template limits."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            limits.check_format(value.__self__, (*args, *kwargs.values()))
+            return wrapped(*args, **kwargs)
+
+        return bounded
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)
@@ -100,10 +169,10 @@ class Environment(SandboxedEnvironment):
 
 
 @functools.lru_cache(maxsize=32)
-def environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
-    """Return a sandboxed environment that looks for templates in ``search``, in order."""
+def environment(search: tuple[Path, ...], main: Path | None = None) -> SandboxedEnvironment:
+    """Return a sandboxed environment that looks for templates in ``search``, in order (and ``main`` by its name)."""
     env = Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        loader=Loader(search, main),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -111,7 +180,9 @@ def environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline, quote=quote, target=link_target)
+    env.filters.update(capfirst=capfirst, lowerfirst=lowerfirst, oneline=oneline, quote=quote, target=link_target,
+                       join=limits.join, center=limits.center, indent=limits.indent)
+    env.globals["range"] = limits.bounded_range
     return env
 
 
@@ -121,7 +192,7 @@ def search_path(template: Path | None, session_dir: Path | None) -> tuple[Path, 
     if template is not None:
         folders.append(template.resolve().parent)
     if session_dir is not None and (session_dir / "templates").is_dir():
-        folders.append((session_dir / "templates").resolve())
+        folders.append(own_folder(session_dir / "templates"))
     folders.append(templates_dir())
     return tuple(dict.fromkeys(folders))
 
@@ -132,11 +203,15 @@ def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path |
     if template is not None and not template.is_file():
         raise MinutesError(f"{template}: no such template file")
     name = template.name if template is not None else TEMPLATES[kind]
-    env = environment(search_path(template, session_dir))
+    env = environment(search_path(template, session_dir), template.absolute() if template is not None else None)
     try:
         tmpl = env.get_template(name)
-        return tmpl.render(context, _=cat.gettext, _p=cat.pgettext, date=cat.date, join=cat.join,
-                           label=cat.label, paren=cat.paren)
+        return limits.generate(tmpl.generate(context, _=cat.gettext, _p=cat.pgettext, date=cat.date, join=cat.join,
+                                             label=cat.label, paren=cat.paren))
+    except (limits.Stopped, RecursionError, MemoryError) as exc:
+        stopped = exc if isinstance(exc, limits.Stopped) else (
+            limits.too_deep() if isinstance(exc, RecursionError) else limits.out_of_memory())
+        raise MinutesError(f"{_template_line(exc) or name}: stopped: {stopped}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise MinutesError(f"{exc.filename or exc.name or name}:{exc.lineno}: template syntax error: {exc.message}") from None
     except (jinja2.UndefinedError, SecurityError, MinutesError, TypeError, ValueError, KeyError, AttributeError,
