@@ -19,6 +19,7 @@ from minutes.vocab import (  # noqa: F401 - part of this module's API
     Pronoun,
     Result,
     Status,
+    is_timezone,
 )
 
 LangCode = Annotated[str, Field(pattern=LANG)]
@@ -256,13 +257,8 @@ class Session(Strict):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
-        if value is not None:
-            import zoneinfo
-
-            try:
-                zoneinfo.ZoneInfo(value)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                raise ValueError(f"unknown time zone {value!r}") from None
+        if value is not None and not is_timezone(value):
+            raise ValueError(f"unknown time zone {value!r}")
         return value
 
     @model_validator(mode="after")

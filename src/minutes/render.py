@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from minutes import store
 from minutes.errors import MinutesError, UsageError
-from minutes.model import LANG, Session
+from minutes.model import Session
+from minutes.vocab import is_lang
 from minutes.writers import FRONT_MATTER, WRITERS, WriteOptions
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def check_options(options: RenderOptions) -> None:
         raise UsageError(f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
     if options.fmt not in WRITERS:
         raise UsageError(f"unknown format {options.fmt!r}; use one of {', '.join(WRITERS)}")
-    if options.lang is not None and not re.fullmatch(LANG, options.lang):
+    if options.lang is not None and not is_lang(options.lang):
         raise UsageError(f"unknown language {options.lang!r}; use a code like en, ru, zh or de")
     if options.front_matter is not None and options.front_matter not in FRONT_MATTER:
         raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(FRONT_MATTER)}")

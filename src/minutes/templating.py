@@ -40,10 +40,11 @@ def _finalize(value: Any) -> str:
 
 def _breaks(text: str) -> str:
     """Return escaped ``text`` with each single newline a hard line break; a blank line still parts paragraphs."""
-    text = re.sub(r"[ \t]+\n", "\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _LONE_NEWLINE.sub("\\\\\n", text)
 
 
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _LONE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 
 

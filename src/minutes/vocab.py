@@ -20,3 +20,19 @@ PlaceMode = Literal["on-site", "online", "hybrid"]
 ActionStatus = Literal["open", "done", "cancelled"]
 TEXT_KINDS = ("ceremony", "announcement", "discussion", "procedure", "break", "note")
 KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action")
+
+
+def is_lang(value: str) -> bool:
+    """Return whether ``value`` is, as a whole, a language code such as en, zh or pt-BR."""
+    return re.fullmatch(LANG, value) is not None
+
+
+def is_timezone(value: str) -> bool:
+    """Return whether ``value`` names an IANA time zone, e.g. Europe/Berlin."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
