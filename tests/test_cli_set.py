@@ -79,3 +79,10 @@ def test_set_reaches_numbered_entries_inside_an_item(cli, board):
     cli("set", "item.3.points.1", "One text for all")
     assert data(board)["proceedings"][2]["points"][0] == "One text for all"
     assert "there is no item 9" in cli("set", "item.3.points.9", "x", code=1).stderr
+
+
+def test_a_control_character_set_into_an_item_names_it_as_users_count(cli, board):
+    before = board.read_bytes()
+    result = cli("set", "item.1.note", "a\x07b", code=1)
+    assert "the new value of item 1, note" in result.stderr and "proceedings.0" not in result.stderr
+    assert board.read_bytes() == before

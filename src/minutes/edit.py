@@ -342,7 +342,9 @@ class Draft:
 
     def set(self, path: list[str | int], value: Any) -> None:
         """Set the field at ``path`` (see ``set_value``)."""
-        yamlio.check_printable(value, f"{self.name}: the new value of {'.'.join(map(str, path))}")
+        from minutes.address import shown
+
+        yamlio.check_printable(value, f"{self.name}: the new value of {shown(path)}")
         self._slow(set_value(self.text, path, value))
 
     def remove(self, key: str, index: int) -> None:
