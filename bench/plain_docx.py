@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_writer_docx import simple_docx  # noqa: E402  (the slow, obvious writer the tests compare with)
 
-from minutes import session  # noqa: E402
-from minutes.render import RenderOptions, build_document  # noqa: E402
+from minutes.store import loader as session  # noqa: E402
+from minutes.render.pipeline import RenderOptions, build_document  # noqa: E402
 
 
 def main() -> None:

@@ -188,7 +188,7 @@ def main() -> None:
             rows.append(Row(f"batch: {batch} sessions to .docx, --jobs 2", t_batch, f"≤ {5 * batch / 1000:.0f} s",
                             t_batch <= 5 * batch / 1000, "pandoc not installed", "—"))
 
-        duplicates = "import rosters; from minutes import names; names.near_duplicates(rosters.roster(2000))"
+        duplicates = "import rosters; from minutes.model import names; names.near_duplicates(rosters.roster(2000))"
         quadratic = "import rosters; rosters.quadratic(rosters.roster(150))"
         bench_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))}
         t = interleaved(3, {"new": lambda: run([PY, "-c", duplicates], tmp, bench_env),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from minutes import yamlio
+from minutes.store import yamlio
 
 PEOPLE = [
     ("ana-weber", "Ana Weber", "Chair of the Board", "she"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from minutes import front
+from minutes.cli import main as front
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -20,7 +20,7 @@ BOARD = next((EXAMPLES / "board").glob("*.yaml"))
 
 
 def invoke_front(runner: CliRunner, args: Sequence[str], input: str | None = None, env: dict | None = None) -> Result:
-    """Run ``minutes ARGS`` as the installed command does (`minutes.front.main`), captured as CliRunner captures."""
+    """Run ``minutes ARGS`` as the installed command does (`minutes.cli.main.main`), captured as CliRunner captures."""
     with runner.isolation(input=input, env=env) as (stdout, stderr, output):
         code, exception = 0, None
         try:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from jinja2 import nodes
 
-from minutes import context
-from minutes.resources import templates_dir
-from minutes.templating import TEMPLATES, environment
+from minutes.render import context
+from minutes.render.resources import templates_dir
+from minutes.render.templating import TEMPLATES, environment
 
 PRONOUNS = ("he", "she", "they", "it")
 

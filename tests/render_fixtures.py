@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from minutes.model import Session
+from minutes.model.schema import Session
 
 CONGRESS: dict[str, Any] = {
     "title": {"en": "2nd International Congress of Solidarity, Day 2", "ru": "2-й Международный конгресс солидарности, день 2",
@@ -117,7 +117,7 @@ def congress_series() -> list[Session]:
 
 def approved(session: Session) -> Session:
     """Return ``session`` approved on 2024-04-09 by the Board, with one amendment made after approval."""
-    from minutes.model import Amendment, Approval
+    from minutes.model.schema import Amendment, Approval
 
     return session.model_copy(update={
         "approval": Approval(status="approved", date="2024-04-09", by="the Board", hash="0" * 12),

@@ -2,7 +2,8 @@ import datetime as dt
 
 import yaml
 
-from minutes import approval, session
+from minutes.records import approval
+from minutes.store import loader as session
 
 
 def data(path):

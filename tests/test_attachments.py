@@ -14,9 +14,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import CONGRESS, CONGRESS_DAY1
-from minutes import attachments
-from minutes.render import RenderOptions, template_text
-from minutes.session import load
+from minutes.render import attachments
+from minutes.render.pipeline import RenderOptions, template_text
+from minutes.store.loader import load
 
 PHOTO = "photos/presentation.png"
 

@@ -20,8 +20,8 @@ import typer.testing
 import yaml
 from typer.testing import CliRunner
 
-from minutes import yamlio
-from minutes.cli import app
+from minutes.store import yamlio
+from minutes.cli.app import app
 
 BAD = Path(__file__).resolve().parent / "bad"
 CASES = {c["name"]: c for c in json.loads((BAD / "cases.json").read_text(encoding="utf-8"))}

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes import cache, edit, yamlio
+from minutes.store import cache
+from minutes.store import textedit as edit
+from minutes.store import yamlio
 from minutes.errors import MinutesError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -78,7 +80,7 @@ def test_an_unwritable_cache_folder_is_not_an_error(big, private_cache):
 
 def test_the_cache_never_hides_a_bad_file(big):
     text = big.read_text().replace("date: 2024-01-01", "date: 2024-02-30")
-    from minutes import session
+    from minutes.store import loader as session
 
     with pytest.raises(MinutesError, match="date"):
         session.parse(text, big, cache.read(big, text)[0])

@@ -5,7 +5,7 @@ import sys
 import typer.main
 
 from minutes import __version__
-from minutes.cli import app
+from minutes.cli.app import app
 
 
 def test_version(cli):
@@ -26,7 +26,7 @@ def test_an_unknown_option_is_a_usage_error(cli):
 
 
 def test_a_bug_is_one_line_without_debug_and_a_traceback_with_it(cli, board, monkeypatch):
-    from minutes import session
+    from minutes.store import loader as session
 
     def boom(*a, **k):
         raise RuntimeError("kaboom")
@@ -47,7 +47,7 @@ def test_help_and_completion_do_not_import_heavy_libraries():
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from minutes.cli import app\n"
+        "from minutes.cli.app import app\n"
         "CliRunner().invoke(app, ['--help'])\n"
         "heavy = [m for m in ('docx', 'lxml', 'jinja2', 'babel', 'markdown_it', 'pydantic') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
@@ -86,7 +86,7 @@ def test_completing_a_name_imports_neither_typer_nor_pydantic_nor_the_writers(cl
 
 
 def test_the_command_line_names_the_one_command_to_build():
-    from minutes.cli import named_command
+    from minutes.cli.app import named_command
 
     assert named_command(["add-speech", "Ana", "--summary", "x"], {}) == "add-speech"
     assert named_command(["--debug", "show"], {}) == "show"

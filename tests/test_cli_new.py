@@ -6,7 +6,8 @@ import pytest
 import yaml
 
 import yaml_language_server
-from minutes import ops, store
+from minutes.records import ops
+from minutes.store import atomic as store
 
 
 def test_new_creates_a_file_named_from_date_and_title_and_makes_it_current(cli):

@@ -66,7 +66,7 @@ def test_edit_keeps_an_edit_with_a_yaml_syntax_error_and_names_its_line_and_colu
 
 
 def test_edit_offers_to_edit_again_after_a_yaml_syntax_error(board, tmp_path, monkeypatch):
-    from minutes import editor as editing
+    from minutes.records import editor as editing
 
     monkeypatch.chdir(board.parent)
     script = tmp_path / "ed.py"

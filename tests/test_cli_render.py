@@ -29,7 +29,7 @@ def test_the_acceptance_commands_of_the_rendering_issue(cli, congress):
 
 
 def test_out_dash_refuses_a_binary_format_on_a_terminal_and_many_files(cli, congress, board, monkeypatch):
-    from minutes import batch
+    from minutes.records import batch
 
     class Terminal:
         """What sys.stdout is on a terminal, as far as deliver asks."""

@@ -44,7 +44,8 @@ def test_list_of_a_missing_folder_is_a_usage_error(cli):
 
 
 def test_show_on_a_terminal_draws_tables(capsys):
-    from minutes import session, views
+    from minutes.store import loader as session
+    from minutes.cli import views
 
     views.print_session(session.load(CONGRESS), plain=False)
     out = capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""Completion of names without Typer (minutes.completion) prints what Typer's completion prints."""
+"""Completion of names without Typer (minutes.cli.completion) prints what Typer's completion prints."""
 
 import os
 import shlex
@@ -12,8 +12,9 @@ import pytest
 import typer.main
 from conftest import CONGRESS, invoke_front
 
-from minutes import completion, shells
-from minutes.cli import build, named_command
+from minutes.cli import completion
+from minutes.cli import shells
+from minutes.cli.app import build, named_command
 
 PREFIXES = ["", "A", "an", "Lu", "'An", '"Ana W', "Ana\\ W", "=", "Ли", "fRAN", "web"]
 BEFORE = ["", "--topic T", "-f {other}", "--file={other}", "--guest", "--summary - --point a --point b"]

@@ -2,7 +2,7 @@
 
 import sys
 
-from minutes.document import (
+from minutes.document.tree import (
     BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, block_type, clean,
     is_clean, plain, text_of, to_dict,
 )

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from minutes import edit
+from minutes.store import textedit as edit
 from minutes.errors import MinutesError
 
 DOC = """\

@@ -9,7 +9,7 @@ import pytest
 
 import yaml_language_server
 from installed import minutes_env
-from minutes import yamlio
+from minutes.store import yamlio
 from conftest import EXAMPLES
 
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from minutes import session as sessions
-from minutes.model import json_schema
-from minutes.render import RenderOptions, render_session
+from minutes.store import loader as sessions
+from minutes.model.schema import json_schema
+from minutes.render.pipeline import RenderOptions, render_session
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME = re.compile(r"^\d{2}:\d{2}$")
@@ -196,7 +196,7 @@ def rendered(data: dict) -> str:
 
 
 def _yaml(data: dict) -> str:
-    from minutes import yamlio
+    from minutes.store import yamlio
 
     return yamlio.dump(data)
 

@@ -1,4 +1,4 @@
-"""`minutes --help` from the cache (minutes.helptext) is Typer's own text, kept until what it depends on changes."""
+"""`minutes --help` from the cache (minutes.cli.helptext) is Typer's own text, kept until what it depends on changes."""
 
 import os
 import subprocess
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes import helptext
+from minutes.cli import helptext
 
 
 def _show(capsys: pytest.CaptureFixture) -> str:
@@ -63,7 +63,7 @@ def test_a_cache_that_cannot_be_written_still_prints_the_help(tmp_path: Path, ca
 def test_the_second_help_imports_no_typer(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from minutes import front\n"
+        "from minutes.cli import main as front\n"
         "front.main(['--help'])\n"
         "print('TYPER=' + str('typer' in sys.modules), file=sys.stderr)\n"
     )

@@ -7,7 +7,7 @@ import pytest
 from messages import all_messages
 from render_fixtures import LANGS
 
-from minutes import i18n
+from minutes.render import i18n
 from minutes.errors import MinutesError
 
 FIELD = re.compile(r"\{(\w+)\}")
@@ -98,7 +98,7 @@ def test_an_unknown_language_is_a_clear_error():
 def test_predicates_are_joined_into_one_clause_per_language(lang, expected):
     from render_fixtures import congress
 
-    from minutes.context import Builder
+    from minutes.render.context import Builder
 
     builder = Builder(congress(), i18n.catalog(lang))
     assert builder.clauses(["outlined A", "explained B", "pointed out C"]) == expected
@@ -114,8 +114,8 @@ def test_predicates_are_joined_into_one_clause_per_language(lang, expected):
 def test_the_days_of_a_series_are_one_span_of_dates(lang, short, long):
     from render_fixtures import congress_series
 
-    from minutes.context import Builder
-    from minutes.series import compile_series
+    from minutes.render.context import Builder
+    from minutes.records.series import compile_series
 
     parts = congress_series()
     dates = Builder(compile_series(parts), i18n.catalog(lang), parts).dates()
@@ -125,7 +125,7 @@ def test_the_days_of_a_series_are_one_span_of_dates(lang, short, long):
 def test_chinese_labels_and_notes_take_full_width_punctuation():
     from render_fixtures import congress
 
-    from minutes.render import RenderOptions, render_session
+    from minutes.render.pipeline import RenderOptions, render_session
 
     out = render_session(congress(), None, RenderOptions(kind="minutes", lang="zh")).data.decode()
     assert "**日期：**" in out and "### 出席（1）" in out and "**Date:**" not in out
@@ -133,7 +133,7 @@ def test_chinese_labels_and_notes_take_full_width_punctuation():
 
 
 def test_a_value_that_ends_with_a_full_stop_ends_the_sentence_once():
-    from minutes import i18n
+    from minutes.render import i18n
 
     de = i18n.catalog("de", ())
     assert de.gettext("The meeting was hosted by the {organization}.", organization="Makerspace e.V.") == \

@@ -6,7 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
-from minutes import index
+from minutes.store import index
 from conftest import BOARD, CONGRESS
 
 

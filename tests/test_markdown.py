@@ -6,8 +6,13 @@ from dataclasses import replace
 import pytest
 from render_fixtures import EXAMPLES, KINDS, LANGS, congress, large
 
-from minutes import context, fastmd, i18n, markdown, session, templating
-from minutes.document import BulletList, Heading, Image, NumberedList, PageBreak, Paragraph, Rule, Table, Text
+from minutes.render import context
+from minutes.markdown import fast as fastmd
+from minutes.render import i18n
+from minutes.markdown import reader as markdown
+from minutes.store import loader as session
+from minutes.render import templating
+from minutes.document.tree import BulletList, Heading, Image, NumberedList, PageBreak, Paragraph, Rule, Table, Text
 from minutes.writers import WriteOptions
 from minutes.writers import md as md_writer
 

@@ -4,8 +4,9 @@ import random
 
 import pytest
 
-from minutes import fastmd, markdown
-from minutes.document import Document, Image, plain, to_dict
+from minutes.markdown import fast as fastmd
+from minutes.markdown import reader as markdown
+from minutes.document.tree import Document, Image, plain, to_dict
 from minutes.writers import md
 
 # Markdown's special characters, and the text around them: words, digits, CJK, spaces, URLs.

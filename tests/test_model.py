@@ -1,8 +1,8 @@
 import jsonschema
 
-from minutes import yamlio
+from minutes.store import yamlio
 
-from minutes.model import Session, json_schema, pick
+from minutes.model.schema import Session, json_schema, pick
 from conftest import BOARD, CONGRESS
 
 

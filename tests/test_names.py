@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes import names
+from minutes.model import names
 from minutes.errors import MinutesError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -19,8 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from minutes import ops, registers, session as sessions, views, yamlio
-from minutes.render import RenderOptions, render_file
+from minutes.records import ops
+from minutes.records import registers
+from minutes.store import loader as sessions
+from minutes.cli import views
+from minutes.store import yamlio
+from minutes.render.pipeline import RenderOptions, render_file
 
 PEOPLE = [{"id": "ana", "name": "Ana Weber"}, {"id": "ben", "name": "Ben Okafor"}]
 KINDS = ["ceremony", "discussion", "note", "speech", "report", "resolution", "motion", "action"]

@@ -1,4 +1,4 @@
-"""The plain reading of command lines (minutes.plain) agrees with Typer on every line it accepts."""
+"""The plain reading of command lines (minutes.cli.plain) agrees with Typer on every line it accepts."""
 
 import os
 import random
@@ -12,8 +12,10 @@ import pytest
 from conftest import BOARD, invoke_front
 from typer.testing import CliRunner
 
-from minutes import cli, commands, plain
-from minutes.params import Opt
+from minutes.cli import app as cli
+from minutes.cli import commands
+from minutes.cli import plain
+from minutes.cli.params import Opt
 
 STRINGS = ["x", "Ana Weber", "-", "", "a=b", "Zürich 会议", "--", "-x", "18:30", "  spaced  ", "--help"]
 INTS = ["0", "1", "7", "12", "-1", "x", "+2", "007", "١", "1.5", ""]
@@ -120,7 +122,7 @@ def test_a_plain_error_is_one_line_with_its_exit_code_and_the_file_unchanged(boa
 def test_a_plain_add_does_not_import_typer(board: Path, cli) -> None:
     code = (
         "import sys\n"
-        "from minutes import front\n"
+        "from minutes.cli import main as front\n"
         "try:\n"
         "    front.main(['add-speech', 'Ana', '--summary', 'Hi.', '--point', 'one', '--point', 'two'])\n"
         "finally:\n"

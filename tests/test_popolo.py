@@ -7,7 +7,8 @@ import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
-from minutes import popolo, session
+from minutes.writers import popolo
+from minutes.store import loader as session
 from conftest import BOARD, CONGRESS, ROOT
 
 SCHEMAS = next(

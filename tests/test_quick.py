@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from minutes import cache, edit, quick
-from minutes.model import Action, Attendee, Person, Report, Resolution, Session, Speech, TextItem
+from minutes.store import cache
+from minutes.store import textedit as edit
+from minutes.model import quick
+from minutes.model.schema import Action, Attendee, Person, Report, Resolution, Session, Speech, TextItem
 
 BASE = {
     "title": "Board meeting",
@@ -110,7 +112,7 @@ def _run(folder: Path, *args: str) -> subprocess.CompletedProcess:
     code = (
         "import sys\n"
         f"sys.argv = ['minutes', *{list(args)!r}]\n"
-        "from minutes import cli\n"
+        "from minutes.cli import app as cli\n"
         "try:\n"
         "    cli.main()\n"
         "except SystemExit as exc:\n"

@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 
 from conftest import EXAMPLES, ROOT
 from installed import minutes_env
-from minutes import yamlio
+from minutes.store import yamlio
 
 README = ROOT / "README.md"
 CI = ROOT / ".ci" / "run"

@@ -16,8 +16,11 @@ import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
-from minutes import __version__, cache, edit, yamlio
-from minutes.cli import app
+from minutes import __version__
+from minutes.store import cache
+from minutes.store import textedit as edit
+from minutes.store import yamlio
+from minutes.cli.app import app
 
 COMMAND = typer.main.get_command(app)
 

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from minutes import session as sessions
-from minutes import store
+from minutes.store import loader as sessions
+from minutes.store import atomic as store
 from minutes.errors import MinutesError
 from figures import record  # noqa: E402
 
@@ -59,7 +59,7 @@ WORKER = textwrap.dedent(
     import importlib, pkgutil
     import typer.main
     import minutes
-    from minutes.cli import app
+    from minutes.cli.app import app
     command = typer.main.get_command(app)
     # Import what the commands import lazily, and warm pydantic, before forking: each forked add then
     # costs what the add itself costs, not a Python start-up.
@@ -70,7 +70,7 @@ WORKER = textwrap.dedent(
             importlib.import_module(f"minutes.{module.name}")
         except ImportError:
             pass
-    from minutes import session as _sessions
+    from minutes.store import loader as _sessions
     from pathlib import Path as _Path
     _sessions.load(_Path(session))
     import gc
@@ -224,7 +224,7 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from minutes import store
+    from minutes.store import atomic as store
     with store.locked(Path(sys.argv[1])):
         print("locked", flush=True)
         time.sleep(600)
@@ -458,8 +458,8 @@ CROWD = textwrap.dedent(
     import gc, json, os, sys, time
     session, count, serial, errlog = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     import typer.main
-    from minutes.cli import app
-    from minutes import session as _sessions
+    from minutes.cli.app import app
+    from minutes.store import loader as _sessions
     from pathlib import Path as _Path
     command = typer.main.get_command(app)
     _sessions.load(_Path(session))  # warm pydantic and the lazy imports before forking

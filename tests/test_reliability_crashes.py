@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from minutes import session as sessions
-from minutes import store
+from minutes.store import loader as sessions
+from minutes.store import atomic as store
 from figures import record  # noqa: E402
 
 ROUNDS = 102  # 34 of each kind of moment
@@ -54,8 +54,9 @@ PRELUDE = textwrap.dedent(
     from pathlib import Path
     import typer.main
     import minutes
-    from minutes.cli import app
-    from minutes import session as sessions, store
+    from minutes.cli.app import app
+    from minutes.store import loader as sessions
+    from minutes.store import atomic as store
     command = typer.main.get_command(app)
     for module in pkgutil.iter_modules(minutes.__path__):
         if module.name != "__main__":

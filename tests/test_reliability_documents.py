@@ -10,7 +10,7 @@ import docx
 import pytest
 from render_fixtures import png
 
-from minutes.document import Document, Image, Metadata, Paragraph, Text
+from minutes.document.tree import Document, Image, Metadata, Paragraph, Text
 from minutes.errors import MinutesError
 from minutes.writers import WRITERS, WriteOptions
 from minutes.writers import docx_guard

@@ -33,8 +33,8 @@ import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
-from minutes import store
-from minutes.cli import app
+from minutes.store import atomic as store
+from minutes.cli.app import app
 
 COMMAND = typer.main.get_command(app)
 BIN = Path(sys.executable).with_name("minutes")
@@ -220,11 +220,11 @@ AS_OTHER_USER = textwrap.dedent(
     import importlib, os, pkgutil, sys
     import typer.main
     import minutes
-    from minutes.cli import app
-    for module in pkgutil.iter_modules(minutes.__path__):
-        if module.name != "__main__":
+    from minutes.cli.app import app
+    for module in pkgutil.walk_packages(minutes.__path__, "minutes."):
+        if module.name != "minutes.__main__":
             try:
-                importlib.import_module(f"minutes.{module.name}")
+                importlib.import_module(module.name)
             except ImportError:
                 pass
     command = typer.main.get_command(app)
@@ -329,7 +329,7 @@ def test_a_session_in_a_folder_that_does_not_exist_gives_one_line(folder: Folder
 
 
 def test_a_folder_removed_while_a_writer_holds_the_lock_gives_one_line(folder: Folder, monkeypatch):
-    from minutes import session as sessions
+    from minutes.store import loader as sessions
 
     real_read = sessions.read_text
 
@@ -386,7 +386,7 @@ def test_a_session_file_replaced_by_a_folder_gives_one_line_and_the_folder_is_un
 
 
 def test_a_file_replaced_by_a_folder_during_the_write_is_left_alone(folder: Folder, monkeypatch):
-    from minutes import session as sessions
+    from minutes.store import loader as sessions
 
     real_read = sessions.read_text
 
@@ -484,7 +484,7 @@ def test_an_append_in_a_file_with_a_line_break_yaml_sees_and_editors_do_not_is_r
 
 
 def test_an_add_that_would_take_the_file_past_the_64_mb_read_cap_is_refused(cli):
-    from minutes import yamlio
+    from minutes.store import yamlio
 
     path = cli.folder / "2024-03-12-big.yaml"
     padding = "# " + "x" * 1000 + "\n"
@@ -536,7 +536,7 @@ lang: en
 )
 def test_remove_takes_the_comments_above_and_inside_its_item_and_keeps_every_other(index: int, gone: list[str]):
     """A comment belongs to the item below it; one indented into an item belongs to that item."""
-    from minutes import edit
+    from minutes.store import textedit as edit
 
     after = edit.remove(COMMENTED, "proceedings", index)
     kept = [line for line in COMMENTED.splitlines() if not any(g in line for g in gone) and line.strip() != "- kind: note"]

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from figures import record  # noqa: E402
-from minutes import store, yamlio
+from minutes.store import atomic as store
+from minutes.store import yamlio
 from minutes.errors import MinutesError
 
 
@@ -222,7 +223,7 @@ def test_a_core_tag_on_the_wrong_kind_of_node_is_refused(text: str, problem: str
 
 
 def test_the_fast_builder_and_pyyaml_agree_on_a_real_session():
-    from minutes.yamlio import StrictLoader
+    from minutes.store.yamlio import StrictLoader
 
     text = (Path(__file__).parent / "bad" / "ok-norway.yaml").read_text(encoding="utf-8")
     assert yamlio.load(text) == yaml.load(text, Loader=StrictLoader)
@@ -314,7 +315,7 @@ def test_a_device_itself_is_refused_by_every_reader(cli, alarm):
 
 
 def test_the_size_cap_is_checked_on_the_open_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from minutes import readfile
+    from minutes.store import readfile
 
     path = tmp_path / "s.yaml"
     path.write_bytes(b"a: 1\n" * 10)
@@ -332,7 +333,9 @@ def test_the_size_cap_is_checked_on_the_open_file(tmp_path: Path, monkeypatch: p
 def test_a_special_file_in_the_cache_folder_is_ignored_not_waited_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alarm, kind: str
 ):
-    from minutes import cache, index, session
+    from minutes.store import cache
+    from minutes.store import index
+    from minutes.store import loader as session
 
     path = tmp_path / "s.yaml"
     path.write_text(SESSION + "# padding\n" * 2000, encoding="utf-8")  # over 16 KB: cached in full
@@ -385,7 +388,7 @@ def test_a_hundred_thousand_unknown_keys_are_reported_quickly_first_twenty_and_a
 
 
 def test_parse_counts_every_error_of_a_storm_not_only_those_shown():
-    from minutes import session
+    from minutes.store import loader as session
 
     text = SESSION + "".join(f"unknown_{i}: x\n" for i in range(50))
     with pytest.raises(MinutesError, match=r"unknown_0: unknown field \(and 49 more; run 'minutes check'\)$"):
@@ -393,7 +396,7 @@ def test_parse_counts_every_error_of_a_storm_not_only_those_shown():
 
 
 def test_errors_are_located_from_one_composition_of_the_file(monkeypatch: pytest.MonkeyPatch):
-    from minutes import session
+    from minutes.store import loader as session
 
     calls = []
     real = yaml.compose
@@ -405,7 +408,7 @@ def test_errors_are_located_from_one_composition_of_the_file(monkeypatch: pytest
 
 
 def test_check_locates_many_findings_from_one_composition(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    from minutes import checks
+    from minutes.records import checks
 
     people = "".join(f"- person: p{i}\n  status: present\n" for i in range(300))
     path = tmp_path / "s.yaml"

@@ -25,8 +25,8 @@ import typer.testing
 import yaml
 from typer.testing import CliRunner
 
-from minutes import store
-from minutes.cli import app
+from minutes.store import atomic as store
+from minutes.cli.app import app
 
 COMMAND = typer.main.get_command(app)
 HAS_RENDER = "render" in COMMAND.commands  # type: ignore[attr-defined]
@@ -367,7 +367,7 @@ def test_a_lock_file_another_user_made_read_only_does_not_lock_the_others_out(tm
     lock.write_text("")
     lock.chmod(0o644)  # made by the first writer, root, with the old default mode
     script = (
-        "import os, sys; from pathlib import Path; from minutes import store, yamlio; "
+        "import os, sys; from pathlib import Path; from minutes.store import atomic as store, yamlio; "
         "os.setgroups([]); os.setgid(65534); os.setuid(65534); p = Path(sys.argv[1]); "
         "store.update(p, lambda t: t + 'b: 2\\n', lambda q: q.read_text())"
     )

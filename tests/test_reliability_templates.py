@@ -6,7 +6,7 @@ import time
 import pytest
 from markdown_it import MarkdownIt
 
-from minutes import templatelimits
+from minutes.render import limits as templatelimits
 
 # Each attack, as the body of a user template, and the words of the one line that stops it.
 ATTACKS = {

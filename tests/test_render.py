@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, congress_series
 
 from minutes.errors import MinutesError, UsageError
-from minutes.render import (
+from minutes.render.pipeline import (
     RenderOptions, Rendered, output_name, render_file, render_many, render_series, render_session,
 )
 
@@ -93,7 +93,7 @@ def test_render_many_in_a_pool_reports_in_order_and_the_first_of_two_same_names_
 
 
 def test_importing_the_writers_table_loads_no_heavy_library():
-    code = ("import sys, minutes.writers, minutes.render; "
+    code = ("import sys, minutes.writers, minutes.render.pipeline; "
             "print([m for m in ('docx', 'lxml', 'jinja2', 'babel', 'markdown_it') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out.replace("'", '"')) == []
@@ -163,14 +163,14 @@ def test_a_two_day_series_reads_as_one_press_release_in_every_language():
 
 
 def test_without_the_parts_a_compiled_series_still_renders():
-    from minutes.series import compile_series
+    from minutes.records.series import compile_series
 
     out = render_session(compile_series(congress_series()), None, RenderOptions(kind="release")).data.decode()
     assert "On July 22, on the occasion of" in out
 
 
 def test_actions_carried_over_open_the_proceedings_under_their_own_heading_with_their_status():
-    from minutes.render import render_file
+    from minutes.render.pipeline import render_file
 
     april = next(p for p in EXAMPLES if p.parent.name == "board-follow-up" and "2024-04-09" in p.name)
     blocks = _blocks(render_file(april, RenderOptions(kind="minutes")).data.decode())
@@ -186,7 +186,8 @@ def test_actions_carried_over_open_the_proceedings_under_their_own_heading_with_
 
 
 def _session(**extra):
-    from minutes import session as sessions, yamlio
+    from minutes.store import loader as sessions
+    from minutes.store import yamlio
 
     data = {"title": "Board", "date": "2024-03-12", "lang": "en",
             "people": [{"id": "ana", "name": "Ana Weber", "role": "Treasurer", "organization": "Acme e.V.", "pronoun": "she"},
@@ -197,7 +198,7 @@ def _session(**extra):
 
 
 def _markdown(session, kind="minutes"):
-    from minutes.render import render_session
+    from minutes.render.pipeline import render_session
 
     return render_session(session, None, RenderOptions(kind=kind)).data.decode()
 
@@ -207,7 +208,7 @@ def test_a_resolution_text_keeps_its_paragraphs_and_lines_in_markdown_and_word(t
 
     import docx
 
-    from minutes.render import render_session
+    from minutes.render.pipeline import render_session
 
     text = "WHEREAS the roof leaks;\nWHEREAS funds exist;\n\nRESOLVED that the roof is fixed.\n\nRESOLVED further that a report follows."
     s = _session(proceedings=[{"kind": "resolution", "title": "Roof", "text": text, "result": "adopted"}])
@@ -231,7 +232,7 @@ def test_a_summary_keeps_its_paragraphs_in_the_minutes_and_the_release():
 
 
 def test_the_agenda_never_cuts_a_title_at_an_abbreviation_or_inside_a_quote():
-    from minutes.context import shorten
+    from minutes.render.context import shorten
 
     s = _session(proceedings=[
         {"kind": "report", "presenter": "ana", "title": "Position No. 2 and the 9:30 a.m. shift"},

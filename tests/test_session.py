@@ -1,6 +1,6 @@
 import pytest
 
-from minutes import session
+from minutes.store import loader as session
 from minutes.errors import MinutesError
 
 GOOD = "title: T\ndate: 2024-01-01\n"

@@ -4,9 +4,12 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 from render_fixtures import EXAMPLES, KINDS, LANGS, congress, large
 
-from minutes import context, i18n, session, templating
+from minutes.render import context
+from minutes.render import i18n
+from minutes.store import loader as session
+from minutes.render import templating
 from minutes.errors import MinutesError
-from minutes.render import RenderOptions, render_session
+from minutes.render.pipeline import RenderOptions, render_session
 
 
 def _render(tmp_path, source: str, name: str = "mine.md.j2"):

@@ -4,7 +4,7 @@ import json
 
 from render_fixtures import congress
 
-from minutes.render import RenderOptions, render_session
+from minutes.render.pipeline import RenderOptions, render_session
 
 
 def test_json_holds_metadata_and_typed_blocks():

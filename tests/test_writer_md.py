@@ -8,8 +8,8 @@ import yaml
 from markdown_it import MarkdownIt
 from render_fixtures import LANGS, congress
 
-from minutes.document import Document, Heading, Metadata, Paragraph, Text
-from minutes.render import RenderOptions, render_session
+from minutes.document.tree import Document, Heading, Metadata, Paragraph, Text
+from minutes.render.pipeline import RenderOptions, render_session
 from minutes.writers import WRITERS, WriteOptions
 from minutes.writers import md
 
@@ -67,7 +67,7 @@ def _inlines(markdown: str) -> list[str]:
 
 
 def test_the_minutes_end_with_the_date_and_content_hash_and_the_release_does_not():
-    from minutes.approval import content_hash
+    from minutes.records.approval import content_hash
 
     session = congress()
     minutes = render_session(session, None, RenderOptions(kind="minutes")).data.decode()
@@ -86,7 +86,7 @@ def test_draft_minutes_say_draft():
 def test_approved_minutes_give_the_date_and_approver_and_list_the_amendments():
     from render_fixtures import approved
 
-    from minutes.approval import content_hash
+    from minutes.records.approval import content_hash
 
     session = approved(congress())
     expected = {
@@ -133,7 +133,7 @@ def linked_session():
 
     from render_fixtures import CONGRESS
 
-    from minutes.model import Session
+    from minutes.model.schema import Session
 
     data = copy.deepcopy(CONGRESS)
     items = data["proceedings"]
@@ -223,9 +223,9 @@ def test_a_picture_whose_file_has_markdown_characters_stays_a_picture():
 
     from render_fixtures import CONGRESS
 
-    from minutes.document import Image
-    from minutes.model import Session
-    from minutes.render import build_document
+    from minutes.document.tree import Image
+    from minutes.model.schema import Session
+    from minutes.render.pipeline import build_document
 
     for file in ("photos/a_b & c <1>.png", "photos\\win_1.png", "a&amp;b.png"):
         data = copy.deepcopy(CONGRESS)
@@ -259,9 +259,9 @@ def _hugo_site(tmp_path, page: str):
 
 @pytest.mark.skipif(shutil.which("hugo") is None, reason="hugo is not installed")
 def test_hugo_runs_no_shortcode_typed_in_a_session_and_shows_it_as_typed(tmp_path):
-    from minutes.render import RenderOptions, render_session
-    from minutes.session import parse
-    from minutes import yamlio
+    from minutes.render.pipeline import RenderOptions, render_session
+    from minutes.store.loader import parse
+    from minutes.store import yamlio
 
     typed = ['{{< youtube dQw4w9WgXcQ >}}', '{{% ref "secret.md" %}}', '{{<figure src="x">}}']
     data = {"title": "T", "date": "2024-03-12", "people": [{"id": "a", "name": "Ana"}], "attendees": [{"person": "a"}],

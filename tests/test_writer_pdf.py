@@ -5,7 +5,8 @@ import subprocess
 
 import pytest
 
-from minutes import render, session
+from minutes.render import pipeline as render
+from minutes.store import loader as session
 from minutes.errors import MinutesError
 from minutes.writers import pdf
 from conftest import BOARD

@@ -1,6 +1,7 @@
 import pytest
 
-from minutes import startup, yamlio
+from minutes.store import startup
+from minutes.store import yamlio
 from minutes.errors import MinutesError
 
 
@@ -99,5 +100,5 @@ def test_pyyaml_compiles_its_non_printable_class_from_the_seeded_cache():
     import subprocess
     import sys
 
-    code = "import minutes.yamlio, minutes.startup as s, yaml; print(yaml.reader.Reader.NON_PRINTABLE.pattern == s.NON_PRINTABLE)"
+    code = "import minutes.store.yamlio, minutes.store.startup as s, yaml; print(yaml.reader.Reader.NON_PRINTABLE.pattern == s.NON_PRINTABLE)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "True\n"

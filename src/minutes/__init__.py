@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 
-from minutes import startup  # noqa: E402,F401 - before any module imports PyYAML
+from minutes.store import startup  # noqa: E402,F401 - before any module imports PyYAML

@@ -1,5 +1,5 @@
 """Run the command line with ``python -m minutes``."""
 
-from minutes.front import main
+from minutes.cli.main import main
 
 main()

@@ -1,4 +1,7 @@
-"""The writers, registered in one table; each module is imported only when used."""
+"""The writers: one module per format, registered in one table; each module is imported only when used.
+
+May import: minutes.errors, minutes.document, minutes.model, minutes.store.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from minutes.document import Document
+    from minutes.document.tree import Document
 
 
 @dataclass

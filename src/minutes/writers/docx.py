@@ -29,7 +29,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from minutes.document import (
+from minutes.document.tree import (
     CJK, BulletList, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule, Table, clean,
 )
 from minutes.errors import MinutesError

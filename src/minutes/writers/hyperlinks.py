@@ -7,7 +7,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import RGBColor
 
-from minutes.document import clean
+from minutes.document.tree import clean
 
 STYLE = "Hyperlink"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

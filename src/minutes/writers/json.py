@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from minutes.document import Document, to_dict
+from minutes.document.tree import Document, to_dict
 from minutes.writers import WriteOptions
 
 FORMAT = "minutes-document"

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from minutes.document import (
+from minutes.document.tree import (
     BulletList, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule, Table, Text,
 )
 from minutes.writers import WriteOptions

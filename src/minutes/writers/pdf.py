@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from minutes.document import Document
+from minutes.document.tree import Document
 from minutes.errors import MinutesError
 from minutes.writers import WriteOptions
 

@@ -1,15 +1,109 @@
-"""Popolo JSON writer: the session behind the document, as open data."""
+"""Popolo JSON writer: the session behind the document as open data (an Event, Persons, Memberships, Speeches, Motions and VoteEvents)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from typing import Any
 
-from minutes.document import Document
+from minutes.document.tree import Document
+from minutes.model.schema import Resolution, Report, Session, Speech, pick
 from minutes.writers import WriteOptions
+
+PRONOUNS = {"he": "he/him", "she": "she/her", "they": "they/them", "it": "it/its"}
+PLACE = {"online": "online", "hybrid": "hybrid", "on-site": "on site"}
+
+
+def _stamp(s: Session, at: str | None) -> str | None:
+    """Return an ISO 8601 date-time for ``at`` on the session's day, where the time zone is known."""
+    if not at or not s.timezone:
+        return None
+    from zoneinfo import ZoneInfo
+
+    hour, minute = map(int, at.split(":"))
+    return dt.datetime.combine(s.date, dt.time(hour, minute), ZoneInfo(s.timezone)).isoformat()
+
+
+def _event_date(s: Session, at: str | None) -> str:
+    return _stamp(s, at) or s.date.isoformat()
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def export(s: Session, lang: str | None = None, event_id: str | None = None) -> dict[str, Any]:
+    """Return the session as a Popolo JSON document (one dict of lists)."""
+    lang = lang or s.lang
+    event_id = event_id or f"event/{s.date.isoformat()}"
+    org_id = "organization/1" if s.organization else None
+    text = lambda value: pick(value, lang, s.lang) or None  # noqa: E731
+    persons = []
+    for p in s.people:
+        persons.append(_clean({
+            "id": f"person/{p.id}", "name": text(p.name), "honorific_prefix": text(p.honorific),
+            "email": p.email, "summary": text(p.role),
+            "pronouns": [PRONOUNS[p.pronoun]],
+        }))
+    memberships = []
+    for a in s.attendees:
+        if a.person is None:
+            continue
+        person = s.person(a.person)
+        memberships.append(_clean({
+            "id": f"membership/{a.person}", "person_id": f"person/{a.person}", "organization_id": org_id,
+            "role": text(a.role) or (text(person.role) if person else None), "label": a.status,
+        }))
+    place = s.place
+    location = ", ".join(x for x in (PLACE[place.mode], text(place.venue), place.platform, text(place.city)) if x)
+    event = _clean({
+        "id": event_id, "name": text(s.title), "classification": s.kind, "description": text(s.occasion),
+        "start_date": _event_date(s, s.start), "end_date": _event_date(s, s.end or s.adjourned) if (s.end or s.adjourned) else None,
+        "location": location or None, "organization_id": org_id, "status": s.approval.status,
+        "attendees": [{"id": f"person/{a.person}"} for a in s.attendees if a.person and a.status in ("present", "online", "guest")],
+    })
+    speeches, motions, vote_events = [], [], []
+    for n, item in enumerate(s.proceedings, 1):
+        if isinstance(item, (Speech, Report)):
+            speaker = item.speaker if isinstance(item, Speech) else item.presenter
+            behalf = s.person(item.on_behalf_of) if isinstance(item, Speech) else None
+            body = [text(item.summary), *(text(p) for p in item.points)]
+            speeches.append(_clean({
+                "id": f"speech/{n}", "creator_id": f"person/{speaker}", "event_id": event_id, "position": n,
+                "title": text(item.topic) if isinstance(item, Speech) else text(item.title),
+                "type": "speech" if isinstance(item, Speech) else "report",
+                "attribution_text": f"on behalf of {text(behalf.name)}" if behalf else None,
+                "role": text(getattr(item, "role", None)), "text": "\n\n".join(b for b in body if b) or None,
+                "date": _stamp(s, item.at),
+            }))
+        elif isinstance(item, Resolution):
+            motion_id = f"motion/{n}"
+            result = {"adopted": "pass", "rejected": "fail"}.get(item.result or "", item.result)
+            motions.append(_clean({
+                "id": motion_id, "organization_id": org_id, "legislative_session_id": event_id,
+                "creator_id": f"person/{item.moved_by}" if item.moved_by else None,
+                "text": text(item.text) or text(item.title), "identifier": str(n), "classification": item.kind,
+                "date": _stamp(s, item.at), "result": result,
+            }))
+            if item.vote is not None:
+                counts = (
+                    [{"option": "yes", "value": item.vote.for_}, {"option": "no", "value": item.vote.against},
+                     {"option": "abstain", "value": item.vote.abstain}]
+                    if not isinstance(item.vote, str) else []
+                )
+                vote_events.append(_clean({
+                    "id": f"vote_event/{n}", "motion_id": motion_id, "organization_id": org_id,
+                    "legislative_session_id": event_id, "identifier": str(n),
+                    "classification": item.vote if isinstance(item.vote, str) else "counted",
+                    "start_date": _event_date(s, item.at), "result": result, "counts": counts,
+                }))
+    organizations = [{"id": org_id, "name": text(s.organization)}] if org_id else []
+    return {
+        "events": [event], "organizations": organizations, "persons": persons, "memberships": memberships,
+        "speeches": speeches, "motions": motions, "vote_events": vote_events,
+    }
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:
     """Return the Popolo JSON of the document's session, in the document's language."""
-    from minutes.popolo import export
-
     return (json.dumps(export(doc.session, doc.meta.lang), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,33 @@
+"""The front door: which part of `minutes` answers a command line.
+
+Plain command lines (`minutes.cli.plain`), the completion of a name (`minutes.cli.completion`) and the
+top-level help (`minutes.cli.helptext`) are answered without importing Typer, which costs a small
+command about two thirds of its time; everything else goes to the Typer application (`minutes.cli.app`).
+"""
+
+import os
+import sys
+from typing import Optional
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Run the command line: plain lines, name completion and the top-level help here, the rest in Typer."""
+    argv = sys.argv[1:] if argv is None else argv
+    if "_MINUTES_COMPLETE" in os.environ:
+        from minutes.cli import completion
+
+        if completion.answer(os.environ):
+            return
+    elif argv in (["--help"], ["-h"]):
+        from minutes.cli import helptext
+
+        helptext.show(argv)
+        return
+    else:
+        from minutes.cli import plain
+
+        if plain.run(argv):
+            return
+    from minutes.cli import app as cli
+
+    cli.main(argv)

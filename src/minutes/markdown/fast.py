@@ -1,0 +1,299 @@
+"""A fast reader for the plain subset of CommonMark the templates write; None means "ask markdown-it"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from minutes.document.tree import (
+    CJK, Block, BulletList, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean, is_clean,
+)
+
+_UNSAFE = re.compile(r"[\\`_\[\]<>!&\x00]")
+# A backslash before ASCII punctuation makes it literal; so is a run of underscores with a space (or
+# the line's end) on both sides, as in a form line "Signature: ____  Date: ____": it can neither open
+# nor close emphasis.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACED_UNDERSCORES = re.compile(r"(?:^|(?<=[ \t]))_+(?=[ \t]|$)")
+_RUN = re.compile(
+    r"(?:(?<=\s)|^)(\*\*?)(?=[^\s*])([^*]*?[^\s*])\1(?=$|\s|[.,;:?)])|([^*]+)"
+)
+_HEADING = re.compile(r"^(#{1,6}) +(.*?) *$")
+_BULLET = re.compile(r"^- (.*)$")
+_ORDERED = re.compile(r"^(\d{1,9})\. (.*)$")
+# Text that starts with "<" opens HTML, unless it is an autolink.
+_HTML = r"<(?!(?i:https?://|mailto:))"
+_NESTED = re.compile(rf"^(?:[#>+*\[-]|\d{{1,9}}[.)]|```|~~~|{_HTML}|\s)")
+_DELIM = re.compile(r"^\|(?: *:?-+:? *\|)+ *$")
+# A picture alone on its line: its caption holds no bracket, code or HTML (escapes and autolinks are fine).
+_AUTOLINK = r"<(?i:https?://|mailto:)[^<>\s\[\]]*>"
+_IMAGE = re.compile(rf"^!\[((?:[^\]\[\\<>`]|\\.|{_AUTOLINK})*)\]\(<([^<>\n\\]*)>\)$")
+STYLE_COMMENT = re.compile(r"^<!--\s*style:\s*([\w -]+?)\s*-->\s*$")
+_RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+# Lines that could start a block (or interrupt a paragraph): the fast reader stops and defers.
+_BLOCKISH = re.compile(
+    rf"^(?: {{0,3}})(?:#|[-+*](?:\s|$)|\d{{1,9}}[.)](?:\s|$)|>|```|~~~|{_HTML}|\||\[|=+\s*$|-+\s*$"
+    r"|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)"
+)
+
+
+class Unsure(Exception):
+    """The text uses something the fast reader does not handle."""
+
+
+def _literal(line: str) -> str:
+    """Return the text of a line whose only special characters are escapes and spaced underscores."""
+    rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
+    if "*" in rest or _UNSAFE.search(rest):
+        raise Unsure
+    return _ESCAPE.sub(r"\1", line)
+
+
+def _line_runs(text: str) -> Inlines:
+    """Return the runs of one line with only simple, space-delimited ``*em*`` and ``**strong**``."""
+    runs: Inlines = []
+    pos, end = 0, len(text)
+    while pos < end:
+        m = _RUN.match(text, pos)
+        if m is None:
+            raise Unsure
+        if m.group(3) is not None:
+            runs.append(Text(m.group(3)))
+        else:
+            strong = len(m.group(1)) == 2
+            runs.append(Text(m.group(2), strong, not strong))
+        pos = m.end()
+    return runs
+
+
+# First characters of a line that may start something other than a paragraph (or continue none).
+_MARKS = frozenset("#-+*_0123456789>`~<|[=! \t")
+
+
+class Reader:
+    """Read blocks fast; hand inline text with escapes, links or code to markdown-it's inline parser."""
+
+    def __init__(self, text: str, slow: Callable[[str], Inlines]):
+        self.lines = text.split("\n")
+        self.slow = slow
+        # Text with nothing for ``clean`` to remove (the usual case) is not cleaned run by run.
+        self.dirty = not is_clean(text)
+        self.out: list[Block] = []
+        self.style: str | None = None
+        self.i = 0
+
+    def read(self) -> list[Block]:
+        """Return the blocks of the whole text; raise Unsure where markdown-it must read it."""
+        lines, n = self.lines, len(self.lines)
+        while self.i < n:
+            line = lines[self.i]
+            if not line.strip():
+                self.i += 1
+            elif line[0] in _MARKS:
+                self.marked(line)
+            else:
+                self.paragraph(line)
+        return self.out
+
+    def blank(self, k: int) -> bool:
+        """Return True when line ``k`` is blank or past the end."""
+        return k >= len(self.lines) or not self.lines[k].strip()
+
+    def marked(self, line: str) -> None:
+        """Read the block that starts with a line whose first character may mark one."""
+        if line[0] in " \t":
+            raise Unsure
+        if m := STYLE_COMMENT.match(line):
+            self.style = m.group(1)
+            self.i += 1
+        elif m := _HEADING.match(line):
+            self.heading(m)
+        elif _RULE.match(line):
+            self.out.append(Rule())
+            self.i += 1
+        elif m := _IMAGE.match(line):
+            self.image(m)
+        elif line.startswith("!["):
+            raise Unsure
+        elif _BULLET.match(line):
+            self.items(_BULLET, BulletList)
+        elif _ORDERED.match(line):
+            self.items(_ORDERED, NumberedList)
+        elif line.startswith("|"):
+            self.table(line)
+        elif line.startswith(">"):
+            self.quote()
+        elif _BLOCKISH.match(line):
+            raise Unsure
+        else:
+            self.paragraph(line)
+
+    def heading(self, m: re.Match) -> None:
+        """Read an ATX heading."""
+        content = m.group(2)
+        if not content or content.endswith("#") or content.startswith("#"):
+            raise Unsure
+        self.out.append(Heading(len(m.group(1)), self.inline(content)))
+        self.i += 1
+
+    def image(self, m: re.Match) -> None:
+        """Read a paragraph that holds one picture and nothing else."""
+        if not self.blank(self.i + 1) or ":" in m.group(2):
+            raise Unsure
+        caption = self.inline(m.group(1)) if m.group(1) else []
+        self.out.append(Image(clean(unquote(m.group(2))), caption))
+        self.style = None
+        self.i += 1
+
+    def items(self, pattern: re.Pattern, kind: type) -> None:
+        """Read a list of one-line items (bullets, or numbers for a NumberedList)."""
+        lines, n, i = self.lines, len(self.lines), self.i
+        items: list[Inlines] = []
+        start = 1
+        while i < n and (m := pattern.match(lines[i])):
+            content = m.group(m.lastindex)
+            if not content.strip() or _NESTED.match(content):
+                raise Unsure
+            if not items and kind is NumberedList:
+                start = int(m.group(1))
+            items.append(self.inline(content))
+            i += 1
+        if not self.blank(i):
+            raise Unsure
+        k = i
+        while k < n and not lines[k].strip():
+            k += 1
+        if k < n and (pattern.match(lines[k]) or lines[k][0] in " \t"):
+            raise Unsure
+        self.out.append(BulletList(items) if kind is BulletList else NumberedList(items, start or 1))
+        self.i = i
+
+    def table(self, line: str) -> None:
+        """Read a table with a header row, a delimiter row and rows of as many cells."""
+        lines, n, i = self.lines, len(self.lines), self.i
+        if i + 1 >= n or not _DELIM.match(lines[i + 1]):
+            raise Unsure
+        header = _cells(line)
+        if len(header) != len(_cells(lines[i + 1])):
+            raise Unsure
+        rows = []
+        i += 2
+        while i < n and lines[i].startswith("|"):
+            cells = _cells(lines[i])
+            if len(cells) != len(header):
+                raise Unsure
+            rows.append([self.inline(c) for c in cells])
+            i += 1
+        if not self.blank(i):
+            raise Unsure
+        self.out.append(Table([self.inline(c) for c in header], rows))
+        self.i = i
+
+    def quote(self) -> None:
+        """Read a block quote of plain lines."""
+        lines, n, i = self.lines, len(self.lines), self.i
+        body = []
+        while i < n and lines[i].startswith(">"):
+            content = lines[i][1:]
+            content = content[1:] if content.startswith(" ") else content
+            if _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
+                raise Unsure
+            body.append(content)
+            i += 1
+        if not self.blank(i):
+            raise Unsure
+        self.out.append(Paragraph(self.inlines(body), "Quote"))
+        self.style = None
+        self.i = i
+
+    def paragraph(self, line: str) -> None:
+        """Read a paragraph: ``line`` and the lines after it, up to a blank line or a heading."""
+        lines, n = self.lines, len(self.lines)
+        i = self.i + 1
+        while i < n and lines[i].strip():
+            if lines[i][0] in _MARKS:
+                if _HEADING.match(lines[i]):
+                    break
+                if _BLOCKISH.match(lines[i]):
+                    raise Unsure
+            i += 1
+        self.out.append(Paragraph(self.inlines(lines[self.i:i]), self.style))
+        self.style = None
+        self.i = i
+
+    def inline(self, line: str) -> Inlines:
+        """Return the runs of one line, as markdown-it would."""
+        text = line.strip(" \t")
+        if "*" in text or _UNSAFE.search(text):
+            return self.inlines([line])
+        if self.dirty:
+            text = clean(text)
+        return [Text(text)] if text else []
+
+    def inlines(self, lines: list[str]) -> Inlines:
+        """Return the runs of a paragraph's lines, as markdown-it would."""
+        if len(lines) == 1 and "*" not in lines[0] and not _UNSAFE.search(lines[0]):
+            return self.inline(lines[0])
+        try:
+            return self.merged(self.runs(lines))
+        except Unsure:
+            return self.slow("\n".join(lines).strip())
+
+    def runs(self, lines: list[str]) -> Inlines:
+        """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones.
+
+        A line with emphasis has no other special character; one with escapes or spaced underscores has
+        no asterisk (raise Unsure otherwise): each line is then read on its own.
+        """
+        out: Inlines = []
+        last = len(lines) - 1
+        hard = False
+        for k, raw in enumerate(lines):
+            line = raw.strip(" \t")
+            if k:
+                if hard:
+                    out.append(Text("\n"))
+                else:
+                    before = out[-1].text[-1:] if out else ""
+                    if not (CJK.match(before) or CJK.match(line[:1])):
+                        out.append(Text(" "))
+            hard = k < last and raw.endswith("  ")
+            if _UNSAFE.search(line):
+                out.append(Text(_literal(line)))
+            elif "*" in line:
+                out.extend(_line_runs(line))
+            elif line:
+                out.append(Text(line))
+        return out
+
+    def merged(self, runs: Inlines) -> Inlines:
+        """Return ``runs`` cleaned, with neighbours of the same format merged and the ends stripped."""
+        merged: Inlines = []
+        for run in runs:
+            if self.dirty:
+                run.text = clean(run.text)
+            if not run.text:
+                continue
+            if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic:
+                merged[-1].text += run.text
+            else:
+                merged.append(run)
+        if merged:
+            merged[0].text = merged[0].text.lstrip()
+            merged[-1].text = merged[-1].text.rstrip()
+        return [r for r in merged if r.text]
+
+
+def _cells(line: str) -> list[str]:
+    if not line.endswith("|") or "`" in line or "\\|" in line or line.endswith("\\|"):
+        raise Unsure
+    return [c.strip() for c in line.strip()[1:-1].split("|")]
+
+
+def parse(text: str, slow: Callable[[str], Inlines]) -> list[Block] | None:
+    """Return the blocks of ``text``, or None when markdown-it must read it."""
+    try:
+        return Reader(text, slow).read()
+    except Unsure:
+        return None

@@ -1,0 +1,302 @@
+"""The validated session model: what a session file may hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from minutes.model.vocab import (  # noqa: F401 - part of this module's API
+    KINDS,
+    LANG,
+    PERSON_ID,
+    SCHEMA_VERSION,
+    TEXT_KINDS,
+    TIME_RE,
+    ActionStatus,
+    PlaceMode,
+    Pronoun,
+    Result,
+    Status,
+    is_timezone,
+)
+
+LangCode = Annotated[str, Field(pattern=LANG)]
+Text = Union[str, dict[LangCode, str]]
+"""A text that is either one string or a map of language code to string."""
+
+
+Time = Annotated[str, Field(pattern=TIME_RE.pattern, examples=["18:30"])]
+
+
+class Strict(BaseModel):
+    """Base for every part of a session: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=False)
+
+
+class Person(Strict):
+    """One person in the roster: one id, one spelling."""
+
+    id: Annotated[str, Field(pattern=PERSON_ID, description="Short stable id, e.g. li-jizheng")]
+    name: Text
+    honorific: Text | None = Field(None, description="e.g. Comrade, Dr., Ms.")
+    role: Text | None = Field(None, description="Title or role, e.g. Head of the Foreign Relations Department")
+    organization: Text | None = None
+    pronoun: Pronoun = "they"
+    email: str | None = None
+
+
+class Attendee(Strict):
+    """A person (by roster id) or a named group, and their presence."""
+
+    person: str | None = Field(None, description="Roster id of the person")
+    group: Text | None = Field(None, description='A group, e.g. "members of the Executive Committee"')
+    status: Status = "present"
+    role: Text | None = Field(None, description="Role at this session, if it differs from the roster")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Attendee:
+        if (self.person is None) == (self.group is None):
+            raise ValueError("an attendee needs exactly one of 'person' or 'group'")
+        return self
+
+
+class Attachment(Strict):
+    """A file shown with an item: a photo, slides, a document."""
+
+    file: str
+    caption: Text | None = None
+
+
+class ItemBase(Strict):
+    """Fields every proceedings item may carry."""
+
+    at: Time | None = Field(None, description="Time of the item, HH:MM")
+    attachments: list[Attachment] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class TextItem(ItemBase):
+    """A ceremony, announcement, discussion or other narrative item."""
+
+    kind: Literal["ceremony", "announcement", "discussion", "procedure", "break", "note"]
+    text: Text
+
+
+class Speech(ItemBase):
+    """A speech, possibly delivered on behalf of someone else."""
+
+    kind: Literal["speech"]
+    speaker: str = Field(description="Roster id of the speaker")
+    on_behalf_of: str | None = Field(None, description="Roster id of the person whose address was read out")
+    role: Text | None = Field(None, description="Capacity in which the speaker spoke, if not the roster role")
+    topic: Text | None = None
+    summary: Text | None = None
+    points: list[Text] = Field(default_factory=list)
+
+
+class Report(ItemBase):
+    """A report presented to the meeting."""
+
+    kind: Literal["report"]
+    presenter: str = Field(description="Roster id of the presenter")
+    title: Text
+    summary: Text | None = None
+    points: list[Text] = Field(default_factory=list)
+
+
+class Counts(Strict):
+    """Vote counts."""
+
+    for_: Annotated[int, Field(alias="for", ge=0)] = 0
+    against: Annotated[int, Field(ge=0)] = 0
+    abstain: Annotated[int, Field(ge=0)] = 0
+
+    @property
+    def total(self) -> int:
+        """Return the number of votes cast, abstentions included."""
+        return self.for_ + self.against + self.abstain
+
+
+class Resolution(ItemBase):
+    """A resolution or motion, with its vote and result."""
+
+    kind: Literal["resolution", "motion"]
+    title: Text
+    text: Text | None = None
+    moved_by: str | None = None
+    seconded_by: str | None = None
+    vote: Counts | Literal["acclamation", "unanimous"] | None = None
+    result: Result | None = None
+
+    def vote_text(self) -> str:
+        """Return the vote as "for–against–abstain", "acclamation", or "" when none was taken."""
+        if isinstance(self.vote, Counts):
+            return f"{self.vote.for_}–{self.vote.against}–{self.vote.abstain}"
+        return self.vote or ""
+
+
+class Action(ItemBase):
+    """An action item with an owner and a due date."""
+
+    kind: Literal["action"]
+    id: str | None = Field(None, description="Stable id, e.g. A1")
+    task: Text
+    owner: str | None = None
+    due: dt.date | None = None
+    status: ActionStatus = "open"
+    done_on: dt.date | None = None
+    carried_over_from: dt.date | None = Field(None, description="Date of the session this open item came from")
+
+
+Item = Annotated[Union[TextItem, Speech, Report, Resolution, Action], Field(discriminator="kind")]
+
+
+class Series(Strict):
+    """The series or event a session belongs to, e.g. day 2 of 2 of a congress."""
+
+    name: Text
+    part: Annotated[int, Field(ge=1)] | None = None
+    of: Annotated[int, Field(ge=1)] | None = None
+
+
+class Place(Strict):
+    """Where the session met."""
+
+    mode: PlaceMode = "on-site"
+    venue: Text | None = None
+    platform: str | None = None
+    city: Text | None = None
+    country: Text | None = None
+
+
+class Quorum(Strict):
+    """The quorum required, and whether it was present."""
+
+    required: Annotated[int, Field(ge=0)] | None = None
+    present: bool | None = None
+
+
+class Dateline(Strict):
+    """Press-release dateline: city, release date and agency."""
+
+    city: Text | None = None
+    date: dt.date | None = None
+    agency: str | None = None
+
+
+class Contact(Strict):
+    """Media contact."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class Press(Strict):
+    """Press-release metadata."""
+
+    headline: Text | None = None
+    subheadline: Text | None = None
+    dateline: Dateline = Dateline()
+    release: Text | None = Field(None, description='e.g. "For immediate release"')
+    boilerplate: Text | None = None
+    contact: Contact | None = None
+    translations: list[LangCode] = Field(default_factory=list)
+
+
+class Approval(Strict):
+    """Whether these minutes are approved."""
+
+    status: Literal["draft", "approved"] = "draft"
+    date: dt.date | None = None
+    by: str | None = None
+    hash: str | None = Field(None, description="Content hash when approved or last amended")
+
+
+class Amendment(Strict):
+    """A change made to approved minutes."""
+
+    date: dt.date
+    reason: str
+    change: str
+
+
+class Session(Strict):
+    """One sitting of a body: the whole record in one file."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    title: Text
+    series: Series | None = None
+    kind: str = Field("regular", description="regular, special, annual, congress-day, committee, ...")
+    organization: Text | None = Field(None, description="The body that meets, or the organizer")
+    date: dt.date
+    start: Time | None = None
+    end: Time | None = None
+    timezone: str | None = Field(None, description="IANA time zone, e.g. Asia/Shanghai")
+    place: Place = Place()
+    occasion: Text | None = None
+    chair: str | None = Field(None, description="Roster id of the presiding officer")
+    secretary: str | None = Field(None, description="Roster id of the secretary")
+    quorum: Quorum | None = None
+    previous_minutes: Literal["approved", "amended", "not-approved", "none"] | None = None
+    adjourned: Time | None = None
+    lang: LangCode = "en"
+    tags: list[str] = Field(default_factory=list)
+    category: str | None = None
+    people: list[Person] = Field(default_factory=list)
+    attendees: list[Attendee] = Field(default_factory=list)
+    proceedings: list[Item] = Field(default_factory=list)
+    press: Press = Press()
+    approval: Approval = Approval()
+    amendments: list[Amendment] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is not None and not is_timezone(value):
+            raise ValueError(f"unknown time zone {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_people(self) -> Session:
+        seen: set[str] = set()
+        for person in self.people:
+            if person.id in seen:
+                raise ValueError(f"person id {person.id!r} appears twice in people")
+            seen.add(person.id)
+        return self
+
+    def person(self, pid: str | None) -> Person | None:
+        """Return the roster entry with id ``pid``, if any."""
+        if pid is None:
+            return None
+        return next((p for p in self.people if p.id == pid), None)
+
+    def name_of(self, pid: str | None) -> str:
+        """Return the name of person ``pid`` in the session's language (the id itself if not in the roster)."""
+        person = self.person(pid)
+        return pick(person.name, self.lang) if person else (pid or "")
+
+
+def pick(value: Text | None, lang: str, default: str = "en") -> str:
+    """Return ``value`` in ``lang``, falling back to ``default`` and then any language."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    for code in (lang, default):
+        if code in value:
+            return value[code]
+    return next(iter(value.values()), "")
+
+
+def json_schema() -> dict:
+    """Return the JSON Schema of a session file."""
+    schema = Session.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://minutes.invalid/schema/session-1.json"
+    return schema

@@ -1,0 +1,139 @@
+"""Action items across meetings: listing, closing, and carrying them over."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from minutes.model import clock
+from minutes.store import textedit as edit
+from minutes.store import loader as sessions
+from minutes.errors import MinutesError, UsageError
+from minutes.model.schema import Action, Session, pick
+
+
+@dataclass
+class ActionRow:
+    """One action item as seen across sessions: its newest record wins."""
+
+    id: str
+    task: str
+    owner: str
+    due: str
+    status: str
+    session: str
+    date: str
+    file: str
+    carried_over_from: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the row for JSON and CSV."""
+        return asdict(self)
+
+
+def load_all(paths: list[Path]) -> list[tuple[Path, Session]]:
+    """Return the valid sessions among ``paths``, oldest first (invalid files are skipped with a warning)."""
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append((path, sessions.load(path)))
+        except MinutesError as exc:
+            print(f"minutes: warning: {exc} (skipped)", file=sys.stderr)
+    return sorted(loaded, key=lambda pair: (pair[1].date, pair[0].name))
+
+
+def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
+    """Return one row per action id, taken from the newest session that holds it."""
+    newest: dict[str, ActionRow] = {}
+    for path, s in loaded:
+        for item in s.proceedings:
+            if isinstance(item, Action):
+                key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
+                newest[key] = ActionRow(
+                    id=item.id or "", task=pick(item.task, s.lang), owner=s.name_of(item.owner),
+                    due=item.due.isoformat() if item.due else "", status=item.status,
+                    session=pick(s.title, s.lang), date=s.date.isoformat(), file=str(path),
+                    carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
+                )
+    return sorted(newest.values(), key=lambda r: (r.due or "9999", id_order(r.id)))
+
+
+def id_order(action_id: str) -> tuple:
+    """Return a sort key that puts ids in numeric order: ``20240312-2`` before ``20240312-10``."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", action_id) if part)
+
+
+def select(
+    found: list[ActionRow], *, open_only: bool = False, owner: str | None = None, overdue: bool = False,
+    today: dt.date | None = None,
+) -> list[ActionRow]:
+    """Return the rows that pass the filters."""
+    today = today or clock.today()
+    out = []
+    for row in found:
+        if (open_only or overdue) and row.status != "open":
+            continue
+        if owner and not row.owner.casefold().startswith(owner.casefold()):
+            continue
+        if overdue and not (row.due and row.due < today.isoformat()):
+            continue
+        out.append(row)
+    return out
+
+
+def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.date | None = None,
+          amend: str | None = None) -> Path:
+    """Mark action ``action_id`` done in the newest session that holds it; return that file."""
+    from minutes.records import ops
+
+    holder = None
+    for path, s in load_all(paths):
+        for index, item in enumerate(s.proceedings):
+            if isinstance(item, Action) and item.id == action_id:
+                holder = (path, index)
+    if holder is None:
+        raise UsageError(f"no action item with id {action_id!r}; see 'minutes actions'")
+    path, index = holder
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        items = data.get("proceedings") or []
+        item = items[index] if index < len(items) else {}
+        if item.get("kind") != "action" or item.get("id") != action_id:
+            raise MinutesError(f"{path} changed meanwhile; try again")
+        if item.get("status") == "done":
+            raise MinutesError(f"action {action_id} is already done (on {item.get('done_on')})")
+        draft.set(["proceedings", index, "status"], "done")
+        draft.set(["proceedings", index, "done_on"], on or clock.today())
+        if note:
+            draft.set(["proceedings", index, "note"], note)
+
+    ops.change(path, fn, amend, f"closed action {action_id}")
+    return path
+
+
+def previous_session(paths: list[Path], organization: object, before: dt.date) -> tuple[Path, Session] | None:
+    """Return the latest session of the same body before ``before``."""
+    wanted = _spellings(organization)
+    same = [(p, s) for p, s in load_all(paths) if _spellings(s.organization) & wanted and s.date < before]
+    return same[-1] if same else None
+
+
+def _spellings(text: object) -> set[str]:
+    """Return every language's spelling of a text, case-folded."""
+    values = text.values() if isinstance(text, dict) else [text]
+    return {v.casefold() for v in values if isinstance(v, str)}
+
+
+def carried_over(previous: Session) -> list[dict]:
+    """Return the open action items of ``previous``, marked as carried over, for a new session."""
+    items = []
+    for item in previous.proceedings:
+        if isinstance(item, Action) and item.status == "open":
+            data = item.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)
+            data.pop("at", None)
+            data["carried_over_from"] = item.carried_over_from or previous.date
+            items.append({"kind": "action", **{k: v for k, v in data.items() if k != "kind"}})
+    return items

@@ -1,0 +1,456 @@
+"""What the secretary's commands do to a session file: each function is one command's job."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minutes.model import address
+from minutes.records import approval
+from minutes.store import cache
+from minutes.store import textedit as edit
+from minutes.model import names
+from minutes.model import quick
+from minutes.store import loader as sessions
+from minutes.store import atomic as store
+from minutes.store import yamlio
+from minutes.store.current import STATE_DIR, current_file, find_session  # noqa: F401 - part of this module's API
+from minutes.errors import MinutesError, UsageError
+from minutes.model.vocab import SCHEMA_VERSION, TEXT_KINDS
+
+if TYPE_CHECKING:
+    from minutes.model.schema import Session
+
+# An ``add-*`` command imports no pydantic when the file validated before (see ``minutes.model.quick``):
+# the model is imported only where a change needs it.
+
+SCHEMA_FILE = "session.schema.json"
+PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
+
+
+# --- the one path every change takes -------------------------------------------------------
+
+
+def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None = None, what: str = "") -> dict:
+    """Apply ``fn(draft, data)`` to the file under its lock; validate before writing; return the new data.
+
+    ``data`` is the file's validated data; while the draft only appends, it is the draft's own data,
+    so ``fn`` sees its earlier appends. The new text is validated in full unless the file validated
+    before and the change only appended entries that ``quick.keeps_valid`` vouches for.
+    Approved minutes change only with ``amend`` (the reason), and each such change is recorded.
+    """
+    done: list[edit.Draft] = []
+
+    def step(text: str) -> str:
+        data, lists = valid_data(path, text)
+        approval.guard(data, path, amend)
+        draft = edit.Draft(text, data, lists, str(path))
+        fn(draft, data)
+        if amend and approval.approved(data) and draft.text != text:
+            approval.record(draft, path, amend, what)
+        if not quick.keeps_valid(draft.data, draft.appended):
+            current(draft, path)
+        done.append(draft)
+        return draft.text
+
+    store.update(path, step, sessions.read_text)
+    draft = done[-1]
+    cache.write(path, draft.text, draft.data, draft.lists)
+    return draft.data
+
+
+def valid_data(path: Path, text: str) -> tuple[dict, dict[str, tuple[int, int]]]:
+    """Return the data and block lists of ``text``, the content of ``path``, once it is known to be a valid session."""
+    data, lists, valid = cache.lookup(path, text)
+    if not valid:
+        sessions.parse(text, path, data)  # raises the first error, located
+    return data, lists
+
+
+def current(draft: edit.Draft, path: Path) -> Session:
+    """Return the validated session the draft now holds (parsing its text only when its data was dropped)."""
+    return sessions.parse(draft.text, path, _data(draft, path))
+
+
+def _data(draft: edit.Draft, path: Path) -> dict:
+    """Return the data the draft now holds, parsing its text when a change dropped it."""
+    if draft.data is None:
+        draft.data, draft.lists = cache.parse(draft.text, path)
+    return draft.data
+
+
+def session_date(data: dict) -> dt.date:
+    """Return the date of the valid session ``data``."""
+    value = data["date"]
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):  # another form pydantic accepts
+        from pydantic import TypeAdapter
+
+        return TypeAdapter(dt.date).validate_python(value)
+
+
+def _people(data: dict) -> list[dict]:
+    return data.get("people") or []
+
+
+def person_id(data: dict, name: str, what: str = "person") -> str:
+    """Return the roster id for ``name`` in the session ``data``."""
+    return names.resolve(_people(data), name, what)
+
+
+def _new_id(data: dict, name: str) -> str:
+    base = names.slugify(name, 40)
+    taken = {p["id"] for p in _people(data)}
+    pid, n = base, 2
+    while pid in taken:
+        pid, n = f"{base}-{n}", n + 1
+    return pid
+
+
+def _person_or_guest(draft: edit.Draft, data: dict, name: str | None, guest: bool, what: str) -> str | None:
+    """Return the id ``name`` resolves to, adding them to the draft as a guest when allowed."""
+    if name is None:
+        return None
+    try:
+        return person_id(data, name, what)
+    except MinutesError:
+        if not guest:
+            raise
+    pid = _new_id(data, name)
+    draft.append("people", _clean({"id": pid, "name": name}))
+    draft.append("attendees", {"person": pid, "status": "guest"})
+    return pid
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """Return ``data`` without empty values, so files stay short."""
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+# --- creating and choosing sessions --------------------------------------------------------
+
+
+def use(path: Path, folder: Path) -> Session:
+    """Make ``path`` the current session of ``folder``; return it."""
+    s = sessions.load(path)
+    state = folder / STATE_DIR
+    if state.is_symlink():
+        raise MinutesError(f"{state} is a symbolic link; minutes keeps its state only in a real folder")
+    try:
+        state.mkdir(exist_ok=True)
+        rel = os.path.relpath(path.resolve(), folder.resolve())
+        store.write_atomic(state / "current", rel + "\n")
+    except OSError as exc:
+        raise MinutesError(f"{state}: cannot record the current session: {exc.strerror}") from None
+    return s
+
+
+def parse_place(place: str | None) -> dict[str, Any]:
+    """Return the place fields for ``--place`` (online, hybrid, on-site, or a venue)."""
+    if not place:
+        return {}
+    mode = PLACE_MODES.get(place.strip().casefold())
+    return {"mode": mode} if mode else {"mode": "on-site", "venue": place}
+
+
+def new_session(
+    folder: Path,
+    title: str,
+    date: dt.date,
+    *,
+    place: str | None = None,
+    organization: str | None = None,
+    occasion: str | None = None,
+    lang: str = "en",
+    kind: str | None = None,
+    start: str | None = None,
+    timezone: str | None = None,
+    series: str | None = None,
+    part: int | None = None,
+    of: int | None = None,
+    carry_over: bool = False,
+) -> Path:
+    """Create a session file named from the date and title in ``folder``, make it current; return its path.
+
+    With ``carry_over``, the open action items of the previous session of the same body come along.
+    The file's modeline points at the schema written to ``.minutes/`` (relative to the file's folder,
+    as yaml-language-server resolves it); a ``.minutes/.gitignore`` keeps minutes' state out of git.
+    """
+    data = _clean(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "title": title,
+            "kind": kind,
+            "series": _clean({"name": series, "part": part, "of": of}) or None,
+            "organization": organization,
+            "date": date,
+            "start": start,
+            "timezone": timezone,
+            "place": parse_place(place) or None,
+            "occasion": occasion,
+            "lang": lang,
+        }
+    )
+    header = (
+        f"# yaml-language-server: $schema={STATE_DIR}/{SCHEMA_FILE}\n"
+        "# A minutes session file. Edit by hand or with the minutes commands; comments are kept.\n"
+    )
+    people: list[dict] = []
+    items: list[dict] = []
+    if carry_over:
+        from minutes.records import actions
+
+        previous = actions.previous_session(session_files([folder]), organization, date)
+        if previous is None:
+            raise MinutesError(f"--carry-over: no earlier session of {organization or 'this body'} in {folder}")
+        items = actions.carried_over(previous[1])
+        owners = {i.get("owner") for i in items}
+        people = [p.model_dump(exclude_defaults=True) for p in previous[1].people if p.id in owners]
+    lists = {"people": people, "attendees": [], "proceedings": items}
+    body = yamlio.dump(data) + "".join(
+        yamlio.dump({k: v}) if v else f"{k}: []\n" for k, v in lists.items()
+    )
+    text = header + body
+    sessions.parse(text, "<new session>")
+    path = folder / f"{date.isoformat()}-{names.slugify(title)}.yaml"
+    store.create(path, text)
+    write_schema(folder)
+    use(path, folder)
+    from minutes.store import gitignore
+
+    gitignore.write(folder / STATE_DIR)
+    return path
+
+
+def write_schema(folder: Path) -> Path:
+    """Write the JSON Schema next to the sessions, for editors; return its path."""
+    target = folder / STATE_DIR / SCHEMA_FILE
+    if target.parent.is_symlink():
+        return target  # never write through a link planted in the folder
+    import json
+
+    from minutes.model.schema import json_schema
+
+    try:
+        target.parent.mkdir(exist_ok=True)
+        store.write_atomic(target, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    except (OSError, MinutesError):
+        pass  # the schema is a convenience for editors; the session file is what matters
+    return target
+
+
+# --- adding to a session -------------------------------------------------------------------
+
+
+def add_attendee(
+    path: Path,
+    name: str,
+    *,
+    status: str = "present",
+    role: str | None = None,
+    organization: str | None = None,
+    pronoun: str | None = None,
+    honorific: str | None = None,
+    group: bool = False,
+    amend: str | None = None,
+) -> dict:
+    """Add a person (to the roster too, if new) or a group to the attendees; return the new data."""
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        if group:
+            return draft.append("attendees", _clean({"group": name, "status": status, "role": role}))
+        pid = names.exact(_people(data), name)
+        if pid is None:
+            pid = _new_id(data, name)
+            person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
+            draft.append("people", _clean(person))
+        if any(a.get("person") == pid for a in data.get("attendees") or []):
+            raise MinutesError(f"{name} is already an attendee; change their entry with 'minutes edit'")
+        draft.append("attendees", {"person": pid, "status": status})
+
+    return change(path, fn, amend, f"added attendee {name} ({status})")
+
+
+def add_item(
+    path: Path,
+    item: dict[str, Any],
+    people: dict[str, str | None] | None = None,
+    guest: bool = False,
+    amend: str | None = None,
+) -> tuple[int, dict]:
+    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first; return its number and entry."""
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        fields = dict(item)
+        for field, name in (people or {}).items():
+            fields[field] = _person_or_guest(draft, data, name, guest, field.replace("_", " "))
+            data = _data(draft, path)
+        if fields.get("kind") == "action" and not fields.get("id"):
+            fields["id"] = next_action_id(data)
+        draft.append("proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
+
+    gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
+    items = change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))["proceedings"]
+    return len(items), items[-1]
+
+
+ITEM_ORDER = (
+    "kind", "id", "at", "speaker", "on_behalf_of", "presenter", "role", "topic", "title", "task", "text",
+    "summary", "points", "moved_by", "seconded_by", "vote", "result", "owner", "due", "status", "attachments",
+)
+
+
+def _item_order(pair: tuple[str, Any]) -> int:
+    return ITEM_ORDER.index(pair[0]) if pair[0] in ITEM_ORDER else len(ITEM_ORDER)
+
+
+def next_action_id(data: dict) -> str:
+    """Return a new action id for the session ``data``, stable across meetings: DATE-N."""
+    prefix = session_date(data).strftime("%Y%m%d")
+    used = {a.get("id") for a in data.get("proceedings") or [] if a.get("kind") == "action"}
+    n = 1
+    while f"{prefix}-{n}" in used:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def text_item(kind: str, text: str, at: str | None = None) -> dict[str, Any]:
+    """Return a narrative proceedings item (ceremony, announcement, discussion, ...)."""
+    if kind not in TEXT_KINDS:
+        raise UsageError(f"unknown item kind {kind!r}; use one of {', '.join(TEXT_KINDS)} (or add-speech, add-report, ...)")
+    return {"kind": kind, "text": text, "at": at}
+
+
+def vote(for_: int | None, against: int | None, abstain: int | None, acclamation: bool) -> Any:
+    """Return the vote field from the command-line counts."""
+    counts = (for_, against, abstain)
+    if acclamation and any(c is not None for c in counts):
+        raise UsageError("give either --acclamation or vote counts (--for/--against/--abstain), not both")
+    if acclamation:
+        return "acclamation"
+    if all(c is None for c in counts):
+        return None
+    if any(c is not None and c < 0 for c in counts):
+        raise UsageError("vote counts cannot be negative")
+    return {"for": for_ or 0, "against": against or 0, "abstain": abstain or 0}
+
+
+# --- changing and removing -----------------------------------------------------------------
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERSON_FIELDS = {"chair", "secretary", "approval.by"}
+LIST_FIELDS = {"tags", "press.translations"}
+ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
+
+
+def field_path(data: dict, field: str) -> list[str | int]:
+    """Return the path in the file for a dotted field; ``item.N.x`` and ``person.ID.x`` reach into the lists."""
+    keys: list[str | int] = [k for k in field.split(".") if k]
+    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
+        raise UsageError(f"cannot set {field!r}; use item.N.FIELD, person.ID.FIELD, the add-* commands or 'edit'")
+    if keys[0] in ("item", "person", "attendee"):
+        if len(keys) < 3:
+            raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
+        if keys[0] == "person":
+            ids = [p["id"] for p in _people(data)]
+            pid = person_id(data, str(keys[1]))
+            return ["people", ids.index(pid), *_numbered(keys[2:])]
+        if keys[0] == "item":
+            return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
+        return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
+    return keys
+
+
+def _numbered(keys: list[str | int]) -> list[str | int]:
+    """Return ``keys`` with 1-based numbers (``points.2``) turned into list indices."""
+    return [int(k) - 1 if isinstance(k, str) and k.isdigit() and int(k) > 0 else k for k in keys]
+
+
+def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> dict:
+    """Set a field (dotted: ``place.venue``, ``item.4.summary``, ``person.vera.role``); ``lang`` sets one translation."""
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        text = draft.text
+        keys = field_path(data, field)
+        new: Any = value
+        leaf = keys[-1]
+        if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
+            new = person_id(data, value, str(leaf).replace("_", " "))
+        elif field in LIST_FIELDS:
+            new = [v.strip() for v in value.split(",") if v.strip()]
+        elif lang:
+            old = _get(data, keys)
+            new = dict(old) if isinstance(old, dict) else ({data.get("lang", "en"): old} if old else {})
+            new[lang] = value
+        else:
+            typed = _typed(value)
+            if typed is not value:
+                attempt = edit.set_value(text, keys, typed)
+                checked = sessions.validate(attempt, path)
+                if not isinstance(checked, list) and not isinstance(_get(checked.model_dump(by_alias=True), keys), str):
+                    return draft.replace(attempt)  # the field really is a number, date, flag or empty
+        draft.set(keys, new)
+        problems = sessions.validate(draft.text, path)
+        if isinstance(problems, list):  # the value typed is wrong, not the file: a usage error naming the field
+            from minutes.model.values import refused
+
+            raise refused(problems[0], path, field, value)
+
+    return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
+
+
+def _typed(value: str) -> Any:
+    """Return ``value`` read as a number, flag, date or null where it looks like one; else ``value`` itself."""
+    if not value.strip():
+        return value
+    try:
+        typed = yamlio.load(value)
+    except MinutesError:
+        return value
+    if isinstance(typed, str) and DATE_RE.fullmatch(typed):
+        try:
+            return dt.date.fromisoformat(typed)
+        except ValueError:
+            return value
+    return typed if isinstance(typed, (bool, int, float)) or typed is None else value
+
+
+def _get(data: Any, keys: list[str | int]) -> Any:
+    for key in keys:
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and key < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[int, dict]:
+    """Remove proceedings item ``ref`` (its number from 1, or an action's id); return its number and the item."""
+    removed: dict = {}
+    where: list[int] = []
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        index = address.item_index(data, ref)
+        removed.update(data["proceedings"][index])
+        where.append(index + 1)
+        draft.remove("proceedings", index)
+
+    change(path, fn, amend, f"removed item {ref}")
+    return where[-1], removed
+
+
+def session_files(paths: list[Path]) -> list[Path]:
+    """Return the session files named by ``paths``, expanding folders to their *.yaml files (any case: .YAML too)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return files
+

@@ -1,0 +1,187 @@
+"""Registers across sessions: resolutions, attendance and speakers, as tables in any format."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutes.model import clock
+from minutes.errors import UsageError
+from minutes.model.schema import Report, Resolution, Session, Speech, pick
+
+PRESENT = ("present", "online")
+
+
+@dataclass
+class Table:
+    """A titled table: what every register and listing is."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    notes: list[str] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, str]]:
+        """Return the rows as dicts keyed by column."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def _in_range(s: Session, start: dt.date | None, end: dt.date | None) -> bool:
+    return (start is None or s.date >= start) and (end is None or s.date <= end)
+
+
+def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
+    """Return the register of every resolution and motion, with its vote and result."""
+    rows = []
+    for _, s in loaded:
+        for n, item in enumerate(s.proceedings, 1):
+            if isinstance(item, Resolution):
+                counts = item.vote_text()
+                rows.append([
+                    s.date.isoformat(), pick(s.title, s.lang), str(n), item.kind, pick(item.title, s.lang),
+                    s.name_of(item.moved_by), s.name_of(item.seconded_by), counts, item.result or "",
+                ])
+    columns = ["date", "session", "item", "kind", "title", "moved by", "seconded by", "vote (for–against–abstain)", "result"]
+    return Table("Register of resolutions", columns, rows)
+
+
+def attendance(loaded: list[tuple[Path, Session]]) -> Table:
+    """Return the person × session attendance matrix, with totals and rates."""
+    people: dict[str, str] = {}
+    marks: dict[tuple[str, int], str] = {}
+    for col, (_, s) in enumerate(loaded):
+        for a in s.attendees:
+            if a.person is None:
+                continue
+            key = s.name_of(a.person)
+            people.setdefault(key, key)
+            marks[(key, col)] = a.status
+    columns = ["person", *(s.date.isoformat() for _, s in loaded), "attended", "rate"]
+    rows = []
+    for person in sorted(people):
+        cells = [marks.get((person, col), "") for col in range(len(loaded))]
+        attended = sum(1 for c in cells if c in PRESENT)
+        rate = f"{100 * attended / len(loaded):.0f}%" if loaded else ""
+        rows.append([person, *cells, str(attended), rate])
+    totals = [str(sum(1 for p in sorted(people) if marks.get((p, col)) in PRESENT)) for col in range(len(loaded))]
+    rows.append(["total present", *totals, "", ""])
+    return Table("Attendance", columns, rows, ["present and online both count as attended"])
+
+
+def speakers(loaded: list[tuple[Path, Session]]) -> Table:
+    """Return who spoke or reported, when, and on what."""
+    rows = []
+    for _, s in loaded:
+        for n, item in enumerate(s.proceedings, 1):
+            if isinstance(item, Speech):
+                on_behalf = f" (on behalf of {s.name_of(item.on_behalf_of)})" if item.on_behalf_of else ""
+                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), s.name_of(item.speaker) + on_behalf,
+                             "speech", pick(item.topic, s.lang)])
+            elif isinstance(item, Report):
+                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), s.name_of(item.presenter), "report",
+                             pick(item.title, s.lang)])
+    return Table("Speakers", ["date", "session", "item", "speaker", "kind", "topic or title"], rows)
+
+
+REPORTS = {"resolutions": resolutions, "attendance": attendance, "speakers": speakers}
+
+
+def report(name: str, loaded: list[tuple[Path, Session]], start: dt.date | None, end: dt.date | None) -> Table:
+    """Return the register ``name`` over the sessions dated within [start, end]."""
+    if name not in REPORTS:
+        raise UsageError(f"unknown report {name!r}; use one of {', '.join(REPORTS)}")
+    return REPORTS[name]([(p, s) for p, s in loaded if _in_range(s, start, end)])
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(table: Table) -> str:
+    """Return the table as a CommonMark document with a GFM table."""
+    lines = [f"# {table.title}", ""]
+    if table.rows:
+        lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
+        lines.append("|" + "---|" * len(table.columns))
+        lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
+    else:
+        lines.append("Nothing to list.")
+    lines += ["", *(f"*{n}*" for n in table.notes)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """Return ``text`` so that no spreadsheet runs it: a leading formula character gets a ``'`` before it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(table: Table) -> str:
+    """Return the table as CSV with a header row; cells that would run as formulas are neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([safe_cell(c) for c in table.columns])
+    writer.writerows([safe_cell(c) for c in row] for row in table.rows)
+    return buffer.getvalue()
+
+
+def to_docx(table: Table) -> bytes:
+    """Return the table as a Word document, through the same path as every rendered document."""
+    from minutes.markdown import reader as md
+    from minutes.document.tree import Metadata
+    from minutes.writers import WRITERS, WriteOptions
+
+    doc = md.parse(markdown(table))
+    doc.meta = Metadata(title=table.title, date=clock.today().isoformat())
+    return WRITERS["docx"](doc, WriteOptions())
+
+
+def emit(table: Table, fmt: str, out: Path | None) -> None:
+    """Write the table in ``fmt`` to the file ``out``, or to stdout when ``out`` is None or ``-``."""
+    from minutes.store import atomic as store
+
+    to_stdout = out is None or str(out) == "-"
+    if fmt == "docx":
+        if out is None or (to_stdout and sys.stdout.isatty()):
+            raise UsageError("--format docx needs --out FILE (or --out - with stdout sent to a file or a pipe)")
+        data = to_docx(table)
+        if to_stdout:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        store.write_bytes_atomic(out, data)
+        print(out, file=sys.stderr)
+        return
+    text = {"md": markdown, "csv": to_csv, "json": lambda t: json.dumps(t.records(), ensure_ascii=False, indent=2) + "\n"}[fmt](table)
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        store.write_atomic(out, text)
+        print(out, file=sys.stderr)
+
+
+def print_table(table: Table) -> None:
+    """Print the table: rich on a terminal, tab-separated in a pipe."""
+    if not sys.stdout.isatty():
+        for row in [table.columns, *table.rows]:
+            print("\t".join(row))
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
+    rich_table = RichTable(title=table.title, title_justify="left")
+    for col in table.columns:
+        rich_table.add_column(col)
+    for row in table.rows:
+        rich_table.add_row(*(escape(c) for c in row))
+    Console().print(rich_table)

@@ -1,0 +1,441 @@
+"""The view context the templates see: people resolved, dates formatted, items numbered."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from minutes.render import attachments
+from minutes.render.i18n import Catalog
+from minutes.model.schema import Action, Report, Resolution, Session, Speech, TextItem, pick
+
+STATUSES = ("present", "online", "absent", "excused", "guest")
+STATUS_LABELS = {"present": "Present", "online": "Online", "absent": "Absent", "excused": "Excused", "guest": "Guests"}
+KIND_LABELS = {
+    "ceremony": "Ceremony", "announcement": "Announcement", "discussion": "Discussion",
+    "procedure": "Procedure", "break": "Break", "note": "Note", "speech": "Speech", "report": "Report",
+    "resolution": "Resolution", "motion": "Motion", "action": "Action item",
+}
+SESSION_KINDS = {
+    "regular": "Regular meeting", "special": "Special meeting", "annual": "Annual meeting",
+    "congress-day": "Congress day", "committee": "Committee meeting", "extraordinary": "Extraordinary meeting",
+}
+RESULTS = {
+    "adopted": "Adopted", "rejected": "Rejected", "deferred": "Deferred", "withdrawn": "Withdrawn", "tabled": "Tabled",
+}
+ACTION_STATUSES = {"open": "Open", "done": "Done", "cancelled": "Cancelled"}
+PREVIOUS = {"approved": "approved", "amended": "approved as amended", "not-approved": "not approved", "none": "none"}
+PERSON_FORMS = {
+    "full": "{name}, {role}",
+    "subject": "{name}, {role},",
+    "author": "the {role} {titled}",
+    "paren": "{name} ({role})",
+}
+_CASED = re.compile(r"[^\W\d_]")
+# A sentence ends at . ! or ? before a capital letter (or the end), or at a CJK full stop. A full stop
+# after a number is an ordinal or a date ("der 2. Kongress"), and one after an abbreviation ("No. 2",
+# "9:30 a.m.", "Dr. Weber") ends no sentence.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[\"'“«„(]?[^\W\d_](?<=[A-ZÀ-ÞА-ЯЁ\u0391-\u03a9])|$)|[。！？]")
+_ABBREVIATIONS = frozenset("no nr nos mr mrs ms dr prof st sr jr hon rev gen sen rep vs etc approx dept art sec ch".split())
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Return whether the full stop at ``dot`` ends an abbreviation ("No.", "a.m.", "e.g.") rather than a sentence."""
+    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    return "." in word or word.casefold().strip("(\"'“«„") in _ABBREVIATIONS
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def is_clause(text: str) -> bool:
+    """Return True when ``text`` continues a sentence ("welcomed the guests") rather than starting one."""
+    first = _CASED.search(text)
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(c.isupper() for c in word[1:]):  # "iPhone app": a name written as its maker writes it
+        return False
+    return bool(text) and (first is None or not first.group().isupper())
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """Return the first sentence of ``text``, cut at a word (with "…") only when it is longer than ``limit``."""
+    text = " ".join(text.split())
+    end = next((m for m in _SENTENCE_END.finditer(text) if m.group() not in ".!?" or not _abbreviation(text, m.start())), None)
+    first = text[: end.end()] if end else text
+    if len(first) <= limit:
+        return first[:-1] if first.endswith((".", "。")) and not _abbreviation(first, len(first) - 1) else first
+    cut = first[:limit].rsplit(" ", 1)[0] if " " in first[:limit] else first[:limit]
+    return cut.rstrip(",;: ") + "…"
+
+
+class Builder:
+    """Build the view context of one session in one language."""
+
+    def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None):
+        self.s = session
+        self.cat = cat
+        self.lang = cat.lang
+        self._people: dict[tuple[str | None, str | None], dict[str, Any] | None] = {}
+        self._fixed: dict[tuple[str | None, str], str] = {}
+        self.roles = {a.person: a.role for a in session.attendees if a.person and a.role}
+        self.status = {a.person: a.status for a in session.attendees if a.person}
+        self.days = self._day_markers(parts or [])
+
+    def _day_markers(self, parts: list[Session]) -> dict[int, tuple[int, Session]]:
+        """Return {index of the item that opens a day: (day number, that day's session)} for a compiled series.
+
+        ``series.compile_series`` puts one announcement before the items of each day; when the proceedings
+        do not have that shape, there are no day markers and the items are shown as they are.
+        """
+        if len(parts) < 2:
+            return {}
+        markers, index = {}, 0
+        for number, part in enumerate(parts, 1):
+            if index >= len(self.s.proceedings) or not isinstance(self.s.proceedings[index], TextItem):
+                return {}
+            markers[index] = ((part.series.part if part.series and part.series.part else number), part)
+            index += 1 + len(part.proceedings)
+        return markers if index == len(self.s.proceedings) else {}
+
+    def source(self, value: Any) -> str:
+        """Return a text field in the session's own language: the form its grammar was written in."""
+        return pick(value, self.s.lang, self.s.lang)
+
+    def t(self, value: Any) -> str:
+        """Return a text field in the output language, falling back to the session language."""
+        return pick(value, self.lang, self.s.lang)
+
+    def _(self, msgid: str, context: str | None = None, **values: Any) -> str:
+        """Return a phrase in the output language; one with no fields is looked up once (labels repeat per item)."""
+        if values:
+            return self.cat.pgettext(context, msgid, **values)
+        key = (context, msgid)
+        if key not in self._fixed:
+            self._fixed[key] = self.cat.pgettext(context, msgid)
+        return self._fixed[key]
+
+    def person(self, pid: str | None, role: Any = None) -> dict[str, Any] | None:
+        """Return a person with every display form the templates need."""
+        if pid is None:
+            return None
+        key = (pid, self.t(role) if role else None)
+        if key not in self._people:
+            self._people[key] = self._person(pid, key[1])
+        return self._people[key]
+
+    def _person(self, pid: str, role_override: str | None) -> dict[str, Any]:
+        p = self.s.person(pid)
+        name = self.t(p.name) if p else pid
+        honorific = self.t(p.honorific) if p and p.honorific else ""
+        role = role_override or self.t(self.roles.get(pid)) or (self.t(p.role) if p and p.role else "")
+        org = self.t(p.organization) if p and p.organization else ""
+        titled = _tidy(self._("{honorific} {name}", "person", honorific=honorific, name=name)) if honorific else name
+        role_org = self._("{role}, {organization}", "person", role=role, organization=org) if role and org else role or org
+        bare = {"full": name, "subject": name, "author": titled, "paren": name}
+        out = {
+            "id": pid, "name": name, "honorific": honorific, "titled": titled, "role": role,
+            "organization": org, "pronoun": p.pronoun if p else "they",
+            "status": self.status.get(pid),
+        }
+        for form, pattern in PERSON_FORMS.items():
+            detail = role_org if form in ("full", "paren", "subject") else role
+            out[form] = self._(pattern, "person", name=name, titled=titled, role=detail) if detail else bare[form]
+        return out
+
+    def date(self, value: Any, form: str = "long") -> str:
+        return self.cat.date(value, form) if value else ""
+
+    def place(self) -> dict[str, Any]:
+        pl = self.s.place
+        venue, city, country = self.t(pl.venue), self.t(pl.city), self.t(pl.country)
+        site_text = self._(", ", "list").join(x for x in (venue, city, country) if x)
+        if venue and city:
+            site = self._("at {venue} in {city}", "where", venue=venue, city=city)
+        elif venue or city:
+            site = self._("at {venue}", "where", venue=venue) if venue else self._("in {city}", "where", city=city)
+        else:
+            site = ""
+        online = self._("online via {platform}", "where", platform=pl.platform) if pl.platform else self._("online", "where")
+        online_text = self._("Online ({platform})", "place", platform=pl.platform) if pl.platform else self._("Online", "place")
+        if pl.mode == "online":
+            where, text = online, online_text
+        elif pl.mode == "hybrid":
+            where = self._("{site} and {online}", "where", site=site, online=online) if site else online
+            text = self._("{site}, and online", "place", site=site_text) if site_text else online_text
+        else:
+            where, text = site, site_text
+        return {
+            "mode": pl.mode, "venue": venue, "city": city, "country": country, "platform": pl.platform or "",
+            "where": where, "text": text,
+        }
+
+    def session(self) -> dict[str, Any]:
+        s = self.s
+        series = None
+        if s.series:
+            name = self.t(s.series.name)
+            if s.series.part and s.series.of:
+                text = self._("{series}, day {part} of {of}", series=name, part=s.series.part, of=s.series.of)
+            elif s.series.part:
+                text = self._("{series}, day {part}", series=name, part=s.series.part)
+            else:
+                text = name
+            series = {"name": name, "part": s.series.part, "of": s.series.of, "text": text}
+        quorum = None
+        if s.quorum:
+            parts = []
+            if s.quorum.required is not None:
+                parts.append(self._("{required} required", required=s.quorum.required))
+            if s.quorum.present is not None:
+                parts.append(self._("quorum present") if s.quorum.present else self._("no quorum"))
+            quorum = {"required": s.quorum.required, "present": s.quorum.present, "text": self._("; ", "list").join(parts)}
+        times = "–".join(x for x in (s.start, s.end) if x)
+        ap = s.approval
+        dates = self.dates()
+        return {
+            "title": self.t(s.title),
+            "series": series,
+            "kind": s.kind,
+            "kind_label": self._(SESSION_KINDS[s.kind]) if s.kind in SESSION_KINDS
+            else s.kind.replace("-", " ").capitalize(),
+            "organization": self.t(s.organization),
+            "date": self.date(s.date), "date_full": self.date(s.date, "full"),
+            "date_short": self.date(s.date, "month_day"), "date_iso": s.date.isoformat(),
+            "dates": dates["long"], "dates_short": dates["short"], "last_date_iso": dates["last_iso"],
+            "start": s.start or "", "end": s.end or "", "times": times, "timezone": s.timezone or "",
+            "place": self.place(),
+            "occasion": self.t(s.occasion),
+            "chair": self.person(s.chair),
+            "secretary": self.person(s.secretary),
+            "quorum": quorum,
+            "previous_minutes": self._(PREVIOUS[s.previous_minutes]) if s.previous_minutes else "",
+            "adjourned": s.adjourned or "",
+            "tags": list(s.tags), "category": s.category or "",
+            "approval": {
+                "approved": ap.status == "approved", "status": ap.status,
+                "on": self.date(ap.date), "by": self.person(ap.by), "hash": ap.hash or "",
+            },
+            "amendments": [
+                {"date": self.date(a.date), "date_iso": a.date.isoformat(), "reason": a.reason, "change": a.change}
+                for a in s.amendments
+            ],
+        }
+
+    def dates(self) -> dict[str, str]:
+        """Return the date of the session, or the span of the days of a compiled series."""
+        first = self.s.date
+        last = max((part.date for _, part in self.days.values()), default=first)
+        if last == first:
+            return {"long": self.date(first, "full"), "short": self.date(first, "month_day"), "last_iso": first.isoformat()}
+        short = self.cat.date_interval(first, last, "month_day")
+        if first.year == last.year:
+            long = self._("{dates}, {year}", "dates", dates=short, year=self.cat.year(first))
+        else:
+            long = self.cat.date_interval(first, last)
+        return {"long": long, "short": short, "last_iso": last.isoformat()}
+
+    def attendance(self) -> list[dict[str, Any]]:
+        groups: dict[str, dict[str, Any]] = {}
+        for a in self.s.attendees:
+            g = groups.setdefault(a.status, {
+                "status": a.status, "label": self._(STATUS_LABELS[a.status]), "people": [], "groups": [],
+                "entries": [],
+            })
+            note = self.t(a.note)
+            if a.person:
+                person = self.person(a.person)
+                g["people"].append(person)
+                entry = person["full"]
+            else:
+                text = self.t(a.group)
+                g["groups"].append(text)
+                entry = text[:1].upper() + text[1:]
+            g["entries"].append(self.cat.paren(entry, note) if note else entry)
+        return [groups[s] for s in STATUSES if s in groups]
+
+    def vote(self, item: Resolution) -> dict[str, Any] | None:
+        v = item.vote
+        if v is None:
+            return None
+        if isinstance(v, str):
+            text = self._("by acclamation") if v == "acclamation" else self._("unanimously")
+            return {"type": v, "yes": None, "no": None, "abstain": None, "text": text}
+        text = self._("{yes} for, {no} against, {abstain} abstaining", yes=v.for_, no=v.against, abstain=v.abstain)
+        return {"type": "counts", "yes": v.for_, "no": v.against, "abstain": v.abstain, "text": text}
+
+    def item(self, item: Any, number: int | None, previous: str | None) -> dict[str, Any]:
+        t = self.t
+        out: dict[str, Any] = {
+            "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
+            "at": item.at or "", "note": t(item.note),
+            "attachments": [attachments.view(a.file, t(a.caption)) for a in item.attachments],
+        }
+        if isinstance(item, TextItem):
+            out.update(text=t(item.text), heading=out["kind_label"], agenda=shorten(t(item.text), 120))
+        elif isinstance(item, (Speech, Report)):
+            who = item.speaker if isinstance(item, Speech) else item.presenter
+            person = self.person(who, item.role if isinstance(item, Speech) else None)
+            summary = t(item.summary)
+            points = [t(p) for p in item.points]
+            # Whether a text continues a sentence about the speaker is read from the session's own
+            # language: a Chinese predicate has no capital letter to tell it from a whole sentence.
+            clauses = bool(points) and all(is_clause(self.source(p)) for p in item.points)
+            out.update(
+                person=person, summary=summary, summary_is_clause=is_clause(self.source(item.summary)),
+                points=points, points_are_clauses=clauses,
+                points_text=self.clauses([p.rstrip(".。") for p in points]) if clauses else "",
+                same_person=previous == who, capacity=t(item.role) if isinstance(item, Speech) else "",
+            )
+            if isinstance(item, Speech):
+                topic = t(item.topic)
+                out.update(speaker=person, on_behalf_of=self.person(item.on_behalf_of), topic=topic)
+                if topic:
+                    heading = self._("{kind}: {name} — {topic}", kind=out["kind_label"], name=person["name"], topic=topic)
+                else:
+                    heading = self._("{kind}: {name}", kind=out["kind_label"], name=person["name"])
+            else:
+                out.update(presenter=person, title=t(item.title))
+                heading = self._("{kind}: “{title}”", kind=out["kind_label"], title=out["title"])
+            out["heading"] = out["agenda"] = heading
+        elif isinstance(item, Resolution):
+            out.update(
+                title=t(item.title), text=t(item.text), moved_by=self.person(item.moved_by),
+                seconded_by=self.person(item.seconded_by), vote=self.vote(item), result=item.result or "",
+                result_label=self._(RESULTS[item.result]) if item.result else "",
+                adopted=item.result == "adopted",
+            )
+            out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["title"])
+        elif isinstance(item, Action):
+            owner, due = self.person(item.owner), self.date(item.due)
+            details = ([self._("owner: {name}", name=owner["name"])] if owner else []) + \
+                ([self._("due {date}", date=due)] if due else []) + self.action_status(item)
+            out.update(
+                id=item.id or "", task=t(item.task), owner=owner, due=due,
+                due_iso=item.due.isoformat() if item.due else "", status=item.status,
+                status_label=self._(ACTION_STATUSES[item.status]), details=self._("; ", "list").join(details),
+                carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
+                intro="",
+            )
+            out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["task"])
+        return out
+
+    def clauses(self, items: list[str]) -> str:
+        """Return predicates joined into one: "outlined A, explained B, and pointed out C"."""
+        if len(items) < 2:
+            return items[0] if items else ""
+        if len(items) == 2:
+            return self._("{first} and {last}", "clauses", first=items[0], last=items[1])
+        head = items[0]
+        for middle in items[1:-1]:
+            head = self._("{first}, {next}", "clauses", first=head, next=middle)
+        return self._("{first}, and {last}", "clauses", first=head, last=items[-1])
+
+    def day(self, number: int, part: Session) -> dict[str, Any]:
+        """Return the item that opens one day of a compiled series."""
+        date, short = self.date(part.date, "full"), self.date(part.date, "month_day")
+        return {
+            "number": None, "kind": "day", "kind_label": "", "at": "", "note": "", "attachments": [],
+            "day": number, "title": self.t(part.title), "date": date, "date_short": short,
+            "date_iso": part.date.isoformat(),
+            "heading": self._("Day {day}: {date}", day=number, date=date),
+            "heading_short": self._("Day {day}: {date}", day=number, date=short),
+            "text": "", "agenda": "",
+        }
+
+    def action_status(self, item: Action) -> list[str]:
+        """Return how far an action has come, for its line in the proceedings (nothing while it is open)."""
+        if item.status == "done":
+            return [self._("done on {date}", date=self.date(item.done_on)) if item.done_on else self._("done")]
+        return [self._("cancelled")] if item.status == "cancelled" else []
+
+    def items(self) -> list[dict[str, Any]]:
+        """Return the item views; the first of a run of actions carried over from one meeting gets an ``intro``."""
+        out, number, previous, came_from = [], 0, None, None
+        for index, item in enumerate(self.s.proceedings):
+            if index in self.days:
+                out.append(self.day(*self.days[index]))
+                previous = came_from = None
+                continue
+            number += 1  # every entry has its number, actions too: the one `set` and `remove` take
+            view = self.item(item, number, previous)
+            came = getattr(item, "carried_over_from", None)
+            if came and came != came_from:
+                view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
+            came_from = came
+            out.append(view)
+            if isinstance(item, (Speech, Report)):
+                previous = item.speaker if isinstance(item, Speech) else item.presenter
+            elif item.kind != "action":  # an action between two speeches of one person does not part them
+                previous = None
+        return out
+
+    def press(self, session: dict[str, Any]) -> dict[str, Any]:
+        pr = self.s.press
+        dl = pr.dateline
+        day = dl.date or self.s.date
+        city = self.t(dl.city) or session["place"]["city"]
+        date = self.date(day, "month_day")
+        plain = self._("{date}, {city}", "dateline", date=date, city=city) if city else date
+        ap = self._("{city}, {date}", "dateline-ap", city=city.upper(), date=date) if city else date
+        if dl.agency:
+            agency = self._(" ({agency})", "dateline", agency=dl.agency)
+            plain, ap = plain + agency, ap + agency
+        series = session["series"]
+        if self.days:  # a compiled series: the last day's subheadline is about that day only
+            sub = session["title"]
+        else:
+            sub = self.t(pr.subheadline) or (series["text"] if series else "")
+        contact = pr.contact.model_dump() if pr.contact else None
+        others = [code for code in pr.translations if code != self.lang]
+        return {
+            "headline": self.t(pr.headline) or session["title"],
+            "subheadline": sub,
+            "release": self.t(pr.release),
+            "date": self.date(day), "date_iso": day.isoformat(),
+            "dateline": {"plain": plain, "ap": ap + " —", "city": city, "date": date, "agency": dl.agency or ""},
+            "boilerplate": self.t(pr.boilerplate),
+            "contact": contact,
+            "contact_text": self._(", ", "list").join(v for v in (contact or {}).values() if v),
+            "translations": self.cat.join([self.cat.language_name(code) for code in others]),
+        }
+
+    def build(self) -> dict[str, Any]:
+        session = self.session()
+        items = self.items()
+        attendance = self.attendance()
+        chair_id = self.s.chair
+        # People who speak or report are introduced, with their role, in their own paragraph.
+        speakers = {i["person"]["id"] for i in items if i["kind"] in ("speech", "report")}
+        here = [a for a in attendance if a["status"] in ("present", "online")]
+        attended = [g for a in here for g in a["groups"]]
+        attended += [p["name"] for a in here for p in a["people"] if p["id"] != chair_id and p["id"] not in speakers]
+        guest_people = [p for a in attendance if a["status"] == "guest" for p in a["people"]]
+        guests = [p["paren"] for p in guest_people]
+        guests += [g for a in attendance if a["status"] == "guest" for g in a["groups"]]
+        chair = session["chair"]
+        return {
+            "lang": self.lang,
+            "sep": "" if self.lang.split("-")[0] in ("zh", "ja", "ko") else " ",
+            "session": session,
+            "attendance": attendance,
+            "attended": self.cat.join(attended),
+            "guests": self.cat.join(guests),
+            "introduced": ([chair_id] if chair_id else []) + [p["id"] for p in guest_people],
+            "days": [i for i in items if i["kind"] == "day"],
+            "chair_on_site": bool(chair and chair["status"] == "present" and self.s.place.mode != "on-site"),
+            "items": items,
+            "agenda": [i for i in items if i["number"]],
+            "resolutions": [i for i in items if i["kind"] in ("resolution", "motion")],
+            "actions": [i for i in items if i["kind"] == "action"],
+            "press": self.press(session),
+        }
+
+
+def build(session: Session, cat: Catalog, parts: list[Session] | None = None) -> dict[str, Any]:
+    """Return the view context of ``session`` in the catalog's language.
+
+    ``parts`` are the sessions a compiled series was made of (``series.compile_series``), in date order:
+    with them, each day opens with its own heading and the dates span the first to the last day.
+    """
+    return Builder(session, cat, parts).build()

@@ -1,0 +1,81 @@
+"""Per-folder index of results computed from session files, keyed by each file's size and times.
+
+It lives in the user's cache folder (see ``minutes.store.cache.root``), never in the sessions' folder.
+
+`minutes list` and `minutes check` over a folder of thousands of sessions read only the files that
+changed since the last run. An entry is reused when the file's size, mtime and ctime are unchanged
+and the file had not been modified within two seconds before the entry was recorded (so a change
+within the file system's timestamp granularity is never missed, as in git's "racy" check).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from minutes import __version__
+from minutes.errors import MinutesError
+from minutes.store.readfile import open_text
+
+RACY_NS = 2_000_000_000
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list[Any]:
+    """Return ``compute(path)`` for every path, reusing results recorded for unchanged files."""
+    by_folder: dict[Path, dict[str, Any]] = {}
+    dirty: set[Path] = set()
+    results = []
+    for path in paths:
+        folder = path.parent
+        if folder not in by_folder:
+            by_folder[folder] = _read(folder)
+        entries = by_folder[folder]["kinds"].setdefault(kind, {})
+        stamp = _stamp(path)
+        entry = entries.get(path.name)
+        if stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS:
+            results.append(entry["value"])
+            continue
+        value = compute(path)
+        results.append(value)
+        if stamp is not None:
+            entries[path.name] = {"stamp": stamp, "at": time.time_ns(), "value": value}
+            dirty.add(folder)
+    for folder in dirty:
+        _write(folder, kind, by_folder[folder])
+    return results
+
+
+def _read(folder: Path) -> dict[str, Any]:
+    """Return the index of ``folder`` (every kind), or an empty one."""
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, MinutesError), open_text(_target(folder), "cache file") as handle:
+        data = json.loads(handle.read())
+        if data["version"] == __version__ and isinstance(data["kinds"], dict):
+            return data
+    return {"version": __version__, "kinds": {}}
+
+
+def _target(folder: Path) -> Path:
+    from minutes.store import cache
+
+    return cache.keyed("index", folder)
+
+
+def _write(folder: Path, kind: str, data: dict[str, Any]) -> None:
+    """Store the index of ``folder``, as read and updated, in the user's cache; never an error."""
+    from minutes.store import cache
+
+    entries = data["kinds"][kind]
+    data["kinds"][kind] = {name: e for name, e in entries.items() if (folder / name).exists()}
+    cache.save(_target(folder), json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -1,0 +1,188 @@
+"""Read a session file into a validated model, with located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minutes.store import readfile
+from minutes.store import yamlio
+from minutes.model.address import shown
+from minutes.errors import MinutesError, located
+from minutes.model.vocab import KINDS, LANG, PERSON_ID, TIME_RE
+
+if TYPE_CHECKING:
+    from minutes.model.schema import Session
+
+# What a pattern means, in words (a pattern with "(?:" is not a time).
+_FORMS = {
+    TIME_RE.pattern: "a time HH:MM, e.g. 18:30",
+    LANG: "a language code, e.g. en, zh or pt-BR",
+    PERSON_ID: "an id without spaces or slashes, e.g. li-jizheng",
+}
+
+
+def read_text(path: Path) -> str:
+    """Return the text of a session file, or raise a one-line error."""
+    try:
+        raw = readfile.read(path, yamlio.MAX_BYTES)  # a FIFO or a device is refused, never waited on
+    except FileNotFoundError:
+        raise MinutesError(located(path, None, "no such file")) from None
+    except IsADirectoryError:
+        raise MinutesError(located(path, None, "is a folder, not a session file")) from None
+    except OSError as exc:
+        raise MinutesError(located(path, None, f"cannot read: {exc.strerror}")) from None
+    return yamlio.decode(raw, path)
+
+
+_UNREAD = object()
+
+
+def parse(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session:
+    """Return the validated session in ``text`` (already loaded as ``data``), or raise the first error located."""
+    errors = validate(text, path, data)
+    if not isinstance(errors, list):
+        return errors
+    total = getattr(errors, "total", len(errors))
+    more = f" (and {total - 1:,} more; run 'minutes check')" if total > 1 else ""
+    raise MinutesError(errors[0] + more)
+
+
+SHOWN = 20  # errors located and reported one by one; the rest are counted
+
+
+class Errors(list):
+    """The located errors of a file (the first ``SHOWN``, then a line counting the rest), and ``total``."""
+
+    total: int = 0
+
+
+def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> Session | list[str]:
+    """Return the session in ``text`` (already loaded as ``data``), or the list of its located errors."""
+    from pydantic import ValidationError
+
+    from minutes.model.schema import Session  # imported here: quick appends and completion never need the model
+
+    node = None
+    if data is _UNREAD:
+        data, node = yamlio.load_with_node(text, path)
+    if data is None:
+        return [located(path, 1, "file is empty; start one with 'minutes new'")]
+    if not isinstance(data, dict):
+        return [located(path, 1, "a session file must be a mapping of fields (title:, date:, ...)")]
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        return _report(exc, Locator(text, node), path)
+
+
+def _report(exc: Any, where: Locator, path: Path | str) -> Errors:
+    """Return the first ``SHOWN`` errors of ``exc`` located by ``where``, and a line counting the rest."""
+    found = exc.errors(include_url=False, include_context=True, include_input=True)
+    errors = Errors(_describe(err, where, path) for err in found[:SHOWN])
+    if len(found) > SHOWN:
+        errors.append(located(path, None, f"... and {len(found) - SHOWN:,} more errors"))
+    errors.total = len(found)
+    return errors
+
+
+def load(path: Path) -> Session:
+    """Return the validated session stored at ``path`` (large files through the parse cache)."""
+    from minutes.store import cache
+
+    text = read_text(path)
+    data, lists = cache.read(path, text)
+    session = parse(text, path, data)
+    cache.write(path, text, data, lists)
+    return session
+
+
+def _describe(err: Any, where: Locator, path: Path | str) -> str:
+    """Return one pydantic error as a located line in words."""
+    loc = list(err["loc"])
+    line = where.line(loc)
+    field = shown(_visible(loc))
+    msg = err["msg"]
+    if err["type"] == "missing":
+        msg = "required field is missing"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown field"
+    elif err["type"] == "union_tag_invalid":
+        kinds = ", ".join(KINDS)
+        msg = f"unknown kind {err['input'].get('kind')!r}; use one of {kinds}" if isinstance(err.get("input"), dict) else msg
+    elif err["type"] == "string_pattern_mismatch":
+        pattern = err["ctx"]["pattern"]
+        form = _FORMS.get(pattern, f"of the form {pattern}")
+        msg = f"must be {form} (got {err.get('input')!r})"
+    elif err["type"].startswith("literal_error"):
+        msg = f"{msg} (got {err.get('input')!r})"
+    return located(path, line, f"{field}: {msg}" if field else msg)
+
+
+def _visible(loc: list) -> list:
+    """Drop the union and validator names pydantic adds to a location."""
+    out = []
+    for part in loc:
+        if isinstance(part, str) and ("[" in part or part in _TAGS or part.startswith("function-")):
+            continue
+        out.append(part)
+    return out
+
+
+_TAGS = {
+    "ceremony", "announcement", "discussion", "procedure", "break", "note", "speech", "report",
+    "resolution", "motion", "action", "str", "dict[str,str]", "Counts", "literal['acclamation','unanimous']",
+}
+
+
+def locate(text: str, loc: list) -> int | None:
+    """Return the 1-based line of the node at ``loc`` (or its nearest parent) in ``text``."""
+    global _LAST
+    if _LAST is None or _LAST.text is not text:  # `check` locates many findings in one text: compose it once
+        _LAST = Locator(text)
+    return _LAST.line(loc)
+
+
+class Locator:
+    """Lines of the nodes of one text, composed once; each mapping's keys indexed when first walked."""
+
+    def __init__(self, text: str, root: Any = None) -> None:
+        self.text = text
+        try:
+            self.root = root if root is not None else yamlio.compose(text)
+        except MinutesError:
+            self.root = None
+        self.keys: dict[int, dict[str, Any]] = {}
+
+    def line(self, loc: list) -> int | None:
+        """Return the 1-based line of the node at ``loc``, or of its nearest parent."""
+        node = best = self.root
+        if node is None:
+            return None
+        for part in loc:
+            if isinstance(node.value, list) and node.value and isinstance(node.value[0], tuple):
+                match = self._mapping(node).get(str(part))
+                if match is None:
+                    continue
+                node = match
+            elif isinstance(node.value, list) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+            else:
+                continue
+            best = node
+        return best.start_mark.line + 1
+
+    def _mapping(self, node: Any) -> dict[str, Any]:
+        """Return the value nodes of the mapping ``node`` by key (the first of a repeated key, as before)."""
+        found = self.keys.get(id(node))
+        if found is None:
+            found = {}
+            for key, value in node.value:
+                found.setdefault(getattr(key, "value", None), value)
+            self.keys[id(node)] = found
+        return found
+
+
+_LAST: Locator | None = None
