@@ -5,7 +5,7 @@ Importing pydantic and building the session model costs about 150 ms, more than 
 when each appended entry is valid on its own and nothing else changed. The checks here are
 deliberately narrow: they accept only the plain forms the commands write (one string per text,
 ISO dates, HH:MM times), and anything else goes through the full model. So they may send a valid
-entry the slow way, but never let an invalid one through (tests/test_quick.py checks this against
+entry the slow way, but never let an invalid one through (tests/model/test_quick.py checks this against
 the model, field by field).
 """
 

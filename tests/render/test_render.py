@@ -16,7 +16,7 @@ from minutes.render.pipeline import (
     RenderOptions, Rendered, output_name, render_file, render_many, render_series, render_session,
 )
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 REGEN = os.environ.get("MINUTES_REGEN_GOLDEN") == "1"
 
 
@@ -110,7 +110,7 @@ def _golden_cases():
 
 @pytest.mark.parametrize("path, kind, lang", _golden_cases(), ids=lambda v: f"{v.parent.name}/{v.stem[:10]}" if hasattr(v, "stem") else v)
 def test_examples_render_as_their_golden_markdown(path, kind, lang):
-    """Regenerate on purpose with: MINUTES_REGEN_GOLDEN=1 pytest tests/test_render.py -k golden"""
+    """Regenerate on purpose with: MINUTES_REGEN_GOLDEN=1 pytest tests/render/test_render.py -k golden"""
     out = render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
     golden = GOLDEN / golden_name(path, kind, lang)
     if REGEN:

@@ -225,7 +225,7 @@ def test_a_core_tag_on_the_wrong_kind_of_node_is_refused(text: str, problem: str
 def test_the_fast_builder_and_pyyaml_agree_on_a_real_session():
     from minutes.store.yamlio import StrictLoader
 
-    text = (Path(__file__).parent / "bad" / "ok-norway.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[1] / "bad" / "ok-norway.yaml").read_text(encoding="utf-8")
     assert yamlio.load(text) == yaml.load(text, Loader=StrictLoader)
 
 
@@ -243,7 +243,7 @@ def test_crlf_text_is_left_as_it_is_on_reading():
 
 # --- special files named *.yaml: refused at once, and folder commands go on --------------------------
 
-SESSION = (Path(__file__).parent / "bad" / "ok-plain.yaml").read_text(encoding="utf-8")
+SESSION = (Path(__file__).parents[1] / "bad" / "ok-plain.yaml").read_text(encoding="utf-8")
 
 
 def _plant(kind: str, name: str) -> object:
@@ -357,7 +357,7 @@ def _run_check(tmp_path: Path, text: str, name: str) -> tuple[int, list[str], st
 
     path = tmp_path / "storm.yaml"
     path.write_text(text, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src"), "MINUTES_CACHE_DIR": str(tmp_path / "c")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src"), "MINUTES_CACHE_DIR": str(tmp_path / "c")}
     start = time.monotonic()
     done = subprocess.run(  # a generous bound: before the fix these took minutes (2,000 items) and hours (100,000 keys)
         [sys.executable, "-m", "minutes", "check", str(path)], capture_output=True, text=True, timeout=60, env=env,

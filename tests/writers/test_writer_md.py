@@ -218,7 +218,7 @@ def test_the_json_document_carries_each_link_target():
 
 
 def test_a_picture_whose_file_has_markdown_characters_stays_a_picture():
-    """(A picture given by URL is a link, as docs/format.md says: tests/test_attachments.py.)"""
+    """(A picture given by URL is a link, as docs/format.md says: tests/render/test_attachments.py.)"""
     import copy
 
     from render_fixtures import CONGRESS

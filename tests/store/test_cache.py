@@ -11,7 +11,7 @@ from minutes.store import textedit as edit
 from minutes.store import yamlio
 from minutes.errors import MinutesError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from sessions import session_text  # noqa: E402
 
 

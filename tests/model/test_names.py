@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from minutes.model import names
 from minutes.errors import MinutesError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from rosters import quadratic, roster  # noqa: E402
 
 PEOPLE = [

@@ -108,7 +108,7 @@ TRICKY = [
     # escapes and form lines, read without markdown-it when nothing else is special
     "Signature: ___  Date: ___", "**Chair:** A  \nSignature: ___  Date: __", "\\###", "a \\_ b", "Q\\&A",
     "_\\! x a \\!_", "\\[x\\] \\<y\\>", "_ a\n_b_", "x _\n_ y", "a\x1c_ b", "会\n\\*x", "\\\\*x*", "x \\",
-    # found by tests/test_markdown_differential.py: what may start a block inside a quote or end a paragraph
+    # found by tests/markdown/test_markdown_differential.py: what may start a block inside a quote or end a paragraph
     "> a\n> =", "> a\n> ---", "a\n***", "a\n___", "> [a]: http://x", "- [a]: http://x",
     "<!-- style: Subtitle -->\n> q\n\np", "![Report \\[Melissa Warnkin\\]](<a.png>)", "![a](b.png)",
     "![<a b=\"](<p\">)", "![a <http://x](<p.png>)", "![a](<p.png>) b",

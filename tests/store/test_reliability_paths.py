@@ -385,7 +385,7 @@ def test_a_lock_file_another_user_made_read_only_does_not_lock_the_others_out(tm
 
 # --- .minutes/current, file names with control characters, upper-case .YAML ------------------------
 
-SESSION = (Path(__file__).parent / "bad" / "ok-plain.yaml").read_text(encoding="utf-8")
+SESSION = (Path(__file__).parents[1] / "bad" / "ok-plain.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("points_to", ["ABSOLUTE", "../outside/s.yaml", "sub/../../outside/s.yaml", "link/s.yaml"])

@@ -415,7 +415,7 @@ def test_a_write_keeps_the_file_mode(folder: Folder):
 
 # --- appends that would write a file no command can read ---------------------------------------------------
 
-BAD_DIR = Path(__file__).parent / "bad"
+BAD_DIR = Path(__file__).parents[1] / "bad"
 PLAIN = (BAD_DIR / "ok-plain.yaml").read_text(encoding="utf-8")
 # A line break to YAML (and to str.splitlines) that str.split("\n") does not see, in the places an append
 # cares about: in a comment, after the list's last line, before a key that follows the list, inside text.
