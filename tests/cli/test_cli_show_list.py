@@ -63,3 +63,23 @@ def test_every_command_given_a_missing_folder_says_so_in_one_line(cli):
                  ["done", "20240312-1", "--dir", "nowhere"]):
         error = cli(*args, code=2).stderr
         assert error == "minutes: error: nowhere: not a folder\n", (args, error)
+
+
+def test_a_warm_list_reads_the_folder_index_without_importing_pydantic(tmp_path):
+    import subprocess
+    import sys
+
+    for source in (BOARD, CONGRESS):
+        shutil.copy2(source, tmp_path / source.name)  # their old mtimes: the index trusts its entries at once
+    code = (
+        "import sys\n"
+        "from minutes.cli.main import main\n"
+        "try:\n"
+        "    main(['list'])\n"
+        "finally:\n"
+        "    print('PYDANTIC=' + str('pydantic' in sys.modules), file=sys.stderr)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path) for _ in "12"]
+    assert "PYDANTIC=True" in runs[0].stderr, runs[0].stderr  # the cold list loads each session
+    assert "PYDANTIC=False" in runs[1].stderr, runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout and BOARD.name in runs[1].stdout and CONGRESS.name in runs[1].stdout

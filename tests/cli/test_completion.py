@@ -42,7 +42,7 @@ def _lines(other: Path) -> list[str]:
 
 
 def _requests(line: str) -> list[dict]:
-    words = completion.split(line)
+    words = shells.split(line)
     cword = len(words) - (0 if line.endswith(" ") else 1)
     return [
         {"_MINUTES_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)},
@@ -99,8 +99,8 @@ def test_other_shells_are_left_to_typer() -> None:
 
 
 def test_an_unclosed_quote_is_the_word_being_typed() -> None:
-    assert completion.split('minutes add-speech "Ana W') == ["minutes", "add-speech", "Ana W"]
-    assert completion.split("minutes add-speech 'Ana W") == shlex.split("minutes add-speech 'Ana W'")
+    assert shells.split('minutes add-speech "Ana W') == ["minutes", "add-speech", "Ana W"]
+    assert shells.split("minutes add-speech 'Ana W") == shlex.split("minutes add-speech 'Ana W'")
 
 
 NAMES = ["Li Jizheng", "Ana O'Neil", "Dollar $1 `x`", "Ké: Ün", "François  Dupont", 'Doc "Who"', "Star*? [a]", "Back\\slash"]

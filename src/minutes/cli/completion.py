@@ -5,49 +5,19 @@ parameter declared with ``autocompletion=complete_names``. Anything else (the co
 names, files, other shells) it leaves to Typer. Tests compare both answers.
 """
 
-import shlex
 from pathlib import Path
 from typing import Optional
 
-from minutes.cli import commands
 from minutes.cli import plain
 from minutes.cli import shells
-
-
-def split(text: str) -> list[str]:
-    """Return the words of a shell command line, the last one possibly an unclosed quote (as click splits)."""
-    return _split(text)[0]
-
-
-def _split(text: str) -> tuple[list[str], str]:
-    """Return the words of a shell command line, and the quote the last one leaves open ("" if none)."""
-    lex = shlex.shlex(text, posix=True)
-    lex.whitespace_split = True
-    lex.commenters = ""
-    words: list[str] = []
-    try:
-        words.extend(lex)
-    except ValueError:  # an unclosed quote: the word typed so far
-        words.append(lex.token)
-        return words, lex.state if lex.state in ("'", '"') else ""
-    return words, ""
-
-
-def for_shell(env: dict, found: list[str]) -> list[str]:
-    """Return the names ``found`` as the shell asking prints them: quoted for bash (zsh's are quoted as printed)."""
-    if env.get("_MINUTES_COMPLETE") != "complete_bash":
-        return found
-    words, quote = _split(env.get("COMP_WORDS", ""))
-    if env.get("COMP_CWORD") != str(len(words) - 1):
-        quote = ""  # the quote is open in a later word than the one completed
-    return [shells.bash_word(name, quote) for name in found]
+from minutes.cli.commands import roster
 
 
 def request(env: dict) -> Optional[tuple[str, list[str], str]]:
     """Return the shell, the words before the one being completed, and that word; None for other shells."""
     shell = env.get("_MINUTES_COMPLETE")
     if shell == "complete_bash":
-        words = split(env.get("COMP_WORDS", ""))
+        words = shells.split(env.get("COMP_WORDS", ""))
         try:
             cword = int(env.get("COMP_CWORD", ""))
         except ValueError:
@@ -55,7 +25,7 @@ def request(env: dict) -> Optional[tuple[str, list[str], str]]:
         return "bash", words[1:cword], words[cword] if cword < len(words) else ""
     if shell == "complete_zsh":
         line = env.get("_TYPER_COMPLETE_ARGS", "")
-        args = split(line)[1:]
+        args = shells.split(line)[1:]
         if args and not line.endswith(" "):
             return "zsh", args[:-1], args[-1]
         return "zsh", args, ""
@@ -88,10 +58,10 @@ def names(args: list[str], incomplete: str) -> Optional[list[str]]:
         if len(words) >= len(found.arguments):
             return None
         target = found.arguments[len(words)]
-    if target.decl.kwargs.get("autocompletion") is not commands.complete_names:
+    if target.decl.kwargs.get("autocompletion") is not roster.complete_names:
         return None
     file = given.get("file")
-    return commands.names_starting(Path(file) if file else None, incomplete)
+    return roster.names_starting(Path(file) if file else None, incomplete)
 
 
 def answer(env: dict) -> bool:
@@ -101,7 +71,7 @@ def answer(env: dict) -> bool:
     if found is None:
         return False
     if asked[0] == "bash":
-        print("\n".join(for_shell(env, found)))
+        print("\n".join(shells.for_shell(env, found)))
     else:
         print(shells.zsh_answer(asked[2], [(name, "") for name in found]))
     return True

@@ -1,8 +1,8 @@
 """The front door: which part of `minutes` answers a command line.
 
-Plain command lines (`minutes.cli.plain`), the completion of a name (`minutes.cli.completion`) and the
-top-level help (`minutes.cli.helptext`) are answered without importing Typer, which costs a small
-command about two thirds of its time; everything else goes to the Typer application (`minutes.cli.app`).
+Plain command lines (`minutes.cli.plain`) and the completion of a name (`minutes.cli.completion`) are
+answered without importing Typer, which costs a small command about two thirds of its time; everything
+else, `--help` too, goes to the Typer application (`minutes.cli.app`).
 """
 
 import os
@@ -11,18 +11,13 @@ from typing import Optional
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    """Run the command line: plain lines, name completion and the top-level help here, the rest in Typer."""
+    """Run the command line: plain lines and name completion here, the rest in Typer."""
     argv = sys.argv[1:] if argv is None else argv
     if "_MINUTES_COMPLETE" in os.environ:
         from minutes.cli import completion
 
         if completion.answer(os.environ):
             return
-    elif argv in (["--help"], ["-h"]):
-        from minutes.cli import helptext
-
-        helptext.show(argv)
-        return
     else:
         from minutes.cli import plain
 

@@ -1,6 +1,6 @@
-"""What each shell needs from `minutes`: completed names it reads back as one word, and completion installed.
+"""What each shell needs from `minutes`: its command line split, completed names it reads back as one word, and completion installed.
 
-A completed name is put back on the command line as it stands, so it must be quoted for that
+A command line is split as click splits it (``split``). A completed name is put back on the command line as it stands, so it must be quoted for that
 shell: bash inserts the words its completion function prints as they are (``bash_word``), and zsh
 evaluates Typer's ``_arguments '*: :(("value":"help"))'`` twice before it adds the value, quoted,
 to the line (``zsh_item``). ``install`` makes a shell named after ``--install-completion`` or
@@ -8,11 +8,12 @@ to the line (``zsh_item``). ``install`` makes a shell named after ``--install-co
 """
 
 import re
+import shlex
 import sys
 import unicodedata
 from typing import Any
 
-from minutes.cli import commands
+from minutes.cli import declared
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")  # as Typer knows them
 _BASH_PLAIN = frozenset("-_./,+%")
@@ -28,6 +29,35 @@ def bash_word(name: str, quote: str = "") -> str:
     if quote == '"':
         return _DOUBLE_QUOTED.sub(r"\\\1", name)
     return "".join(c if c.isalnum() or c in _BASH_PLAIN or unicodedata.category(c)[0] == "M" else "\\" + c for c in name)
+
+
+def split(text: str) -> list[str]:
+    """Return the words of a shell command line, the last one possibly an unclosed quote (as click splits)."""
+    return _split(text)[0]
+
+
+def _split(text: str) -> tuple[list[str], str]:
+    """Return the words of a shell command line, and the quote the last one leaves open ("" if none)."""
+    lex = shlex.shlex(text, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    words: list[str] = []
+    try:
+        words.extend(lex)
+    except ValueError:  # an unclosed quote: the word typed so far
+        words.append(lex.token)
+        return words, lex.state if lex.state in ("'", '"') else ""
+    return words, ""
+
+
+def for_shell(env: dict, found: list[str]) -> list[str]:
+    """Return the names ``found`` as the shell asking prints them: quoted for bash (zsh's are quoted as printed)."""
+    if env.get("_MINUTES_COMPLETE") != "complete_bash":
+        return found
+    words, quote = _split(env.get("COMP_WORDS", ""))
+    if env.get("COMP_CWORD") != str(len(words) - 1):
+        quote = ""  # the quote is open in a later word than the one completed
+    return [bash_word(name, quote) for name in found]
 
 
 def zsh_item(value: str, help: str = "") -> str:
@@ -98,7 +128,7 @@ def install(argv: list[str]) -> bool:
                 continue
             return False  # a command word: the options are its own
         shell = shell or (argv[i + 1] if i + 1 < len(argv) and not argv[i + 1].startswith("-") else "")
-        if not shell or shell in commands.COMMANDS:
+        if not shell or shell in declared.COMMANDS:
             return False  # no shell named: Typer detects the one running
         if shell not in SHELLS:
             print(f"minutes: error: {option}: unknown shell {shell!r} (choose {', '.join(SHELLS)})", file=sys.stderr)

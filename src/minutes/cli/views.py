@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from minutes.store import loader as sessions
 from minutes.errors import MinutesError, shown
-from minutes.model.schema import Session, pick
+
+if TYPE_CHECKING:
+    from minutes.model.schema import Session
 
 
 def session_json(s: Session) -> dict[str, Any]:
@@ -18,6 +19,8 @@ def session_json(s: Session) -> dict[str, Any]:
 
 def describe(s: Session, item: Any) -> str:
     """Return a one-line description of a proceedings item."""
+    from minutes.model.schema import pick
+
     lang = s.lang
     if item.kind == "speech":
         text = f"{s.name_of(item.speaker)}"
@@ -42,6 +45,8 @@ def describe(s: Session, item: Any) -> str:
 
 
 def _facts(s: Session) -> list[tuple[str, str]]:
+    from minutes.model.schema import pick
+
     lang = s.lang
     place = s.place.mode + (f", {pick(s.place.venue, lang)}" if s.place.venue else "")
     facts = [
@@ -58,6 +63,8 @@ def _facts(s: Session) -> list[tuple[str, str]]:
 
 
 def _attendance(s: Session) -> list[tuple[str, str, str]]:
+    from minutes.model.schema import pick
+
     rows = []
     for a in s.attendees:
         person = s.person(a.person)
@@ -73,6 +80,8 @@ def _items(s: Session) -> list[tuple[str, str, str, str]]:
 
 def print_session(s: Session, plain: bool | None = None) -> None:
     """Print the session: rich tables on a terminal, plain lines in a pipe."""
+    from minutes.model.schema import pick
+
     if plain if plain is not None else not sys.stdout.isatty():
         print(pick(s.title, s.lang))
         for label, value in _facts(s):
@@ -117,6 +126,9 @@ def list_rows(folder: Path) -> list[dict[str, Any]]:
 
 def _row(path: Path) -> dict[str, Any]:
     """Return the summary row of one session file, or its error."""
+    from minutes.model.schema import pick
+    from minutes.store import loader as sessions
+
     try:
         s = sessions.load(path)
     except MinutesError as exc:

@@ -1,0 +1,143 @@
+"""Approval and follow-up: `approve`, `verify`, `actions`, `done`, `report`."""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+from minutes.errors import UsageError
+from minutes.cli.declared import command
+from minutes.cli.params import Arg, Opt
+from minutes.cli.commands.common import AmendOpt, FileOpt, JsonOpt, _date, _done, _folder, _path
+
+# --- approval and follow-up ----------------------------------------------------------------
+
+
+@command("approve")
+def approve(
+    on: Annotated[Optional[str], Opt("--on", help="Date of approval (default: today).")] = None,
+    by: Annotated[Optional[str], Opt("--by", help="Who approved them (a person or a body).")] = None,
+    reseal: Annotated[bool, Opt("--reseal", help="Give minutes approved by minutes 0.1.0 a hash that covers the approval too.")] = False,
+    file: FileOpt = None,
+) -> None:
+    """Mark the minutes approved; from then on they change only with --amend.
+
+    Example: minutes approve --on 2024-04-09 --by "the Board"
+    """
+    from minutes.records import approval
+
+    path = _path(file)
+    if reseal:
+        if on or by:
+            raise UsageError("--reseal keeps the approval as it is; leave out --on and --by")
+        return print(f"resealed, hash {approval.reseal(path)}")
+    approved = approval.approve(path, _date(on, "--on") if on else None, by)["approval"]
+    print(f"approved on {approved['date']}, hash {approved['hash']}")
+
+
+@command("verify")
+def verify(
+    files: Annotated[Optional[list[Path]], Arg(help="Session files (default: the current session).", show_default=False)] = None,
+    hash_: Annotated[Optional[str], Opt("--hash", help="The hash printed on a paper copy.")] = None,
+) -> None:
+    """Recompute the content hash and compare it with the approved record (or a printed copy).
+
+    Example: minutes verify 2024-03-12-regular-board-meeting.yaml --hash 3f2a9c01b7de
+    """
+    from minutes.records import approval
+
+    ok = True
+    for path in files or [_path(None)]:
+        good, verdict = approval.verify(path, hash_)
+        print(verdict, file=sys.stdout if good else sys.stderr)
+        ok = ok and good
+    if not ok:
+        raise SystemExit(1)
+
+
+class TableFormat(str, Enum):
+    md = "md"
+    docx = "docx"
+    csv = "csv"
+    json = "json"
+
+
+@command("actions")
+def actions_(
+    folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
+    open_: Annotated[bool, Opt("--open", help="Only open items.")] = False,
+    owner: Annotated[Optional[str], Opt("--owner", help="Only this owner's items (prefix).")] = None,
+    overdue: Annotated[bool, Opt("--overdue", help="Only open items past their due date.")] = False,
+    json_: JsonOpt = False,
+    fmt: Annotated[Optional[TableFormat], Opt("--format", help="Write md, docx, csv or json.")] = None,
+    out: Annotated[Optional[Path], Opt("--out", help="File to write (default: stdout; required for docx).")] = None,
+) -> None:
+    """List action items across all sessions in a folder.
+
+    Example: minutes actions minutes/ --open --overdue
+    """
+    from minutes.records import actions
+    from minutes.records import ops
+    from minutes.records import registers
+
+    found = actions.select(
+        actions.rows(actions.load_all(ops.session_files([_folder(folder)]))), open_only=open_, owner=owner,
+        overdue=overdue,
+    )
+    table = registers.Table(
+        "Action items", ["id", "task", "owner", "due", "status", "date", "session"],
+        [[getattr(r, c) for c in ("id", "task", "owner", "due", "status", "date", "session")] for r in found],
+    )
+    if json_ or fmt is not None or out is not None:
+        registers.emit(table, "json" if json_ else (fmt.value if fmt else "md"), out)
+    else:
+        registers.print_table(table)
+
+
+@command("done")
+def done(
+    action_id: Annotated[str, Arg(help="Id of the action item (see 'minutes actions').")],
+    note: Annotated[Optional[str], Opt("--note", help="How it was done.")] = None,
+    on: Annotated[Optional[str], Opt("--on", help="Date it was done, YYYY-MM-DD (default: today).")] = None,
+    folder: Annotated[Path, Opt("--dir", help="Folder of session files.")] = Path("."),
+    amend: AmendOpt = None,
+) -> None:
+    """Close an action item in the newest session that holds it.
+
+    Example: minutes done 20240312-2 --on 2024-04-02 --note "Payment plans agreed with both households"
+    """
+    from minutes.records import actions
+    from minutes.records import ops
+
+    day = _date(on, "--on") if on else None
+    path = actions.close(ops.session_files([_folder(folder)]), action_id, note, day, amend=amend)
+    _done(path, f"closed action {action_id}")
+
+
+class ReportName(str, Enum):
+    resolutions = "resolutions"
+    attendance = "attendance"
+    speakers = "speakers"
+
+
+@command("report")
+def report(
+    name: Annotated[ReportName, Arg(help="resolutions, attendance or speakers.")],
+    folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
+    from_: Annotated[Optional[str], Opt("--from", help="First date, YYYY-MM-DD.")] = None,
+    to: Annotated[Optional[str], Opt("--to", help="Last date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[TableFormat, Opt("--format", help="md, docx, csv or json.")] = TableFormat.md,
+    out: Annotated[Optional[Path], Opt("--out", help="File to write (default: stdout; required for docx).")] = None,
+) -> None:
+    """Write a register across sessions: every resolution, attendance, or speakers.
+
+    Example: minutes report attendance minutes/ --from 2024-01-01 --to 2024-12-31 --format csv
+    """
+    from minutes.records import actions
+    from minutes.records import ops
+    from minutes.records import registers
+
+    loaded = actions.load_all(ops.session_files([_folder(folder)]))
+    start = _date(from_, "--from") if from_ else None
+    end = _date(to, "--to") if to else None
+    registers.emit(registers.report(name.value, loaded, start, end), fmt.value, out)

@@ -1,0 +1,230 @@
+"""Recording the meeting: the `add-*` commands, `remove` and `edit`."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+from minutes.cli.declared import _err, command
+from minutes.cli.params import Arg, Opt
+from minutes.cli.commands.common import (
+    AmendOpt, AtOpt, AttachOpt, CaptionOpt, FileOpt, GuestOpt, PointOpt, Pronoun, Result, Status, SummaryOpt,
+    _attachments, _date, _done, _interactive, _path, _required, _text,
+)
+from minutes.cli.commands.roster import complete_names
+
+PersonArg = Arg(autocompletion=complete_names, show_default=False)
+
+
+# --- adding --------------------------------------------------------------------------------
+
+
+@command("add-attendee")
+def add_attendee(
+    name: Annotated[Optional[str], Arg(help="Name of the person (or group, with --group).", show_default=False)] = None,
+    role: Annotated[Optional[str], Opt("--role", help="Title or role.")] = None,
+    org: Annotated[Optional[str], Opt("--org", "--organization", help="Organization.")] = None,
+    status: Annotated[Status, Opt("--status", help="Presence.")] = Status.present,
+    pronoun: Annotated[Optional[Pronoun], Opt("--pronoun", help="Pronoun used in prose.")] = None,
+    honorific: Annotated[Optional[str], Opt("--honorific", help="e.g. Comrade, Dr.")] = None,
+    group: Annotated[bool, Opt("--group", help="NAME is a group, e.g. 'members of the Board'.")] = False,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Add a person (and to the roster, if new) or a group to the attendees.
+
+    Example: minutes add-attendee "Li Jizheng" --role "Head of the Executive Committee" --status present --pronoun he
+    """
+    from minutes.records import ops
+
+    path = _path(file)
+    name = _required(name, "Name", "a NAME")
+    ops.add_attendee(
+        path, name, status=status.value, role=role, organization=org,
+        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group, amend=amend,
+    )
+    _done(path, f"added attendee {name}")
+
+
+def _add(
+    file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str]
+) -> dict:
+    from minutes.records import ops
+    from minutes.model import values
+
+    values.time(item.get("at"), "--at")
+    path = _path(file)
+    number, entry = ops.add_item(path, item, people, guest, amend)
+    named = f" {entry['id']}" if entry.get("kind") == "action" and entry.get("id") else ""
+    _done(path, f"added {what}{named} as item {number}")
+    return entry
+
+
+@command("add-speech")
+def add_speech(
+    speaker: Annotated[Optional[str], PersonArg] = None,
+    topic: Annotated[Optional[str], Opt("--topic", help="Topic or title of the speech.")] = None,
+    summary: SummaryOpt = None,
+    point: PointOpt = [],
+    on_behalf_of: Annotated[
+        Optional[str], Opt("--on-behalf-of", autocompletion=complete_names, help="Whose address was read out.")
+    ] = None,
+    role: Annotated[Optional[str], Opt("--role", help="Capacity in which they spoke.")] = None,
+    at: AtOpt = None,
+    attach: AttachOpt = [],
+    caption: CaptionOpt = [],
+    guest: GuestOpt = False,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record a speech.
+
+    Example: echo "Spoke about trade." | minutes add-speech "Luan Xinlong" --topic Trade --summary -
+    """
+    speaker = _required(speaker, "Speaker", "a SPEAKER")
+    item = {
+        "kind": "speech", "topic": topic, "summary": _text(summary, "--summary"), "points": point,
+        "role": role, "at": at, "attachments": _attachments(attach, caption),
+    }
+    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech", amend)
+
+
+@command("add-report")
+def add_report(
+    presenter: Annotated[Optional[str], PersonArg] = None,
+    title: Annotated[Optional[str], Opt("--title", help="Title of the report.")] = None,
+    summary: SummaryOpt = None,
+    point: PointOpt = [],
+    at: AtOpt = None,
+    attach: AttachOpt = [],
+    caption: CaptionOpt = [],
+    guest: GuestOpt = False,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record a report presented to the meeting.
+
+    Example: minutes add-report "Vera" --title "Negotiations on a truce in Korea" --attach slides.pdf
+    """
+    presenter = _required(presenter, "Presenter", "a PRESENTER")
+    item = {
+        "kind": "report", "title": _required(title, "Title", "--title"), "summary": _text(summary, "--summary"),
+        "points": point, "at": at, "attachments": _attachments(attach, caption),
+    }
+    _add(file, item, {"presenter": presenter}, guest, "report", amend)
+
+
+@command("add-resolution")
+def add_resolution(
+    title: Annotated[Optional[str], Arg(help="Short title of the resolution or motion.", show_default=False)] = None,
+    text: Annotated[Optional[str], Opt("--text", help="Full text; '-' reads stdin.")] = None,
+    moved_by: Annotated[Optional[str], Opt("--moved-by", autocompletion=complete_names, help="Mover.")] = None,
+    seconded_by: Annotated[
+        Optional[str], Opt("--seconded-by", autocompletion=complete_names, help="Seconder.")
+    ] = None,
+    for_: Annotated[Optional[int], Opt("--for", min=0, help="Votes for.")] = None,
+    against: Annotated[Optional[int], Opt("--against", min=0, help="Votes against.")] = None,
+    abstain: Annotated[Optional[int], Opt("--abstain", min=0, help="Abstentions.")] = None,
+    acclamation: Annotated[bool, Opt("--acclamation", help="Adopted by acclamation, no count.")] = False,
+    result: Annotated[Optional[Result], Opt("--result", help="Outcome.")] = None,
+    motion: Annotated[bool, Opt("--motion", help="Record it as a motion rather than a resolution.")] = False,
+    at: AtOpt = None,
+    guest: GuestOpt = False,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record a resolution or motion with its vote and result.
+
+    Example: minutes add-resolution "Approve the budget" --moved-by Ana --seconded-by Ben --for 7 --against 1 --abstain 1 --result adopted
+    """
+    from minutes.records import ops
+
+    item = {
+        "kind": "motion" if motion else "resolution", "title": _required(title, "Title", "a TITLE"),
+        "text": _text(text, "--text"), "vote": ops.vote(for_, against, abstain, acclamation),
+        "result": result.value if result else None, "at": at,
+    }
+    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend)
+
+
+@command("add-item")
+def add_item(
+    kind: Annotated[str, Arg(help="ceremony, announcement, discussion, procedure, break or note.")],
+    text: Annotated[Optional[str], Arg(help="What happened; '-' reads stdin.", show_default=False)] = None,
+    at: AtOpt = None,
+    attach: AttachOpt = [],
+    caption: CaptionOpt = [],
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record a ceremony, announcement, discussion or other item.
+
+    Example: minutes add-item ceremony "The anthems were played."
+    """
+    from minutes.records import ops
+
+    item = ops.text_item(kind, _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
+    item["attachments"] = _attachments(attach, caption)
+    _add(file, item, {}, False, kind, amend)
+
+
+@command("add-action")
+def add_action(
+    task: Annotated[Optional[str], Arg(help="What is to be done.", show_default=False)] = None,
+    owner: Annotated[Optional[str], Opt("--owner", autocompletion=complete_names, help="Who does it.")] = None,
+    due: Annotated[Optional[str], Opt("--due", help="Due date, YYYY-MM-DD.")] = None,
+    at: AtOpt = None,
+    guest: GuestOpt = False,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record an action item with an owner and a due date.
+
+    Example: minutes add-action "Publish the presentation" --owner "Luan Xinlong" --due 2023-08-01
+    """
+    item = {
+        "kind": "action", "task": _required(task, "Task", "a TASK"),
+        "due": _date(due, "--due") if due else None, "at": at,
+    }
+    print(_add(file, item, {"owner": owner}, guest, "action item", amend)["id"])  # for scripts: id=$(minutes add-action ...)
+
+
+@command("remove")
+def remove(
+    item: Annotated[str, Arg(help="Number of the item, as the minutes and 'minutes show' print it, or an action's id.")],
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Remove one proceedings item.
+
+    Example: minutes remove 3; minutes remove 20240312-2
+    """
+    from minutes.records import ops
+
+    path = _path(file)
+    number, removed = ops.remove_item(path, item, amend)
+    _done(path, f"removed item {number} ({removed.get('kind')})")
+
+
+@command("edit")
+def edit(
+    file: FileOpt = None,
+    editor: Annotated[Optional[str], Opt("--editor", help="Editor command (default: $VISUAL, $EDITOR, vi).")] = None,
+    amend: AmendOpt = None,
+) -> None:
+    """Open the session in your editor; the result is validated before it replaces the file.
+
+    Example: EDITOR=nano minutes edit
+    """
+    from minutes.records import editor as editing
+
+    path = _path(file)
+
+    def again(problem: str) -> bool:
+        if not _interactive():
+            return False  # the one-line error names the kept copy
+        _err(problem)
+        import typer
+
+        return typer.confirm("Edit again?", default=True)
+
+    changed = editing.edit_in_editor(path, editor, again, amend)
+    _done(path, "saved" if changed else "no changes")
