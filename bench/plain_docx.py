@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "tests" / sub) for sub in ("writers", "")]
 
 from test_writer_docx import simple_docx  # noqa: E402  (the slow, obvious writer the tests compare with)
 
