@@ -10,7 +10,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from render_fixtures import large  # noqa: E402
 
-from minutes.render.pipeline import RenderOptions, render_session  # noqa: E402
+from minutes.records.publish import render_session  # noqa: E402
+from minutes.render.pipeline import RenderOptions  # noqa: E402
 
 BUDGET = {"md": 1.0, "docx": 1.5}
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import nodes
 
 from minutes.render import context
+from minutes.render import labels
 from minutes.render.resources import templates_dir
 from minutes.render.templating import TEMPLATES, environment
 
@@ -42,8 +43,8 @@ def template_messages() -> set[tuple[str | None, str]]:
 def code_messages() -> set[tuple[str | None, str]]:
     """Return the (context, msgid) pairs the view context uses."""
     out: set[tuple[str | None, str]] = set()
-    for table in (context.STATUS_LABELS, context.KIND_LABELS, context.SESSION_KINDS, context.RESULTS,
-                  context.ACTION_STATUSES, context.PREVIOUS):
+    for table in (labels.STATUS_LABELS, labels.KIND_LABELS, labels.SESSION_KINDS, labels.RESULTS,
+                  labels.ACTION_STATUSES, labels.PREVIOUS):
         out.update((None, v) for v in table.values())
     tree = ast.parse(Path(context.__file__).read_text(encoding="utf-8"))
     for call in ast.walk(tree):
@@ -51,7 +52,7 @@ def code_messages() -> set[tuple[str | None, str]]:
             args = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
             if args and isinstance(args[0], str):
                 out.add((args[1] if len(args) > 1 else None, args[0]))
-    out.update(("person", v) for v in context.PERSON_FORMS.values())
+    out.update(("person", v) for v in labels.PERSON_FORMS.values())
     out.add((None, "Page {page}"))
     out.update({(None, "{label}:"), ("paren", "{text} ({note})")})  # templating's label() and paren()
     return out

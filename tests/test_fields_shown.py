@@ -19,7 +19,8 @@ import pytest
 
 from minutes.store import loader as sessions
 from minutes.model.schema import json_schema
-from minutes.render.pipeline import RenderOptions, render_session
+from minutes.records.publish import render_session
+from minutes.render.pipeline import RenderOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME = re.compile(r"^\d{2}:\d{2}$")

@@ -24,7 +24,8 @@ from minutes.records import registers
 from minutes.store import loader as sessions
 from minutes.cli import views
 from minutes.store import yamlio
-from minutes.render.pipeline import RenderOptions, render_file
+from minutes.records.publish import render_file
+from minutes.render.pipeline import RenderOptions
 
 PEOPLE = [{"id": "ana", "name": "Ana Weber"}, {"id": "ben", "name": "Ben Okafor"}]
 KINDS = ["ceremony", "discussion", "note", "speech", "report", "resolution", "motion", "action"]

@@ -7,7 +7,7 @@ import pytest
 from minutes.markdown import fast as fastmd
 from minutes.markdown import reader as markdown
 from minutes.document.tree import Document, Image, plain, to_dict
-from minutes.writers import md
+from minutes.markdown.escape import escape
 
 # Markdown's special characters, and the text around them: words, digits, CJK, spaces, URLs.
 ATOMS = [
@@ -52,7 +52,7 @@ def _documents(count: int, seed: int):
     while made < count:
         texts = [_string(rng), _string(rng)]
         if rng.random() < 0.5:
-            texts = [md.escape(t) for t in texts]
+            texts = [escape(t) for t in texts]
         context = rng.choice(CONTEXTS)
         text = _place(context, texts)
         if rng.random() < 0.3:
@@ -100,7 +100,7 @@ def test_escaped_data_text_reads_back_as_itself(context, fast):
         text = " ".join("".join(rng.choice(atoms) for _ in range(rng.randint(1, 4))).split())
         if not text:
             continue
-        escaped = md.escape(text)
+        escaped = escape(text)
         if context == "heading":
             text = "1. " + text
         source = ROUND_TRIP[context].format(escaped)

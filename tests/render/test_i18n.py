@@ -125,7 +125,8 @@ def test_the_days_of_a_series_are_one_span_of_dates(lang, short, long):
 def test_chinese_labels_and_notes_take_full_width_punctuation():
     from render_fixtures import congress
 
-    from minutes.render.pipeline import RenderOptions, render_session
+    from minutes.records.publish import render_session
+    from minutes.render.pipeline import RenderOptions
 
     out = render_session(congress(), None, RenderOptions(kind="minutes", lang="zh")).data.decode()
     assert "**日期：**" in out and "### 出席（1）" in out and "**Date:**" not in out

@@ -12,9 +12,8 @@ from markdown_it import MarkdownIt
 from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, congress_series
 
 from minutes.errors import MinutesError, UsageError
-from minutes.render.pipeline import (
-    RenderOptions, Rendered, output_name, render_file, render_many, render_series, render_session,
-)
+from minutes.records.publish import Rendered, render_file, render_many, render_series, render_session
+from minutes.render.pipeline import RenderOptions, output_name
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 REGEN = os.environ.get("MINUTES_REGEN_GOLDEN") == "1"
@@ -93,7 +92,7 @@ def test_render_many_in_a_pool_reports_in_order_and_the_first_of_two_same_names_
 
 
 def test_importing_the_writers_table_loads_no_heavy_library():
-    code = ("import sys, minutes.writers, minutes.render.pipeline; "
+    code = ("import sys, minutes.writers, minutes.render.pipeline, minutes.records.publish; "
             "print([m for m in ('docx', 'lxml', 'jinja2', 'babel', 'markdown_it') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out.replace("'", '"')) == []
@@ -170,7 +169,7 @@ def test_without_the_parts_a_compiled_series_still_renders():
 
 
 def test_actions_carried_over_open_the_proceedings_under_their_own_heading_with_their_status():
-    from minutes.render.pipeline import render_file
+    from minutes.records.publish import render_file
 
     april = next(p for p in EXAMPLES if p.parent.name == "board-follow-up" and "2024-04-09" in p.name)
     blocks = _blocks(render_file(april, RenderOptions(kind="minutes")).data.decode())
@@ -198,7 +197,7 @@ def _session(**extra):
 
 
 def _markdown(session, kind="minutes"):
-    from minutes.render.pipeline import render_session
+    from minutes.records.publish import render_session
 
     return render_session(session, None, RenderOptions(kind=kind)).data.decode()
 
@@ -208,7 +207,7 @@ def test_a_resolution_text_keeps_its_paragraphs_and_lines_in_markdown_and_word(t
 
     import docx
 
-    from minutes.render.pipeline import render_session
+    from minutes.records.publish import render_session
 
     text = "WHEREAS the roof leaks;\nWHEREAS funds exist;\n\nRESOLVED that the roof is fixed.\n\nRESOLVED further that a report follows."
     s = _session(proceedings=[{"kind": "resolution", "title": "Roof", "text": text, "result": "adopted"}])
@@ -232,7 +231,7 @@ def test_a_summary_keeps_its_paragraphs_in_the_minutes_and_the_release():
 
 
 def test_the_agenda_never_cuts_a_title_at_an_abbreviation_or_inside_a_quote():
-    from minutes.render.context import shorten
+    from minutes.render.sentences import shorten
 
     s = _session(proceedings=[
         {"kind": "report", "presenter": "ana", "title": "Position No. 2 and the 9:30 a.m. shift"},

@@ -9,7 +9,8 @@ from minutes.render import i18n
 from minutes.store import loader as session
 from minutes.render import templating
 from minutes.errors import MinutesError
-from minutes.render.pipeline import RenderOptions, render_session
+from minutes.records.publish import render_session
+from minutes.render.pipeline import RenderOptions
 
 
 def _render(tmp_path, source: str, name: str = "mine.md.j2"):

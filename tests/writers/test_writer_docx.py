@@ -21,7 +21,8 @@ from minutes.document.tree import (
     BulletList, Document, Heading, Image, Metadata, NumberedList, Paragraph, Table, Text, clean, text_of,
 )
 from minutes.errors import MinutesError
-from minutes.render.pipeline import RenderOptions, build_document, render_file, render_session
+from minutes.records.publish import render_file, render_session
+from minutes.render.pipeline import RenderOptions, build_document
 from minutes.writers import WRITERS, WriteOptions
 from minutes.writers.docx_styles import paper_for
 from conftest import BOARD, ROOT
@@ -287,7 +288,7 @@ def _footer_text(word: docx.document.Document) -> str:
 
 
 def test_the_minutes_footer_carries_the_page_date_and_content_hash():
-    from minutes.records.approval import content_hash
+    from minutes.model.digest import content_hash
 
     session = congress()
     word = _open(render_session(session, None, RenderOptions(kind="minutes", fmt="docx")).data)
@@ -306,7 +307,7 @@ def test_a_press_release_footer_has_the_page_but_no_hash():
 def test_a_reference_footer_with_its_own_page_number_keeps_it_and_gains_the_hash(tmp_path):
     from docx.oxml import parse_xml
 
-    from minutes.records.approval import content_hash
+    from minutes.model.digest import content_hash
 
     ref = docx.Document()
     p = ref.sections[0].footer.paragraphs[0]

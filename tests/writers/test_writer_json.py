@@ -4,7 +4,8 @@ import json
 
 from render_fixtures import congress
 
-from minutes.render.pipeline import RenderOptions, render_session
+from minutes.records.publish import render_session
+from minutes.render.pipeline import RenderOptions
 
 
 def test_json_holds_metadata_and_typed_blocks():

@@ -9,7 +9,9 @@ from markdown_it import MarkdownIt
 from render_fixtures import LANGS, congress
 
 from minutes.document.tree import Document, Heading, Metadata, Paragraph, Text
-from minutes.render.pipeline import RenderOptions, render_session
+from minutes.markdown.escape import escape, escape_all
+from minutes.records.publish import render_session
+from minutes.render.pipeline import RenderOptions
 from minutes.writers import WRITERS, WriteOptions
 from minutes.writers import md
 
@@ -67,7 +69,7 @@ def _inlines(markdown: str) -> list[str]:
 
 
 def test_the_minutes_end_with_the_date_and_content_hash_and_the_release_does_not():
-    from minutes.records.approval import content_hash
+    from minutes.model.digest import content_hash
 
     session = congress()
     minutes = render_session(session, None, RenderOptions(kind="minutes")).data.decode()
@@ -86,7 +88,7 @@ def test_draft_minutes_say_draft():
 def test_approved_minutes_give_the_date_and_approver_and_list_the_amendments():
     from render_fixtures import approved
 
-    from minutes.records.approval import content_hash
+    from minutes.model.digest import content_hash
 
     session = approved(congress())
     expected = {
@@ -113,7 +115,7 @@ def test_escape_skips_only_rules_that_cannot_apply():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         for block in (True, False):
-            assert md.escape(text, block) == md.escape_all(text, block), (text, block)
+            assert escape(text, block) == escape_all(text, block), (text, block)
 
 
 # URLs as people paste them: underscores, parentheses, a query with & and ~, a fragment, a percent escape.
@@ -192,7 +194,7 @@ def test_trailing_punctuation_stays_out_of_the_link():
         "https://x.org/a?b=1!": "https://x.org/a?b=1", "'https://x.org/a_'": "https://x.org/a_",
     }
     for text, url in cases.items():
-        assert _links(md.escape(text)) == [(url, url)], text
+        assert _links(escape(text)) == [(url, url)], text
 
 
 def test_a_subtitle_is_a_plain_paragraph_in_markdown_and_the_subtitle_style_in_word():
@@ -259,7 +261,8 @@ def _hugo_site(tmp_path, page: str):
 
 @pytest.mark.skipif(shutil.which("hugo") is None, reason="hugo is not installed")
 def test_hugo_runs_no_shortcode_typed_in_a_session_and_shows_it_as_typed(tmp_path):
-    from minutes.render.pipeline import RenderOptions, render_session
+    from minutes.records.publish import render_session
+    from minutes.render.pipeline import RenderOptions
     from minutes.store.loader import parse
     from minutes.store import yamlio
 

@@ -9,12 +9,11 @@ out: `verify` recognises them, and `approve --reseal` replaces one with a hash o
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minutes.model import clock
+from minutes.model.digest import content_hash, digest as _digest
 from minutes.store import textedit as edit
 from minutes.store import loader as sessions
 from minutes.store import atomic as store
@@ -23,18 +22,7 @@ from minutes.errors import MinutesError
 if TYPE_CHECKING:
     from minutes.model.schema import Session
 
-HASH_LENGTH = 12
 CHANGED_BY_HAND = "the approval record was changed by hand"
-
-
-def _digest(data: dict) -> str:
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_LENGTH]
-
-
-def content_hash(s: Session) -> str:
-    """Return a short hash of everything in the session but the hash itself (approval and amendments included)."""
-    return _digest(s.model_dump(mode="json", by_alias=True, exclude={"approval": {"hash"}}))
 
 
 def old_hash(s: Session) -> str:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from minutes.errors import MinutesError, UsageError
-from minutes.render.pipeline import Rendered, RenderOptions, check_options, render_file, render_many, render_series
+from minutes.records.publish import Rendered, check_options, render_file, render_many, render_series
+from minutes.render.pipeline import RenderOptions
 
 BINARY = ("docx", "pdf")
 

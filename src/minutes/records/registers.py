@@ -9,10 +9,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes.model import clock
 from minutes.errors import UsageError
 from minutes.model.schema import Report, Resolution, Session, Speech, pick
+
+if TYPE_CHECKING:
+    from minutes.document.tree import Document
 
 PRESENT = ("present", "online")
 
@@ -133,15 +137,28 @@ def to_csv(table: Table) -> str:
     return buffer.getvalue()
 
 
+def document(table: Table) -> Document:
+    """Return the table as a document: its title, a table (or "Nothing to list.") and its notes in italics."""
+    from minutes.document.tree import Document, Heading, Metadata, Paragraph, Table as Grid, Text, clean
+
+    def cell(text: str) -> list[Text]:
+        text = clean(text.replace("\n", " ")).strip()
+        return [Text(text)] if text else []
+
+    blocks: list = [Heading(1, [Text(table.title)])]
+    if table.rows:
+        blocks.append(Grid([cell(c) for c in table.columns], [[cell(c) for c in row] for row in table.rows]))
+    else:
+        blocks.append(Paragraph([Text("Nothing to list.")]))
+    blocks += [Paragraph([Text(n, italic=True)]) for n in table.notes]
+    return Document(Metadata(title=table.title, date=clock.today().isoformat()), blocks)
+
+
 def to_docx(table: Table) -> bytes:
-    """Return the table as a Word document, through the same path as every rendered document."""
-    from minutes.markdown import reader as md
-    from minutes.document.tree import Metadata
+    """Return the table as a Word document, through the same writer as every rendered document."""
     from minutes.writers import WRITERS, WriteOptions
 
-    doc = md.parse(markdown(table))
-    doc.meta = Metadata(title=table.title, date=clock.today().isoformat())
-    return WRITERS["docx"](doc, WriteOptions())
+    return WRITERS["docx"](document(table), WriteOptions())
 
 
 def emit(table: Table, fmt: str, out: Path | None) -> None:

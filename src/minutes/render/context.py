@@ -2,71 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from minutes.render import attachments
 from minutes.render.i18n import Catalog
+from minutes.render.labels import (
+    ACTION_STATUSES, KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES,
+)
+from minutes.render.sentences import is_clause, shorten, tidy
 from minutes.model.schema import Action, Report, Resolution, Session, Speech, TextItem, pick
-
-STATUSES = ("present", "online", "absent", "excused", "guest")
-STATUS_LABELS = {"present": "Present", "online": "Online", "absent": "Absent", "excused": "Excused", "guest": "Guests"}
-KIND_LABELS = {
-    "ceremony": "Ceremony", "announcement": "Announcement", "discussion": "Discussion",
-    "procedure": "Procedure", "break": "Break", "note": "Note", "speech": "Speech", "report": "Report",
-    "resolution": "Resolution", "motion": "Motion", "action": "Action item",
-}
-SESSION_KINDS = {
-    "regular": "Regular meeting", "special": "Special meeting", "annual": "Annual meeting",
-    "congress-day": "Congress day", "committee": "Committee meeting", "extraordinary": "Extraordinary meeting",
-}
-RESULTS = {
-    "adopted": "Adopted", "rejected": "Rejected", "deferred": "Deferred", "withdrawn": "Withdrawn", "tabled": "Tabled",
-}
-ACTION_STATUSES = {"open": "Open", "done": "Done", "cancelled": "Cancelled"}
-PREVIOUS = {"approved": "approved", "amended": "approved as amended", "not-approved": "not approved", "none": "none"}
-PERSON_FORMS = {
-    "full": "{name}, {role}",
-    "subject": "{name}, {role},",
-    "author": "the {role} {titled}",
-    "paren": "{name} ({role})",
-}
-_CASED = re.compile(r"[^\W\d_]")
-# A sentence ends at . ! or ? before a capital letter (or the end), or at a CJK full stop. A full stop
-# after a number is an ordinal or a date ("der 2. Kongress"), and one after an abbreviation ("No. 2",
-# "9:30 a.m.", "Dr. Weber") ends no sentence.
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[\"'“«„(]?[^\W\d_](?<=[A-ZÀ-ÞА-ЯЁ\u0391-\u03a9])|$)|[。！？]")
-_ABBREVIATIONS = frozenset("no nr nos mr mrs ms dr prof st sr jr hon rev gen sen rep vs etc approx dept art sec ch".split())
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    """Return whether the full stop at ``dot`` ends an abbreviation ("No.", "a.m.", "e.g.") rather than a sentence."""
-    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
-    return "." in word or word.casefold().strip("(\"'“«„") in _ABBREVIATIONS
-
-
-def _tidy(text: str) -> str:
-    return re.sub(r"\s{2,}", " ", text).strip()
-
-
-def is_clause(text: str) -> bool:
-    """Return True when ``text`` continues a sentence ("welcomed the guests") rather than starting one."""
-    first = _CASED.search(text)
-    word = text.split(maxsplit=1)[0] if text.strip() else ""
-    if any(c.isupper() for c in word[1:]):  # "iPhone app": a name written as its maker writes it
-        return False
-    return bool(text) and (first is None or not first.group().isupper())
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """Return the first sentence of ``text``, cut at a word (with "…") only when it is longer than ``limit``."""
-    text = " ".join(text.split())
-    end = next((m for m in _SENTENCE_END.finditer(text) if m.group() not in ".!?" or not _abbreviation(text, m.start())), None)
-    first = text[: end.end()] if end else text
-    if len(first) <= limit:
-        return first[:-1] if first.endswith((".", "。")) and not _abbreviation(first, len(first) - 1) else first
-    cut = first[:limit].rsplit(" ", 1)[0] if " " in first[:limit] else first[:limit]
-    return cut.rstrip(",;: ") + "…"
 
 
 class Builder:
@@ -130,7 +74,7 @@ class Builder:
         honorific = self.t(p.honorific) if p and p.honorific else ""
         role = role_override or self.t(self.roles.get(pid)) or (self.t(p.role) if p and p.role else "")
         org = self.t(p.organization) if p and p.organization else ""
-        titled = _tidy(self._("{honorific} {name}", "person", honorific=honorific, name=name)) if honorific else name
+        titled = tidy(self._("{honorific} {name}", "person", honorific=honorific, name=name)) if honorific else name
         role_org = self._("{role}, {organization}", "person", role=role, organization=org) if role and org else role or org
         bare = {"full": name, "subject": name, "author": titled, "paren": name}
         out = {

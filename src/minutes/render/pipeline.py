@@ -1,22 +1,17 @@
-"""Render sessions to minutes or press releases: session → template → document → writer."""
+"""Render sessions to minutes or press releases: session → template → Markdown → document (records/publish writes it)."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from itertools import repeat
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes.store import atomic as store
 from minutes.errors import MinutesError, UsageError
 from minutes.model.schema import Session
 from minutes.model.vocab import is_lang
-from minutes.writers import FRONT_MATTER, WRITERS, WriteOptions
 
 if TYPE_CHECKING:
     from minutes.document.tree import Metadata
@@ -38,40 +33,16 @@ class RenderOptions:
     paper: str | None = None
 
 
-@dataclass
-class Rendered:
-    """One rendered output: its file name, its bytes and any warnings."""
-
-    name: str
-    data: bytes
-    warnings: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    """The attached files that Markdown refers to, relative to ``folder`` (copied beside it by ``copy_files``)."""
-    folder: Path | None = None
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """Pause the cycle collector: rendering makes many objects but no cycles, and every pass over them costs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def check_options(options: RenderOptions) -> None:
-    """Raise a UsageError for an unknown kind, format, language, front matter or paper."""
+def check_options(options: RenderOptions, formats: Collection[str], front_matters: Collection[str]) -> None:
+    """Raise a UsageError for an unknown kind, format, language, front matter or paper (of those the writers know)."""
     if options.kind not in KINDS:
         raise UsageError(f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
-    if options.fmt not in WRITERS:
-        raise UsageError(f"unknown format {options.fmt!r}; use one of {', '.join(WRITERS)}")
+    if options.fmt not in formats:
+        raise UsageError(f"unknown format {options.fmt!r}; use one of {', '.join(formats)}")
     if options.lang is not None and not is_lang(options.lang):
         raise UsageError(f"unknown language {options.lang!r}; use a code like en, ru, zh or de")
-    if options.front_matter is not None and options.front_matter not in FRONT_MATTER:
-        raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(FRONT_MATTER)}")
+    if options.front_matter is not None and options.front_matter not in front_matters:
+        raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(front_matters)}")
     if options.paper is not None and options.paper not in PAPERS:
         raise UsageError(f"--paper: unknown paper {options.paper!r}; use one of {', '.join(PAPERS)}")
 
@@ -106,7 +77,7 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
                    parts: list[Session] | None = None):
     """Return the document that the template for ``options.kind`` makes of ``session``.
 
-    ``parts`` are the sessions a compiled series was made of (see ``render_series``).
+    ``parts`` are the sessions a compiled series was made of (see ``records.publish.render_series``).
     """
     from minutes.markdown import reader as markdown
     from minutes.document.tree import Heading, plain
@@ -129,7 +100,7 @@ def template_text(session: Session, source: Path | None, options: RenderOptions,
     from minutes.render import context
     from minutes.render import i18n
     from minutes.render import templating
-    from minutes.records.approval import content_hash
+    from minutes.model.digest import content_hash
     from minutes.document.tree import Metadata
     from minutes.model.schema import pick
 
@@ -156,106 +127,3 @@ def template_text(session: Session, source: Path | None, options: RenderOptions,
         footer=f"{session.date.isoformat()} · {digest}" if digest else "",
     )
     return text, meta
-
-
-@gc_paused()
-def render_session(session: Session, source: Path | None, options: RenderOptions,
-                   parts: list[Session] | None = None) -> Rendered:
-    """Render ``session`` (read from ``source``) as ``options`` say."""
-    check_options(options)
-    doc = build_document(session, source, options, parts)
-    wopts = WriteOptions(
-        front_matter=options.front_matter,
-        reference_doc=options.reference_doc,
-        paper=options.paper,
-        base_dir=source.parent if source is not None else None,
-    )
-    data = WRITERS[options.fmt](doc, wopts)
-    name = output_name(session, source, options.kind, doc.meta.lang, options.fmt)
-    if options.fmt != "md" or source is None:
-        return Rendered(name, data, wopts.warnings)
-    from minutes.render.attachments import local_files
-
-    return Rendered(name, data, wopts.warnings, local_files(session), source.parent)
-
-
-def render_series(parts: list[Session], source: Path | None, options: RenderOptions) -> Rendered:
-    """Render the sessions of one series (in date order) compiled into one document.
-
-    Each day opens with its own heading, and the dates span the first to the last day. The output is
-    named after the first day's file, with ``-series`` added to its stem.
-    """
-    from minutes.records.series import compile_series
-
-    rendered = render_session(compile_series(parts), source, options, parts)
-    stem, rest = rendered.name.split(".", 1)
-    rendered.name = f"{stem}-series.{rest}"
-    return rendered
-
-
-@gc_paused()
-def render_file(path: Path, options: RenderOptions) -> Rendered:
-    """Load the session at ``path`` and render it."""
-    from minutes.store.loader import load
-
-    return render_session(load(path), path, options)
-
-
-def _render_one(path: Path, options: RenderOptions) -> tuple[Rendered | None, str | None]:
-    try:
-        return render_file(path, options), None
-    except MinutesError as exc:
-        return None, str(exc)
-    except Exception as exc:  # a worker must report, never take the batch down
-        return None, f"{path}: internal error: {type(exc).__name__}: {exc}"
-
-
-def render_many(
-    paths: list[Path],
-    options: RenderOptions,
-    out_dir: Path,
-    jobs: int,
-    on_done: Callable[[Path, Rendered | None, str | None], None],
-) -> int:
-    """Render every file in ``paths`` into ``out_dir``; return how many failed."""
-    check_options(options)
-    if not out_dir.is_dir():
-        raise MinutesError(f"{out_dir}: no such folder")
-    from minutes.render.attachments import copy_files
-
-    written: dict[str, Path] = {}
-    copied: dict[str, Path] = {}  # the attached files copied into out_dir, by their source
-    failures = 0
-
-    def finish(path: Path, rendered: Rendered | None, error: str | None) -> None:
-        nonlocal failures
-        if rendered is not None:
-            other = written.get(rendered.name)
-            if other is not None:
-                rendered, error = None, f"{path}: would overwrite {rendered.name}, already written from {other}"
-            else:
-                try:
-                    store.write_bytes_atomic(out_dir / rendered.name, rendered.data)
-                    written[rendered.name] = path
-                    rendered.warnings += copy_files(rendered.files, rendered.folder, out_dir, copied)
-                except MinutesError as exc:
-                    rendered, error = None, str(exc)
-        failures += rendered is None
-        on_done(path, rendered, error)
-
-    if jobs <= 1 or len(paths) <= 2:
-        for path in paths:
-            finish(path, *_render_one(path, options))
-        return failures
-    # The first file is rendered here, so that the workers forked after it start with the modules
-    # imported and the template, catalog and reference document already prepared.
-    finish(paths[0], *_render_one(paths[0], options))
-    from concurrent.futures import ProcessPoolExecutor  # here: a single file needs no pool
-
-    rest = paths[1:]
-    workers = min(jobs, len(rest))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, min(16, len(rest) // (4 * workers)))
-        for path, result in zip(rest, pool.map(_render_one, rest, repeat(options), chunksize=chunk)):
-            finish(path, *result)
-    return failures

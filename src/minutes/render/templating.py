@@ -21,7 +21,7 @@ from minutes.render import limits
 from minutes.errors import MinutesError
 from minutes.render.i18n import Catalog
 from minutes.render.resources import own_folder, read_inside, read_regular, templates_dir
-from minutes.writers.md import escape, target
+from minutes.markdown.escape import escape, target
 
 TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
 _MISSING = object()
