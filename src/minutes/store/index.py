@@ -1,6 +1,7 @@
 """Per-folder index of results computed from session files, keyed by each file's size and times.
 
-It lives in the user's cache folder (see ``minutes.store.cache.root``), never in the sessions' folder.
+It lives in the user's cache folder (see ``minutes.store.cache.root``), never in the sessions' folder, and is
+keyed on the package's code (``minutes.store.cache.code_digest``). With ``MINUTES_FAST=0`` it is neither read nor written.
 
 `minutes list` and `minutes check` over a folder of thousands of sessions read only the files that
 changed since the last run. An entry is reused when the file's size, mtime and ctime are unchanged
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from minutes import __version__
+from minutes import fastpaths
 from minutes.errors import MinutesError
 from minutes.store.readfile import open_text
 
@@ -34,6 +35,8 @@ def _stamp(path: Path) -> list[int] | None:
 
 def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list[Any]:
     """Return ``compute(path)`` for every path, reusing results recorded for unchanged files."""
+    if not fastpaths.enabled():
+        return [compute(path) for path in paths]  # MINUTES_FAST=0: no index read or written
     by_folder: dict[Path, dict[str, Any]] = {}
     dirty: set[Path] = set()
     results = []
@@ -59,11 +62,13 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
 
 def _read(folder: Path) -> dict[str, Any]:
     """Return the index of ``folder`` (every kind), or an empty one."""
+    from minutes.store.cache import code_digest
+
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, MinutesError), open_text(_target(folder), "cache file") as handle:
         data = json.loads(handle.read())
-        if data["version"] == __version__ and isinstance(data["kinds"], dict):
+        if data["code"] == code_digest() and isinstance(data["kinds"], dict):
             return data
-    return {"version": __version__, "kinds": {}}
+    return {"code": code_digest(), "kinds": {}}
 
 
 def _target(folder: Path) -> Path:
