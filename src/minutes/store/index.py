@@ -6,7 +6,8 @@ keyed on the package's code (``minutes.store.cache.code_digest``). With ``MINUTE
 `minutes list` and `minutes check` over a folder of thousands of sessions read only the files that
 changed since the last run. An entry is reused when the file's size, mtime and ctime are unchanged
 and the file had not been modified within two seconds before the entry was recorded (so a change
-within the file system's timestamp granularity is never missed, as in git's "racy" check).
+within the file system's timestamp granularity is never missed, as in git's "racy" check), and the
+path is spelled as it was then (results name the file as it was given: `check` and `check .` differ).
 """
 
 from __future__ import annotations
@@ -47,13 +48,14 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
         entries = by_folder[folder]["kinds"].setdefault(kind, {})
         stamp = _stamp(path)
         entry = entries.get(path.name)
-        if stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS:
+        if (stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS
+                and entry.get("as") == str(path)):  # results name the file as it was spelled
             results.append(entry["value"])
             continue
         value = compute(path)
         results.append(value)
         if stamp is not None:
-            entries[path.name] = {"stamp": stamp, "at": time.time_ns(), "value": value}
+            entries[path.name] = {"stamp": stamp, "at": time.time_ns(), "as": str(path), "value": value}
             dirty.add(folder)
     for folder in dirty:
         _write(folder, kind, by_folder[folder])
