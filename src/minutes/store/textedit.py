@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from minutes.store import yamlio
-from minutes.store.blocks import OTHER_BREAK, _content_end, _dash_column, _line_end, _line_start, block_lists  # noqa: F401 - block_lists is part of this module's API
+from minutes.store.blocks import OTHER_BREAK, _content_end, _dash_column, _line_end, _line_start, block_lists
 from minutes.errors import MinutesError
 
 # Where a new top-level key goes: before the first of these sections.
