@@ -63,6 +63,46 @@ def test_a_cache_entry_is_used_only_for_the_same_text(big):
     assert cache.read(big, changed)[0]["title"] == "Board meeting one"  # different text: a miss
 
 
+def test_a_certificate_for_other_content_or_other_code_is_refused_and_the_file_parsed_again(big, monkeypatch):
+    text = big.read_text()
+    small = big.with_name("2024-01-02-small.yaml")
+    small.write_text(text[:2000].rsplit("\n- ", 1)[0] + "\n")
+    short = small.read_text()
+    assert len(short) < cache.MIN_BYTES
+    cache.write(small, short, *cache.parse(short, small))
+    assert cache.lookup(small, short)[2]  # the certificate: this text validated
+    entry = cache.entry_path(small)
+    header = json.loads(entry.read_text())
+    entry.write_text(json.dumps({**header, "digest": cache.digest(text)}) + "\n")  # a certificate for other content
+    assert not cache.lookup(small, short)[2]
+    cache.write(big, text, *cache.parse(text, big))
+    assert cache.lookup(big, text)[2]
+    monkeypatch.setattr(cache, "code_digest", lambda: "another version of the model")  # a changed model file
+    parsed = []
+    real = cache.parse
+    monkeypatch.setattr(cache, "parse", lambda *a: parsed.append(a) or real(*a))
+    data, _, valid = cache.lookup(big, text)
+    assert not valid and parsed == [(text, big)] and data == yamlio.load(text)
+
+
+def test_the_code_digest_changes_with_any_module_of_the_package(tmp_path, monkeypatch):
+    import minutes
+
+    package = tmp_path / "minutes"
+    (package / "model").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "model" / "schema.py").write_text("A = 1\n")
+    monkeypatch.setattr(minutes, "__file__", str(package / "__init__.py"))
+    cache.code_digest.cache_clear()
+    try:
+        before = cache.code_digest()
+        (package / "model" / "schema.py").write_text("A = 2\n")
+        cache.code_digest.cache_clear()
+        assert cache.code_digest() != before
+    finally:
+        cache.code_digest.cache_clear()
+
+
 def test_a_broken_cache_entry_is_a_miss_not_an_error(big):
     text = big.read_text()
     cache.write(big, text, *cache.read(big, text))

@@ -65,3 +65,41 @@ def test_an_unwritable_index_is_not_an_error(cli):
     (private_cache := Path(os.environ["MINUTES_CACHE_DIR"])).rmdir()
     private_cache.write_text("not a folder")
     assert json.loads(cli("list", "--json").stdout)[0]["items"] == 11
+
+
+def test_a_second_list_answers_from_the_index_without_loading_the_sessions(cli, monkeypatch):
+    from minutes.store import loader
+
+    shutil.copy(BOARD, cli.folder)
+    age(cli.folder / BOARD.name)
+    first = json.loads(cli("list", "--json").stdout)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a session was loaded")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(loader, "load", refuse)
+        assert json.loads(cli("list", "--json").stdout) == first  # from the index alone
+    board = cli.folder / BOARD.name
+    board.write_text(board.read_text().replace("Regular Board Meeting", "Special Board Meeting"))
+    assert json.loads(cli("list", "--json").stdout)[0]["title"] == "Special Board Meeting"  # the changed file is reloaded
+
+
+def test_an_index_made_by_other_code_is_not_used(cli, monkeypatch):
+    from minutes.store import cache
+
+    shutil.copy(BOARD, cli.folder)
+    age(cli.folder / BOARD.name)
+    cli("list", "--json")
+    calls = []
+    monkeypatch.setattr(cache, "code_digest", lambda: "another version of the model")
+    assert index.cached([cli.folder / BOARD.name], "list", lambda p: calls.append(p) or "recomputed") == ["recomputed"]
+    assert calls == [cli.folder / BOARD.name]
+
+
+def test_a_result_is_reused_only_for_the_path_spelled_as_it_was(cli):
+    shutil.copy(BOARD, cli.folder)
+    age(cli.folder / BOARD.name)
+    path = cli.folder / BOARD.name
+    assert index.cached([path], "list", str) == [str(path)]
+    assert index.cached([Path(BOARD.name)], "list", str) == [BOARD.name]  # as `check .` and `check FILE` name it

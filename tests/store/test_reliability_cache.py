@@ -16,7 +16,6 @@ import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
-from minutes import __version__
 from minutes.store import cache
 from minutes.store import textedit as edit
 from minutes.store import yamlio
@@ -74,7 +73,7 @@ def plant(path: Path, text: str, data: dict, lists: dict) -> None:
     """Write a cache entry for ``text`` that holds ``data`` and ``lists``, as anyone could."""
     entry = cache.entry_path(path)
     entry.parent.mkdir(parents=True, exist_ok=True)
-    header = {"format": cache.FORMAT, "version": __version__, "digest": cache.digest(text)}
+    header = {"format": cache.FORMAT, "code": cache.code_digest(), "digest": cache.digest(text)}
     entry.write_text(json.dumps(header) + "\n" + json.dumps({"data": data, "lists": lists}) + "\n", encoding="utf-8")
 
 

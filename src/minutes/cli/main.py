@@ -2,7 +2,8 @@
 
 Plain command lines (`minutes.cli.plain`) and the completion of a name (`minutes.cli.completion`) are
 answered without importing Typer, which costs a small command about two thirds of its time; everything
-else, `--help` too, goes to the Typer application (`minutes.cli.app`).
+else, `--help` too, goes to the Typer application (`minutes.cli.app`), and so does everything when
+`MINUTES_FAST=0` (see `minutes.fastpaths`).
 """
 
 import os
@@ -12,8 +13,12 @@ from typing import Optional
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Run the command line: plain lines and name completion here, the rest in Typer."""
+    from minutes import fastpaths
+
     argv = sys.argv[1:] if argv is None else argv
-    if "_MINUTES_COMPLETE" in os.environ:
+    if not fastpaths.enabled():
+        pass  # MINUTES_FAST=0: Typer answers everything
+    elif "_MINUTES_COMPLETE" in os.environ:
         from minutes.cli import completion
 
         if completion.answer(os.environ):

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from minutes import fastpaths
 from minutes.markdown import fast as fastmd
 from minutes.document.tree import (
     CJK, BulletList, Document, Heading, Image, Inlines, Metadata, NumberedList, PageBreak, Paragraph, Rule,
@@ -99,7 +100,7 @@ def _inline_text(content: str) -> Inlines:
 def parse(text: str, meta: Metadata | None = None, fast: bool = True) -> Document:
     """Return the document that the Markdown ``text`` describes (the plain subset is read fast)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = fastmd.parse(text, _inline_text) if fast else None
+    blocks = fastmd.parse(text, _inline_text) if fast and fastpaths.enabled() else None
     if blocks is not None:
         return Document(meta or Metadata(), blocks)
     return parse_tokens(text, meta)

@@ -4,26 +4,30 @@ PyYAML reads about 1 MB a second; a 10,000-item session would take a second to p
 command. The cache holds the loaded data and where each list ends, in JSON (never pickle), in the user's
 own cache folder (`$MINUTES_CACHE_DIR`, else `$XDG_CACHE_HOME/minutes`, else `~/.cache/minutes`),
 never beside the sessions: a folder that travels in a zip or a git repository carries nothing
-that decides what `minutes` reads. An entry is a header line (format, version, SHA-256 of the
-file's text), then the data; it is used only when the header matches exactly. Entries are written
+that decides what `minutes` reads. An entry is a header line (format, a digest of the package's code,
+SHA-256 of the file's text), then the data; it is used only when the header matches exactly. Entries are written
 only for sessions that validated, so a matching header also says "this text is a valid session"; for
 files under 16 KB, which parse faster than an entry is read, the header is all an entry holds.
 `approve` and `verify` never use it, and an entry whose approval or amendments differ from what the
 text's own top-level `approval:` and `amendments:` blocks say is not used (see `vouches`), so that
 no entry can unlock approved minutes.
-Failing to write the cache (a read-only folder, a full disk) is never an error.
+Failing to write the cache (a read-only folder, a full disk) is never an error. With ``MINUTES_FAST=0``
+(see ``minutes.fastpaths``) the cache is neither read nor written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
-from minutes import __version__
+import minutes
+from minutes import fastpaths
 from minutes.store.cachedir import root, save
 from minutes.errors import MinutesError
 from minutes.store.readfile import open_text
@@ -35,6 +39,24 @@ MIN_BYTES = 16 * 1024  # small files parse faster than a cache entry is read and
 def digest(text: str) -> str:
     """Return the content key of ``text``."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """Return a digest of every module of the installed package: what decides validity and every cached result.
+
+    Reading the package's ~70 small files costs about 1.5 ms, once per process.
+    """
+    package = Path(minutes.__file__).parent
+    key = hashlib.sha256()
+    for folder, subfolders, files in os.walk(package):
+        subfolders.sort()
+        for name in sorted(f for f in files if f.endswith(".py")):
+            source = Path(folder, name)
+            with contextlib.suppress(OSError):
+                key.update(f"{source.relative_to(package).as_posix()}\0{source.stat().st_size}\0".encode())
+                key.update(source.read_bytes())
+    return key.hexdigest()
 
 
 def keyed(kind: str, path: Path) -> Path:
@@ -50,11 +72,11 @@ def entry_path(path: Path) -> Path:
 
 def parse(text: str, path: object = "<string>") -> tuple[Any, dict[str, tuple[int, int]]]:
     """Return the data of ``text`` and its block lists (dash column, insertion offset), in one parse."""
-    from minutes.store import textedit as edit
     from minutes.store import yamlio
+    from minutes.store.blocks import block_lists
 
     data, node = yamlio.load_with_node(text, path)
-    return data, edit.block_lists(text, node)
+    return data, block_lists(text, node)
 
 
 def read(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]]]:
@@ -65,6 +87,8 @@ def read(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]]]:
 
 def lookup(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]], bool]:
     """Return the data and block lists of ``text`` (the content of ``path``), and whether it validated before."""
+    if not fastpaths.enabled():
+        return *parse(text, path), False  # MINUTES_FAST=0: the cache is not read
     valid = False
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, MinutesError), open_text(entry_path(path), "cache file") as handle:
         valid = json.loads(handle.readline()) == _header(digest(text))
@@ -76,7 +100,7 @@ def lookup(path: Path, text: str) -> tuple[Any, dict[str, tuple[int, int]], bool
 
 
 def _header(key: str) -> dict[str, Any]:
-    return {"format": FORMAT, "version": __version__, "digest": key}
+    return {"format": FORMAT, "code": code_digest(), "digest": key}
 
 
 def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -> None:
@@ -84,6 +108,8 @@ def write(path: Path, text: str, data: Any, lists: dict[str, tuple[int, int]]) -
 
     A valid session has text keys only, so JSON gives back exactly the data it was given.
     """
+    if not fastpaths.enabled():
+        return
     header = _header(digest(text))
     target = entry_path(path)
     with contextlib.suppress(OSError, ValueError, MinutesError), open_text(target, "cache file") as handle:

@@ -1,11 +1,13 @@
 """Per-folder index of results computed from session files, keyed by each file's size and times.
 
-It lives in the user's cache folder (see ``minutes.store.cache.root``), never in the sessions' folder.
+It lives in the user's cache folder (see ``minutes.store.cache.root``), never in the sessions' folder, and is
+keyed on the package's code (``minutes.store.cache.code_digest``). With ``MINUTES_FAST=0`` it is neither read nor written.
 
 `minutes list` and `minutes check` over a folder of thousands of sessions read only the files that
 changed since the last run. An entry is reused when the file's size, mtime and ctime are unchanged
 and the file had not been modified within two seconds before the entry was recorded (so a change
-within the file system's timestamp granularity is never missed, as in git's "racy" check).
+within the file system's timestamp granularity is never missed, as in git's "racy" check), and the
+path is spelled as it was then (results name the file as it was given: `check` and `check .` differ).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from minutes import __version__
+from minutes import fastpaths
 from minutes.errors import MinutesError
 from minutes.store.readfile import open_text
 
@@ -34,6 +36,8 @@ def _stamp(path: Path) -> list[int] | None:
 
 def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list[Any]:
     """Return ``compute(path)`` for every path, reusing results recorded for unchanged files."""
+    if not fastpaths.enabled():
+        return [compute(path) for path in paths]  # MINUTES_FAST=0: no index read or written
     by_folder: dict[Path, dict[str, Any]] = {}
     dirty: set[Path] = set()
     results = []
@@ -44,13 +48,14 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
         entries = by_folder[folder]["kinds"].setdefault(kind, {})
         stamp = _stamp(path)
         entry = entries.get(path.name)
-        if stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS:
+        if (stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS
+                and entry.get("as") == str(path)):  # results name the file as it was spelled
             results.append(entry["value"])
             continue
         value = compute(path)
         results.append(value)
         if stamp is not None:
-            entries[path.name] = {"stamp": stamp, "at": time.time_ns(), "value": value}
+            entries[path.name] = {"stamp": stamp, "at": time.time_ns(), "as": str(path), "value": value}
             dirty.add(folder)
     for folder in dirty:
         _write(folder, kind, by_folder[folder])
@@ -59,11 +64,13 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
 
 def _read(folder: Path) -> dict[str, Any]:
     """Return the index of ``folder`` (every kind), or an empty one."""
+    from minutes.store.cache import code_digest
+
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, MinutesError), open_text(_target(folder), "cache file") as handle:
         data = json.loads(handle.read())
-        if data["version"] == __version__ and isinstance(data["kinds"], dict):
+        if data["code"] == code_digest() and isinstance(data["kinds"], dict):
             return data
-    return {"version": __version__, "kinds": {}}
+    return {"code": code_digest(), "kinds": {}}
 
 
 def _target(folder: Path) -> Path:

@@ -8,12 +8,11 @@ from typing import Any
 import yaml
 
 from minutes.store import yamlio
+from minutes.store.blocks import OTHER_BREAK, _content_end, _dash_column, _line_end, _line_start, block_lists
 from minutes.errors import MinutesError
 
 # Where a new top-level key goes: before the first of these sections.
 SECTIONS = ("people", "attendees", "proceedings", "press", "approval", "amendments")
-# What YAML reads as a line break besides LF and CRLF; offsets found by looking for "\n" miss these.
-OTHER_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 
 
 def _root(text: str) -> yaml.MappingNode:
@@ -25,26 +24,6 @@ def _root(text: str) -> yaml.MappingNode:
 
 def _find(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     return next(((k, v) for k, v in mapping.value if k.value == key), None)
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _line_end(text: str, index: int) -> int:
-    """Return the index just past the newline that ends the line holding ``index``."""
-    if index > 0 and text[index - 1] == "\n":
-        return index
-    nl = text.find("\n", index)
-    return len(text) if nl < 0 else nl + 1
-
-
-def _content_end(node: yaml.Node) -> int:
-    """Return the index where the last character of ``node``'s own content ends."""
-    if isinstance(node, yaml.ScalarNode) or node.flow_style or not node.value:
-        return node.end_mark.index
-    last = node.value[-1]
-    return _content_end(last[1] if isinstance(last, tuple) else last)
 
 
 def _indent(snippet: str, spaces: int) -> str:
@@ -62,12 +41,6 @@ def _with_newlines(snippet: str, text: str) -> str:
 
 def _ensure_final_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + _newline(text)
-
-
-def _dash_column(text: str, item: yaml.Node) -> int:
-    start = _line_start(text, item.start_mark.index)
-    dash = text.rfind("-", start, item.start_mark.index + 1)
-    return (dash if dash >= 0 else item.start_mark.index) - start
 
 
 def append(text: str, key: str, item: Any) -> str:
@@ -250,19 +223,6 @@ def remove(text: str, key: str, index: int) -> str:
     if len(seq.value) == 1:
         return _replace_value(text, found[0], seq, [])
     return text[:start] + text[end:]
-
-
-def block_lists(text: str, root: yaml.Node | None) -> dict[str, tuple[int, int]]:
-    """Return, for each non-empty top-level block list, its dash column and where a new item goes."""
-    lists: dict[str, tuple[int, int]] = {}
-    if not isinstance(root, yaml.MappingNode) or OTHER_BREAK.search(text):
-        return lists
-    for key_node, value in root.value:
-        if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
-            at = _line_end(text, _content_end(value.value[-1]))
-            if at > 0 and text[at - 1] == "\n":
-                lists[key_node.value] = (_dash_column(text, value.value[0]), at)
-    return lists
 
 
 def _list_end(text: str, column: int, at: int) -> bool:
