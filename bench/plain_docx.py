@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+sys.path[:0] = [str(TESTS), str(TESTS / "writers")]  # the helpers, and test_writer_docx
 
 from test_writer_docx import simple_docx  # noqa: E402  (the slow, obvious writer the tests compare with)
 
