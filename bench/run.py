@@ -2,6 +2,7 @@
 
     python bench/run.py            # the full pass (a few minutes)
     python bench/run.py --quick    # a short pass: fewer runs, smaller batches
+    python bench/run.py --src OTHER/src --json    # the processes run another tree's code; rows as JSON
 
 Every scenario runs whole processes several times and reports the median wall time, the target,
 and the ratio to its baseline. Peak memory is the largest resident set of any process measured.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import shutil
 import statistics
@@ -19,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -87,18 +89,21 @@ def fmt_time(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def compile_package() -> None:
-    """Write the bytecode of the minutes package, as `pip install` does (an editable install may lack it)."""
+def compile_package(src: Path | None = None) -> None:
+    """Write the bytecode of the minutes package (in ``src``, else the one imported), as `pip install` does."""
     import compileall
 
-    import minutes
+    if src is None:
+        import minutes
 
-    compileall.compile_dir(Path(minutes.__file__).parent, quiet=1)
+    compileall.compile_dir(src / "minutes" if src else Path(minutes.__file__).parent, quiet=1)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short pass")
+    parser.add_argument("--src", type=Path, help="the source tree whose minutes the measured processes run")
+    parser.add_argument("--json", action="store_true", help="print the rows and notes as JSON, not a table")
     args = parser.parse_args()
     runs = 5 if args.quick else 11
     big_runs = 3 if args.quick else 5
@@ -108,7 +113,9 @@ def main() -> None:
     notes: list[str] = []
     tmp = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
     env = {**os.environ, "MINUTES_LOCK_TIMEOUT": "60", "MINUTES_CACHE_DIR": str(tmp / "cache")}
-    compile_package()
+    if args.src:
+        env["PYTHONPATH"] = str(args.src.resolve())
+    compile_package(args.src)
     try:
         small = write_session(tmp / "small", 20)
         add_small = [*MINUTES, "add-speech", "Ana Weber", "--summary", "x", "-f", str(small)]
@@ -185,7 +192,9 @@ def main() -> None:
             rows.append(Row(f"batch: {batch} sessions to .docx, --jobs 2", t_batch, f"≤ {5 * batch / 1000:.0f} s",
                             t_batch <= 5 * batch / 1000, "pandoc not installed", "—"))
 
-        duplicates = "import rosters; from minutes.model import names; names.near_duplicates(rosters.roster(2000))"
+        duplicates = ("import rosters\ntry:\n    from minutes.model import names\n"
+                      "except ImportError:  # a tree from before the layer packages (bench/compare.py)\n"
+                      "    from minutes import names\nnames.near_duplicates(rosters.roster(2000))")
         quadratic = "import rosters; rosters.quadratic(rosters.roster(150))"
         bench_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))}
         t = interleaved(3, {"new": lambda: run([PY, "-c", duplicates], tmp, bench_env),
@@ -206,6 +215,9 @@ def main() -> None:
                         PEAK["where"], "—"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if args.json:
+        print(json.dumps({"rows": [asdict(r) for r in rows], "notes": notes}))
+        return
     report(rows, args.quick)
     for note in notes:
         print(note)
@@ -217,15 +229,24 @@ def report(rows: list[Row], quick: bool) -> None:
     header = ("scenario", "figure", "target", "met", "baseline (same run)", "ratio")
     table = [header]
     for r in rows:
-        figure = f"{r.figure:.0f} MB" if "memory" in r.scenario else (f"{r.figure:.2f}×" if "growth" in r.scenario else fmt_time(r.figure))
-        table.append((r.scenario, figure, r.target, "yes" if r.ok else "NO", r.baseline, r.ratio))
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+        table.append((r.scenario, figure_text(r.scenario, r.figure), r.target, "yes" if r.ok else "NO", r.baseline, r.ratio))
+    print_table(table)
+    missed = [r.scenario for r in rows if not r.ok]
+    print(f"\n{len(rows) - len(missed)} of {len(rows)} targets met" + (f"; missed: {', '.join(missed)}" if missed else ""))
+
+
+def figure_text(scenario: str, figure: float) -> str:
+    """Return a row's figure as the table shows it: megabytes, a growth factor, or a time."""
+    return f"{figure:.0f} MB" if "memory" in scenario else (f"{figure:.2f}×" if "growth" in scenario else fmt_time(figure))
+
+
+def print_table(table: list[tuple[str, ...]]) -> None:
+    """Print rows of cells in aligned columns, the first row as the header."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for i, row in enumerate(table):
         print("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)).rstrip())
         if i == 0:
             print("  ".join("-" * w for w in widths))
-    missed = [r.scenario for r in rows if not r.ok]
-    print(f"\n{len(rows) - len(missed)} of {len(rows)} targets met" + (f"; missed: {', '.join(missed)}" if missed else ""))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The plain reading of command lines (minutes.cli.plain) agrees with Typer on every line it accepts."""
 
+import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
+import typer.testing
 from conftest import BOARD, invoke_front
 from typer.testing import CliRunner
 
@@ -133,3 +136,97 @@ def test_a_plain_add_does_not_import_typer(board: Path, cli) -> None:
     assert out.returncode == 0, out.stderr
     assert "TYPER=False" in out.stderr and "added speech as item" in out.stderr
     assert "- two" in board.read_text(encoding="utf-8")
+
+
+# --- aborts and the end of input: plain.run ends them as Typer does ---------------------------------
+
+
+class Keyboard(io.BytesIO):
+    """Stdin as a user types it: ``typed``, then Ctrl-C (``interrupt``) or the end of input; a terminal or not."""
+
+    def __init__(self, typed: bytes, interrupt: bool, terminal: bool) -> None:
+        super().__init__(typed)
+        self.interrupt, self.terminal = interrupt, terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Return what was typed; reading to the end (or past what was typed) meets the Ctrl-C, if any."""
+        data = super().read(size)
+        if self.interrupt and size != 0 and (size is None or size < 0 or not data):
+            raise KeyboardInterrupt
+        return data
+
+    read1 = read
+
+
+def _both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], typed: bytes = b"",
+               interrupt: bool = False, terminal: bool = False) -> list[tuple]:
+    """Return (exit code, stdout, stderr, session file unchanged) of ``argv`` run plainly, then by Typer."""
+    assert plain.parse(argv) is not None, argv  # the front runs it plainly
+    monkeypatch.setattr(typer.testing, "make_input_stream", lambda input, charset: Keyboard(typed, interrupt, terminal))
+    monkeypatch.setenv("MINUTES_FILE", BOARD.name)
+    results = []
+    for way in ("plain", "typer"):
+        folder = tmp_path / way
+        folder.mkdir()
+        shutil.copy(BOARD, folder / BOARD.name)
+        monkeypatch.chdir(folder)
+        runner = CliRunner()
+        result = invoke_front(runner, argv) if way == "plain" else runner.invoke(cli.app, argv, prog_name="minutes")
+        results.append((result.exit_code, result.stdout, result.stderr,
+                        (folder / BOARD.name).read_bytes() == BOARD.read_bytes()))
+    return results
+
+
+def test_ctrl_c_while_text_is_read_from_stdin_exits_130_silently_as_typer_does(tmp_path, monkeypatch) -> None:
+    got = _both_ways(tmp_path, monkeypatch, ["add-speech", "Ana", "--summary", "-"], b"half a summ", interrupt=True)
+    assert got[0] == got[1] == (130, "", "", True)
+
+
+def test_stdin_ending_empty_for_a_text_is_the_same_usage_error_both_ways(tmp_path, monkeypatch) -> None:
+    got = _both_ways(tmp_path, monkeypatch, ["add-speech", "Ana", "--summary", "-"], b"\n")
+    assert got[0] == got[1] == (2, "", "minutes: error: --summary from stdin is empty\n", True)
+
+
+@pytest.mark.parametrize("interrupt", [False, True], ids=["end of input", "ctrl-c"])
+def test_a_prompt_left_by_end_of_input_or_ctrl_c_is_aborted_as_typer_does(tmp_path, monkeypatch, interrupt) -> None:
+    got = _both_ways(tmp_path, monkeypatch, ["add-speech", "--summary", "x"], interrupt=interrupt, terminal=True)
+    assert got[0] == got[1] == (1, "Speaker: ", "Aborted!\n", True)
+
+
+def test_a_prompt_answered_is_used_as_typer_uses_it(tmp_path, monkeypatch) -> None:
+    got = _both_ways(tmp_path, monkeypatch, ["add-speech", "--summary", "x"], b"Ana Weber\n", terminal=True)
+    assert got[0] == got[1] and got[0][:2] == (0, "Speaker: Ana Weber\n") and got[0][3] is False
+
+
+@pytest.mark.parametrize("answer, interrupt", [(b"n\n", False), (b"", False), (b"", True)],
+                         ids=["no", "end of input", "ctrl-c"])
+def test_edit_again_answered_no_or_left_is_ended_as_typer_ends_it(tmp_path, monkeypatch, answer, interrupt) -> None:
+    breaker = tmp_path / "breaker.sh"
+    breaker.write_text("#!/bin/sh\nprintf 'title: [unclosed\\n' > \"$1\"\n")
+    breaker.chmod(0o755)
+    got = _both_ways(tmp_path, monkeypatch, ["edit", "--editor", str(breaker)], answer, interrupt, terminal=True)
+    code, out, err, unchanged = got[0]
+    assert out == "Edit again? [Y/n]: " + answer.decode() and unchanged
+    if answer:
+        kept = [p for p in (tmp_path / "plain" / ".minutes" / "rejected").iterdir()]
+        assert code == 1 and "your edit is kept in .minutes/rejected/" in err and len(kept) == 1
+        got = [(c, o, re.sub(r"rejected-[\w-]+", "rejected-STAMP", e), u) for c, o, e, u in got]
+    else:
+        assert code == 1 and err.endswith("\nAborted!\n")
+    assert got[0] == got[1]
+
+
+@pytest.mark.parametrize("raised, ending", [
+    (EOFError, (1, "", "\nAborted!\n")), (KeyboardInterrupt, (130, "", "")),
+    (typer.Abort, (1, "", "Aborted!\n")), (typer.Exit(3), (3, "", "")),
+], ids=["EOFError", "KeyboardInterrupt", "Abort", "Exit"])
+def test_each_way_a_command_can_be_ended_is_reported_as_typer_reports_it(tmp_path, monkeypatch, raised, ending) -> None:
+    def ended(fn, kwargs):
+        raise raised
+
+    monkeypatch.setattr(commands, "invoke", ended)
+    got = _both_ways(tmp_path, monkeypatch, ["add-speech", "Ana", "--summary", "x"])
+    assert got[0] == got[1] == (*ending, True)

@@ -1,22 +1,24 @@
 """The render API: names, batches, golden Markdown, import cost and speed."""
 
+import importlib.util
 import json
 import re
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from render_fixtures import EXAMPLES, KINDS, LANGS, congress, congress_file, congress_series
+from render_fixtures import EXAMPLES, LANGS, congress, congress_file, congress_series
 
 from minutes.errors import MinutesError, UsageError
 from minutes.records.publish import Rendered, render_file, render_many, render_series, render_session
 from minutes.render.pipeline import RenderOptions, output_name
 
 GOLDEN = Path(__file__).parents[1] / "golden"
-REGEN = os.environ.get("MINUTES_REGEN_GOLDEN") == "1"
+_REGEN_SPEC = importlib.util.spec_from_file_location("golden_regen", GOLDEN / "regen.py")
+regen = importlib.util.module_from_spec(_REGEN_SPEC)
+_REGEN_SPEC.loader.exec_module(regen)
 
 
 def test_outputs_are_named_date_slug_kind_lang_ext():
@@ -98,29 +100,17 @@ def test_importing_the_writers_table_loads_no_heavy_library():
     assert json.loads(out.replace("'", '"')) == []
 
 
-def golden_name(path, kind, lang):
-    """Return the golden file of one example file: its folder and date, the kind and the language."""
-    return f"{path.parent.name}.{path.stem[:10]}.{kind}.{lang}.md"
-
-
-def _golden_cases():
-    return [(path, kind, lang) for path in EXAMPLES for kind in KINDS for lang in LANGS]
-
-
-@pytest.mark.parametrize("path, kind, lang", _golden_cases(), ids=lambda v: f"{v.parent.name}/{v.stem[:10]}" if hasattr(v, "stem") else v)
+@pytest.mark.parametrize("path, kind, lang", regen.golden_cases(), ids=lambda v: f"{v.parent.name}/{v.stem[:10]}" if hasattr(v, "stem") else v)
 def test_examples_render_as_their_golden_markdown(path, kind, lang):
-    """Regenerate on purpose with: MINUTES_REGEN_GOLDEN=1 pytest tests/render/test_render.py -k golden"""
-    out = render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
-    golden = GOLDEN / golden_name(path, kind, lang)
-    if REGEN:
-        golden.write_bytes(out)
-    assert golden.exists(), f"no golden file {golden.name}; run with MINUTES_REGEN_GOLDEN=1 and review the diff"
-    assert out.decode() == golden.read_text(encoding="utf-8")
+    """Only compares; regenerate on purpose with: PYTHONPATH=src python tests/golden/regen.py"""
+    golden = GOLDEN / regen.golden_name(path, kind, lang)
+    assert golden.exists(), f"no golden file {golden.name}; run tests/golden/regen.py and review the diff"
+    assert regen.rendered(path, kind, lang).decode() == golden.read_text(encoding="utf-8")
 
 
 def test_there_is_a_golden_file_for_every_example_kind_and_language():
-    assert EXAMPLES, "examples/*/*.yaml are missing"
-    expected = {golden_name(p, k, lang) for p, k, lang in _golden_cases()}
+    assert regen.EXAMPLES, "examples/*/*.yaml are missing"
+    expected = {regen.golden_name(p, k, lang) for p, k, lang in regen.golden_cases()}
     assert expected <= {p.name for p in GOLDEN.glob("*.md")}
 
 
