@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from minutes.model import clock
+from minutes.records.session_file import change
 from minutes.store import textedit as edit
 from minutes.store import loader as sessions
 from minutes.errors import MinutesError, UsageError
@@ -87,8 +88,6 @@ def select(
 def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.date | None = None,
           amend: str | None = None) -> Path:
     """Mark action ``action_id`` done in the newest session that holds it; return that file."""
-    from minutes.records import ops
-
     holder = None
     for path, s in load_all(paths):
         for index, item in enumerate(s.proceedings):
@@ -110,7 +109,7 @@ def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.dat
         if note:
             draft.set(["proceedings", index, "note"], note)
 
-    ops.change(path, fn, amend, f"closed action {action_id}")
+    change(path, fn, amend, f"closed action {action_id}")
     return path
 
 

@@ -76,28 +76,6 @@ def record(draft: edit.Draft, path: Path, reason: str, what: str, today: dt.date
     draft.set(["approval", "hash"], content_hash(amended))
 
 
-def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> dict:
-    """Mark the session approved, with the date, who approved it and its content hash; return the new data."""
-    from minutes.records import ops
-
-    def fn(draft: edit.Draft, data: dict) -> None:
-        if approved(data):
-            raise MinutesError(f"{path}: already approved on {data['approval'].get('date')}")
-        who = None
-        if by:
-            try:
-                who = ops.person_id(data, by)
-            except MinutesError:
-                who = by  # a body, e.g. "the General Assembly"
-        fields = {"status": "approved", "date": on or clock.today(), "by": who}
-        for key, value in fields.items():
-            if value is not None:
-                draft.set(["approval", key], value)
-        draft.set(["approval", "hash"], content_hash(sessions.parse(draft.text, path)))  # a full parse, never the cache
-
-    return ops.change(path, fn, amend="approval")
-
-
 def reseal(path: Path) -> str:
     """Replace the hash minutes 0.1.0 recorded for unchanged approved minutes with one that covers the approval; return it."""
     sealed: list[str] = []

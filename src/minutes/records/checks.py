@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes.model import names
 from minutes.store import loader as sessions
 from minutes.errors import MinutesError, located
-from minutes.model.schema import Session, pick
+
+if TYPE_CHECKING:
+    from minutes.model.schema import Session
 
 VOTING = ("present", "online")
 
@@ -85,6 +88,8 @@ def missing_attachments(path: Path, attached: list[list]) -> list[Finding]:
 
 def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     """Return the findings for a valid session: references, names, votes and missing elements."""
+    from minutes.model.schema import pick
+
     out: list[Finding] = []
 
     def at(loc: list, level: str, message: str) -> None:

@@ -95,10 +95,10 @@ def edit_in_editor(
     import subprocess
 
     from minutes.store import textedit as edit
-    from minutes.records import ops
+    from minutes.records import session_file
 
     original = sessions.read_text(path)
-    approval.guard(ops.valid_data(path, original)[0], path, amend)
+    approval.guard(session_file.valid_data(path, original)[0], path, amend)
     command = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     tmp = _temp_copy(path, original)
     try:
@@ -126,7 +126,7 @@ def edit_in_editor(
                                    f"your edit is kept in {_shown(kept)}")
             draft.replace(edited)
 
-        ops.change(path, swap, amend, "edited by hand")
+        session_file.change(path, swap, amend, "edited by hand")
         return True
     finally:
         tmp.unlink(missing_ok=True)

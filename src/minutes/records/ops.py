@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes.model import address
-from minutes.records import approval
-from minutes.store import cache
+from minutes.model import clock
+from minutes.model.digest import content_hash
+from minutes.records.approval import approved
+from minutes.records.fields import remove_item, set_field  # noqa: F401 - part of this module's API
+from minutes.records.session_file import change, draft_data, person_id, roster, session_date
 from minutes.store import textedit as edit
 from minutes.model import names
-from minutes.model import quick
 from minutes.store import loader as sessions
 from minutes.store import atomic as store
 from minutes.store import yamlio
@@ -32,80 +31,12 @@ SCHEMA_FILE = "session.schema.json"
 PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
 
 
-# --- the one path every change takes -------------------------------------------------------
-
-
-def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None = None, what: str = "") -> dict:
-    """Apply ``fn(draft, data)`` to the file under its lock; validate before writing; return the new data.
-
-    ``data`` is the file's validated data; while the draft only appends, it is the draft's own data,
-    so ``fn`` sees its earlier appends. The new text is validated in full unless the file validated
-    before and the change only appended entries that ``quick.keeps_valid`` vouches for.
-    Approved minutes change only with ``amend`` (the reason), and each such change is recorded.
-    """
-    done: list[edit.Draft] = []
-
-    def step(text: str) -> str:
-        data, lists = valid_data(path, text)
-        approval.guard(data, path, amend)
-        draft = edit.Draft(text, data, lists, str(path))
-        fn(draft, data)
-        if amend and approval.approved(data) and draft.text != text:
-            approval.record(draft, path, amend, what)
-        if not quick.keeps_valid(draft.data, draft.appended):
-            current(draft, path)
-        done.append(draft)
-        return draft.text
-
-    store.update(path, step, sessions.read_text)
-    draft = done[-1]
-    cache.write(path, draft.text, draft.data, draft.lists)
-    return draft.data
-
-
-def valid_data(path: Path, text: str) -> tuple[dict, dict[str, tuple[int, int]]]:
-    """Return the data and block lists of ``text``, the content of ``path``, once it is known to be a valid session."""
-    data, lists, valid = cache.lookup(path, text)
-    if not valid:
-        sessions.parse(text, path, data)  # raises the first error, located
-    return data, lists
-
-
-def current(draft: edit.Draft, path: Path) -> Session:
-    """Return the validated session the draft now holds (parsing its text only when its data was dropped)."""
-    return sessions.parse(draft.text, path, _data(draft, path))
-
-
-def _data(draft: edit.Draft, path: Path) -> dict:
-    """Return the data the draft now holds, parsing its text when a change dropped it."""
-    if draft.data is None:
-        draft.data, draft.lists = cache.parse(draft.text, path)
-    return draft.data
-
-
-def session_date(data: dict) -> dt.date:
-    """Return the date of the valid session ``data``."""
-    value = data["date"]
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):  # another form pydantic accepts
-        from pydantic import TypeAdapter
-
-        return TypeAdapter(dt.date).validate_python(value)
-
-
-def _people(data: dict) -> list[dict]:
-    return data.get("people") or []
-
-
-def person_id(data: dict, name: str, what: str = "person") -> str:
-    """Return the roster id for ``name`` in the session ``data``."""
-    return names.resolve(_people(data), name, what)
+# --- the people an entry names -------------------------------------------------------------
 
 
 def _new_id(data: dict, name: str) -> str:
     base = names.slugify(name, 40)
-    taken = {p["id"] for p in _people(data)}
+    taken = {p["id"] for p in roster(data)}
     pid, n = base, 2
     while pid in taken:
         pid, n = f"{base}-{n}", n + 1
@@ -264,7 +195,7 @@ def add_attendee(
     def fn(draft: edit.Draft, data: dict) -> None:
         if group:
             return draft.append("attendees", _clean({"group": name, "status": status, "role": role}))
-        pid = names.exact(_people(data), name)
+        pid = names.exact(roster(data), name)
         if pid is None:
             pid = _new_id(data, name)
             person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
@@ -289,7 +220,7 @@ def add_item(
         fields = dict(item)
         for field, name in (people or {}).items():
             fields[field] = _person_or_guest(draft, data, name, guest, field.replace("_", " "))
-            data = _data(draft, path)
+            data = draft_data(draft, path)
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(data)
         draft.append("proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
@@ -340,108 +271,27 @@ def vote(for_: int | None, against: int | None, abstain: int | None, acclamation
     return {"for": for_ or 0, "against": against or 0, "abstain": abstain or 0}
 
 
-# --- changing and removing -----------------------------------------------------------------
-
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PERSON_FIELDS = {"chair", "secretary", "approval.by"}
-LIST_FIELDS = {"tags", "press.translations"}
-ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
+# --- approving -----------------------------------------------------------------------------
 
 
-def field_path(data: dict, field: str) -> list[str | int]:
-    """Return the path in the file for a dotted field; ``item.N.x`` and ``person.ID.x`` reach into the lists."""
-    keys: list[str | int] = [k for k in field.split(".") if k]
-    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
-        raise UsageError(f"cannot set {field!r}; use item.N.FIELD, person.ID.FIELD, the add-* commands or 'edit'")
-    if keys[0] in ("item", "person", "attendee"):
-        if len(keys) < 3:
-            raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
-        if keys[0] == "person":
-            ids = [p["id"] for p in _people(data)]
-            pid = person_id(data, str(keys[1]))
-            return ["people", ids.index(pid), *_numbered(keys[2:])]
-        if keys[0] == "item":
-            return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
-        return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
-    return keys
-
-
-def _numbered(keys: list[str | int]) -> list[str | int]:
-    """Return ``keys`` with 1-based numbers (``points.2``) turned into list indices."""
-    return [int(k) - 1 if isinstance(k, str) and k.isdigit() and int(k) > 0 else k for k in keys]
-
-
-def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> dict:
-    """Set a field (dotted: ``place.venue``, ``item.4.summary``, ``person.vera.role``); ``lang`` sets one translation."""
-
+def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> dict:
+    """Mark the session approved, with the date, who approved it and its content hash; return the new data."""
     def fn(draft: edit.Draft, data: dict) -> None:
-        text = draft.text
-        keys = field_path(data, field)
-        new: Any = value
-        leaf = keys[-1]
-        if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
-            new = person_id(data, value, str(leaf).replace("_", " "))
-        elif field in LIST_FIELDS:
-            new = [v.strip() for v in value.split(",") if v.strip()]
-        elif lang:
-            old = _get(data, keys)
-            new = dict(old) if isinstance(old, dict) else ({data.get("lang", "en"): old} if old else {})
-            new[lang] = value
-        else:
-            typed = _typed(value)
-            if typed is not value:
-                attempt = edit.set_value(text, keys, typed)
-                checked = sessions.validate(attempt, path)
-                if not isinstance(checked, list) and not isinstance(_get(checked.model_dump(by_alias=True), keys), str):
-                    return draft.replace(attempt)  # the field really is a number, date, flag or empty
-        draft.set(keys, new)
-        problems = sessions.validate(draft.text, path)
-        if isinstance(problems, list):  # the value typed is wrong, not the file: a usage error naming the field
-            from minutes.model.values import refused
+        if approved(data):
+            raise MinutesError(f"{path}: already approved on {data['approval'].get('date')}")
+        who = None
+        if by:
+            try:
+                who = person_id(data, by)
+            except MinutesError:
+                who = by  # a body, e.g. "the General Assembly"
+        fields = {"status": "approved", "date": on or clock.today(), "by": who}
+        for key, value in fields.items():
+            if value is not None:
+                draft.set(["approval", key], value)
+        draft.set(["approval", "hash"], content_hash(sessions.parse(draft.text, path)))  # a full parse, never the cache
 
-            raise refused(problems[0], path, field, value)
-
-    return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
-
-
-def _typed(value: str) -> Any:
-    """Return ``value`` read as a number, flag, date or null where it looks like one; else ``value`` itself."""
-    if not value.strip():
-        return value
-    try:
-        typed = yamlio.load(value)
-    except MinutesError:
-        return value
-    if isinstance(typed, str) and DATE_RE.fullmatch(typed):
-        try:
-            return dt.date.fromisoformat(typed)
-        except ValueError:
-            return value
-    return typed if isinstance(typed, (bool, int, float)) or typed is None else value
-
-
-def _get(data: Any, keys: list[str | int]) -> Any:
-    for key in keys:
-        if isinstance(key, int):
-            data = data[key] if isinstance(data, list) and key < len(data) else None
-        else:
-            data = data.get(key) if isinstance(data, dict) else None
-    return data
-
-
-def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[int, dict]:
-    """Remove proceedings item ``ref`` (its number from 1, or an action's id); return its number and the item."""
-    removed: dict = {}
-    where: list[int] = []
-
-    def fn(draft: edit.Draft, data: dict) -> None:
-        index = address.item_index(data, ref)
-        removed.update(data["proceedings"][index])
-        where.append(index + 1)
-        draft.remove("proceedings", index)
-
-    change(path, fn, amend, f"removed item {ref}")
-    return where[-1], removed
+    return change(path, fn, amend="approval")
 
 
 def session_files(paths: list[Path]) -> list[Path]:

@@ -35,7 +35,7 @@ def not_allowed(code: int) -> str:
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader with YAML 1.2-like typing, no aliases and no duplicate keys."""
+    """Safe loader with YAML 1.2-like typing and no aliases; `_Builder` builds its mappings (no duplicate keys)."""
 
     yaml_implicit_resolvers: dict = {}
 
@@ -62,27 +62,6 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 node.start_mark,
             )
         return value
-
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict:
-        if not isinstance(node, yaml.MappingNode):
-            raise yaml.constructor.ConstructorError(None, None, "expected a mapping", node.start_mark)
-        mapping: dict = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.constructor.ConstructorError(
-                    None, None, "merge keys (<<) are not allowed", key_node.start_mark
-                )
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, (str, int, bool)) or key is None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "mapping keys must be plain text", key_node.start_mark
-                )
-            if key in mapping:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
 
 
 def _resolver(tag: str, pattern: str, first: str) -> None:

@@ -24,14 +24,14 @@ def approve(
 
     Example: minutes approve --on 2024-04-09 --by "the Board"
     """
-    from minutes.records import approval
+    from minutes.records import approval, ops
 
     path = _path(file)
     if reseal:
         if on or by:
             raise UsageError("--reseal keeps the approval as it is; leave out --on and --by")
         return print(f"resealed, hash {approval.reseal(path)}")
-    approved = approval.approve(path, _date(on, "--on") if on else None, by)["approval"]
+    approved = ops.approve(path, _date(on, "--on") if on else None, by)["approval"]
     print(f"approved on {approved['date']}, hash {approved['hash']}")
 
 

@@ -1,0 +1,116 @@
+"""`minutes set` and `minutes remove`: changing a field of a session file, removing a proceedings item."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from minutes.model import address
+from minutes.records.session_file import change, person_id, roster
+from minutes.store import textedit as edit
+from minutes.store import loader as sessions
+from minutes.store import yamlio
+from minutes.errors import MinutesError, UsageError
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERSON_FIELDS = {"chair", "secretary", "approval.by"}
+LIST_FIELDS = {"tags", "press.translations"}
+ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
+
+
+def field_path(data: dict, field: str) -> list[str | int]:
+    """Return the path in the file for a dotted field; ``item.N.x`` and ``person.ID.x`` reach into the lists."""
+    keys: list[str | int] = [k for k in field.split(".") if k]
+    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
+        raise UsageError(f"cannot set {field!r}; use item.N.FIELD, person.ID.FIELD, the add-* commands or 'edit'")
+    if keys[0] in ("item", "person", "attendee"):
+        if len(keys) < 3:
+            raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
+        if keys[0] == "person":
+            ids = [p["id"] for p in roster(data)]
+            pid = person_id(data, str(keys[1]))
+            return ["people", ids.index(pid), *_numbered(keys[2:])]
+        if keys[0] == "item":
+            return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
+        return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
+    return keys
+
+
+def _numbered(keys: list[str | int]) -> list[str | int]:
+    """Return ``keys`` with 1-based numbers (``points.2``) turned into list indices."""
+    return [int(k) - 1 if isinstance(k, str) and k.isdigit() and int(k) > 0 else k for k in keys]
+
+
+def set_field(path: Path, field: str, value: str, lang: str | None = None, amend: str | None = None) -> dict:
+    """Set a field (dotted: ``place.venue``, ``item.4.summary``, ``person.vera.role``); ``lang`` sets one translation."""
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        text = draft.text
+        keys = field_path(data, field)
+        new: Any = value
+        leaf = keys[-1]
+        if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
+            new = person_id(data, value, str(leaf).replace("_", " "))
+        elif field in LIST_FIELDS:
+            new = [v.strip() for v in value.split(",") if v.strip()]
+        elif lang:
+            old = _get(data, keys)
+            new = dict(old) if isinstance(old, dict) else ({data.get("lang", "en"): old} if old else {})
+            new[lang] = value
+        else:
+            typed = _typed(value)
+            if typed is not value:
+                attempt = edit.set_value(text, keys, typed)
+                checked = sessions.validate(attempt, path)
+                if not isinstance(checked, list) and not isinstance(_get(checked.model_dump(by_alias=True), keys), str):
+                    return draft.replace(attempt)  # the field really is a number, date, flag or empty
+        draft.set(keys, new)
+        problems = sessions.validate(draft.text, path)
+        if isinstance(problems, list):  # the value typed is wrong, not the file: a usage error naming the field
+            from minutes.model.values import refused
+
+            raise refused(problems[0], path, field, value)
+
+    return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
+
+
+def _typed(value: str) -> Any:
+    """Return ``value`` read as a number, flag, date or null where it looks like one; else ``value`` itself."""
+    if not value.strip():
+        return value
+    try:
+        typed = yamlio.load(value)
+    except MinutesError:
+        return value
+    if isinstance(typed, str) and DATE_RE.fullmatch(typed):
+        try:
+            return dt.date.fromisoformat(typed)
+        except ValueError:
+            return value
+    return typed if isinstance(typed, (bool, int, float)) or typed is None else value
+
+
+def _get(data: Any, keys: list[str | int]) -> Any:
+    for key in keys:
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and key < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[int, dict]:
+    """Remove proceedings item ``ref`` (its number from 1, or an action's id); return its number and the item."""
+    removed: dict = {}
+    where: list[int] = []
+
+    def fn(draft: edit.Draft, data: dict) -> None:
+        index = address.item_index(data, ref)
+        removed.update(data["proceedings"][index])
+        where.append(index + 1)
+        draft.remove("proceedings", index)
+
+    change(path, fn, amend, f"removed item {ref}")
+    return where[-1], removed
