@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "writers"))  # test_writer_docx
 
 from test_writer_docx import simple_docx  # noqa: E402  (the slow, obvious writer the tests compare with)
 
