@@ -31,7 +31,8 @@ def golden_cases() -> list[tuple[Path, str, str]]:
 
 def rendered(path: Path, kind: str, lang: str) -> bytes:
     """Return the Markdown of one example in one kind and language, as its golden file holds it."""
-    from minutes.render.pipeline import RenderOptions, render_file
+    from minutes.records.publish import render_file
+    from minutes.render.pipeline import RenderOptions
 
     return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
 
