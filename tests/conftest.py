@@ -81,3 +81,18 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("MINUTES_CACHE_DIR", str(folder))
     return folder
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Declare the fast_path marker."""
+    config.addinivalue_line(
+        "markers", "fast_path: the test is about a fast path itself, so it runs with the fast paths on, "
+        "even in the suite's MINUTES_FAST=0 pass (every other test then takes the simple paths)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def fast_paths_for_their_own_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn the fast paths on for a test marked fast_path, whatever MINUTES_FAST says."""
+    if request.node.get_closest_marker("fast_path"):
+        monkeypatch.setenv("MINUTES_FAST", "1")

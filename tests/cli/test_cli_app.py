@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 
+import pytest
 import typer.main
 
 from minutes import __version__
@@ -66,6 +67,7 @@ def test_completion_offers_the_known_names(cli, congress):
     assert "Luan\\ Xinlong" in out.stdout  # escaped, so that bash puts it back as one word
 
 
+@pytest.mark.fast_path
 def test_completing_a_name_imports_neither_typer_nor_pydantic_nor_the_writers(cli, congress):
     import os
 

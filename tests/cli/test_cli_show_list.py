@@ -1,6 +1,7 @@
 import json
 import shutil
 
+import pytest
 from conftest import BOARD, CONGRESS
 
 
@@ -65,6 +66,7 @@ def test_every_command_given_a_missing_folder_says_so_in_one_line(cli):
         assert error == "minutes: error: nowhere: not a folder\n", (args, error)
 
 
+@pytest.mark.fast_path
 def test_a_warm_list_reads_the_folder_index_without_importing_pydantic(tmp_path):
     import subprocess
     import sys

@@ -61,6 +61,7 @@ def _typer_completion(runner, command, env: dict) -> tuple[int, str]:
         return code, stdout.getvalue().decode()
 
 
+@pytest.mark.fast_path
 def test_names_complete_as_typer_completes_them(board: Path, cli, monkeypatch) -> None:
     answers: list[bool] = []
     answer = completion.answer

@@ -122,6 +122,7 @@ def test_a_plain_error_is_one_line_with_its_exit_code_and_the_file_unchanged(boa
     assert board.read_bytes() == before
 
 
+@pytest.mark.fast_path
 def test_a_plain_add_does_not_import_typer(board: Path, cli) -> None:
     code = (
         "import sys\n"

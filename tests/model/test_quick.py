@@ -16,6 +16,8 @@ from minutes.store import textedit as edit
 from minutes.model import quick
 from minutes.model.schema import Action, Attendee, Person, Report, Resolution, Session, Speech, TextItem
 
+pytestmark = pytest.mark.fast_path  # these tests are about the fast path itself
+
 BASE = {
     "title": "Board meeting",
     "date": "2024-03-12",

@@ -14,6 +14,8 @@ from minutes.errors import MinutesError
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from sessions import session_text  # noqa: E402
 
+pytestmark = pytest.mark.fast_path  # these tests are about the fast path itself
+
 
 @pytest.fixture
 def big(tmp_path):

@@ -9,6 +9,9 @@ from pathlib import Path
 from minutes.store import index
 from conftest import BOARD, CONGRESS
 
+import pytest
+pytestmark = pytest.mark.fast_path  # these tests are about the fast path itself
+
 
 def age(path, seconds=10):
     """Make the file look last modified ``seconds`` ago, as files in a folder usually are."""

@@ -21,6 +21,8 @@ from minutes.store import textedit as edit
 from minutes.store import yamlio
 from minutes.cli.app import app
 
+pytestmark = pytest.mark.fast_path  # these tests are about the fast path itself
+
 COMMAND = typer.main.get_command(app)
 
 HEAD = """\

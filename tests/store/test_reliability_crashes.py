@@ -273,6 +273,7 @@ STEP = PRELUDE + textwrap.dedent(
         ("while writing the parse cache of a large file", True),
     ],
 )
+@pytest.mark.fast_path
 def test_a_writer_killed_at_any_step_of_a_write_leaves_the_old_or_the_new_file_whole(
     tmp_path: Path, step: str, written: bool
 ):
