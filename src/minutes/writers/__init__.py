@@ -1,6 +1,6 @@
 """The writers: one module per format, registered in one table; each module is imported only when used.
 
-May import: minutes.errors, minutes.document, minutes.model, minutes.store, minutes.markdown.
+May import: minutes.errors, minutes.document, minutes.model, minutes.markdown.
 """
 
 from __future__ import annotations
