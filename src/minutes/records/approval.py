@@ -1,4 +1,4 @@
-"""Approved minutes: the content hash, amendments, approval and verification.
+"""Approved minutes: the guard and record of amendments, resealing and verification (`ops.approve` approves; `model.digest` hashes)."""
 
 The content hash covers the whole session, the approval (status, date, by) and the amendments
 included: everything but the hash itself. Once approved, a session carries that hash, and its
