@@ -1,4 +1,6 @@
-"""Approved minutes: the guard and record of amendments, resealing and verification (`ops.approve` approves; `model.digest` hashes)."""
+"""Approved minutes: the guard and record of amendments, resealing and verification (`ops.approve` approves).
+
+The content hash (`model.digest`) covers the whole session, the approval (status, date, by) and the amendments
 
 The content hash covers the whole session, the approval (status, date, by) and the amendments
 included: everything but the hash itself. Once approved, a session carries that hash, and its
