@@ -1,8 +1,6 @@
 """Approved minutes: the guard and record of amendments, resealing and verification (`ops.approve` approves).
 
 The content hash (`model.digest`) covers the whole session, the approval (status, date, by) and the amendments
-
-The content hash covers the whole session, the approval (status, date, by) and the amendments
 included: everything but the hash itself. Once approved, a session carries that hash, and its
 amendments; a draft carries neither. Hashes recorded by minutes 0.1.0 left the approval block
 out: `verify` recognises them, and `approve --reseal` replaces one with a hash of the current kind.
