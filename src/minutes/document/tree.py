@@ -28,12 +28,13 @@ def is_clean(text: str) -> bool:
 
 @dataclass(slots=True)
 class Text:
-    """A run of text; a newline in it is a hard line break; ``href`` makes it a link to that URL."""
+    """A run of text; a newline in it is a hard line break; ``href`` makes it a link; ``code``: inline code."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    code: bool = False
 
 
 Inlines = list[Text]
@@ -57,25 +58,43 @@ class Paragraph:
 
 @dataclass(slots=True)
 class BulletList:
-    """A bulleted list; each item is one run of inlines."""
+    """A bulleted list; each item is one run of inlines; ``nested`` (empty, or one per item): blocks under it."""
 
     items: list[Inlines]
+    nested: list[list[Block]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class NumberedList:
-    """A numbered list starting at ``start``."""
+    """A numbered list starting at ``start``; ``nested`` as in BulletList."""
 
     items: list[Inlines]
     start: int = 1
+    nested: list[list[Block]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Table:
-    """A table with one header row; each cell is one run of inlines."""
+    """A table with one header row; each cell is one run of inlines; ``align``: "left", "center", "right" or ""."""
 
     header: list[Inlines]
     rows: list[list[Inlines]]
+    align: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    """Fixed-width text kept as it is, line by line; ``lang`` is the fence's info word."""
+
+    text: str
+    lang: str = ""
+
+
+@dataclass(slots=True)
+class BlockQuote:
+    """A block quote holding more than paragraphs (lists, code, tables); plain quotes are Quote paragraphs."""
+
+    blocks: list[Block]
 
 
 @dataclass(slots=True)
@@ -96,7 +115,7 @@ class PageBreak:
     """A forced page break."""
 
 
-Block = Union[Heading, Paragraph, BulletList, NumberedList, Table, Image, Rule, PageBreak]
+Block = Union[Heading, Paragraph, BulletList, NumberedList, Table, Image, Rule, PageBreak, CodeBlock, BlockQuote]
 
 
 @dataclass(slots=True)
@@ -142,10 +161,20 @@ def block_type(block: Block) -> str:
     return _TYPES[kind]
 
 
+def _run(r: Text) -> dict:
+    """Return one run as plain data; a link's also has its ``href``, inline code ``"code": true``."""
+    out = {"text": r.text, "bold": r.bold, "italic": r.italic}
+    if r.href is not None:
+        out["href"] = r.href
+    if r.code:
+        out["code"] = True
+    return out
+
+
 def _runs(runs: Inlines) -> list[dict]:
     """Return the runs as plain data; a link's run also has its ``href``."""
-    return [{"text": r.text, "bold": r.bold, "italic": r.italic} if r.href is None
-            else {"text": r.text, "bold": r.bold, "italic": r.italic, "href": r.href} for r in runs]
+    return [{"text": r.text, "bold": r.bold, "italic": r.italic} if r.href is None and not r.code
+            else _run(r) for r in runs]
 
 
 def block_dict(block: Block) -> dict:
@@ -161,8 +190,16 @@ def block_dict(block: Block) -> dict:
         if isinstance(block, NumberedList):
             out["start"] = block.start
         out["items"] = [_runs(item) for item in block.items]
+        if block.nested:
+            out["nested"] = [[block_dict(b) for b in blocks] for blocks in block.nested]
     elif isinstance(block, Table):
         out.update(header=[_runs(c) for c in block.header], rows=[[_runs(c) for c in row] for row in block.rows])
+        if any(block.align):
+            out["align"] = block.align
+    elif isinstance(block, CodeBlock):
+        out.update(text=block.text, lang=block.lang)
+    elif isinstance(block, BlockQuote):
+        out["blocks"] = [block_dict(b) for b in block.blocks]
     elif isinstance(block, Image):
         out.update(path=block.path, caption=_runs(block.caption))
     return out
@@ -175,12 +212,23 @@ def to_dict(doc: Document) -> dict:
 
 def text_of(doc: Document) -> list[str]:
     """Return the plain text of every paragraph-like unit, in reading order."""
+    return _text_of(doc.blocks)
+
+
+def _text_of(blocks: list[Block]) -> list[str]:
+    """Return the plain text of every paragraph-like unit of ``blocks``, in reading order."""
     out: list[str] = []
-    for block in doc.blocks:
+    for block in blocks:
         if isinstance(block, (Heading, Paragraph)):
             out.append(plain(block.inlines))
         elif isinstance(block, (BulletList, NumberedList)):
-            out.extend(plain(item) for item in block.items)
+            for k, item in enumerate(block.items):
+                out.append(plain(item))
+                out.extend(_text_of(block.nested[k]) if block.nested else ())
+        elif isinstance(block, CodeBlock):
+            out.append(block.text)
+        elif isinstance(block, BlockQuote):
+            out.extend(_text_of(block.blocks))
         elif isinstance(block, Table):
             for row in [block.header, *block.rows]:
                 out.extend(plain(cell) for cell in row)

@@ -175,7 +175,8 @@ class Reader:
         if i + 1 >= n or not _DELIM.match(lines[i + 1]):
             raise Unsure
         header = _cells(line)
-        if len(header) != len(_cells(lines[i + 1])):
+        delims = _cells(lines[i + 1])
+        if len(header) != len(delims):
             raise Unsure
         rows = []
         i += 2
@@ -187,7 +188,8 @@ class Reader:
             i += 1
         if not self.blank(i):
             raise Unsure
-        self.out.append(Table([self.inline(c) for c in header], rows))
+        align = [_ALIGNS[(d[0] == ":", d[-1] == ":")] for d in delims]
+        self.out.append(Table([self.inline(c) for c in header], rows, align if any(align) else []))
         self.i = i
 
     def quote(self) -> None:
@@ -283,6 +285,9 @@ class Reader:
             merged[0].text = merged[0].text.lstrip()
             merged[-1].text = merged[-1].text.rstrip()
         return [r for r in merged if r.text]
+
+
+_ALIGNS = {(False, False): "", (True, False): "left", (True, True): "center", (False, True): "right"}
 
 
 def _cells(line: str) -> list[str]:

@@ -10,8 +10,8 @@ from urllib.parse import unquote
 from minutes import fastpaths
 from minutes.markdown import fast as fastmd
 from minutes.document.tree import (
-    CJK, BulletList, Document, Heading, Image, Inlines, Metadata, NumberedList, PageBreak, Paragraph, Rule,
-    Table, Text, clean,
+    CJK, Block, BlockQuote, BulletList, CodeBlock, Document, Heading, Image, Inlines, Metadata, NumberedList,
+    PageBreak, Paragraph, Rule, Table, Text, clean,
 )
 
 if TYPE_CHECKING:
@@ -35,22 +35,25 @@ def inlines(token: Token) -> Inlines:
     bold = italic = 0
     href: str | None = None
 
-    def add(text: str) -> None:
+    def add(text: str, code: bool = False) -> None:
         text = clean(text)
         if not text:
             return
         last = runs[-1] if runs else None
-        if last is not None and last.bold == bool(bold) and last.italic == bool(italic) and last.href == href:
+        if (last is not None and last.bold == bool(bold) and last.italic == bool(italic) and last.href == href
+                and last.code == code):
             last.text += text
         else:
-            runs.append(Text(text, bool(bold), bool(italic), href))
+            runs.append(Text(text, bool(bold), bool(italic), href, code))
 
     def walk(children: list[Token]) -> None:
         nonlocal bold, italic, href
         for k, child in enumerate(children):
             t = child.type
-            if t in ("text", "code_inline", "html_inline"):
+            if t in ("text", "html_inline"):
                 add(child.content)
+            elif t == "code_inline":
+                add(child.content, True)
             elif t == "softbreak":
                 before = runs[-1].text[-1:] if runs else ""
                 after = next((c.content[:1] for c in children[k + 1:] if c.content), "")
@@ -73,9 +76,9 @@ def inlines(token: Token) -> Inlines:
                 walk(child.children or [])
 
     walk(token.children or [])
-    if runs:
-        runs[0].text = runs[0].text.lstrip()
-        runs[-1].text = runs[-1].text.rstrip()
+    if runs:  # (inline code keeps its spaces)
+        runs[0].text = runs[0].text if runs[0].code else runs[0].text.lstrip()
+        runs[-1].text = runs[-1].text if runs[-1].code else runs[-1].text.rstrip()
     return [r for r in runs if r.text]
 
 
@@ -109,11 +112,31 @@ def parse(text: str, meta: Metadata | None = None, fast: bool = True) -> Documen
 def parse_tokens(text: str, meta: Metadata | None = None) -> Document:
     """Return the document that markdown-it reads in ``text``."""
     tokens = _parser().parse(text)
-    doc = Document(meta or Metadata())
-    out = doc.blocks
+    return Document(meta or Metadata(), _read(tokens, 0, len(tokens)))
+
+
+_PLAIN_QUOTE = frozenset(
+    "blockquote_open blockquote_close paragraph_open paragraph_close inline html_block hr".split()
+)
+
+
+def _closing(tokens: list[Token], i: int) -> int:
+    """Return the index of the token that closes the one opening at ``i``."""
+    level, close = tokens[i].level, tokens[i].type.replace("_open", "_close")
+    return next(j for j in range(i + 1, len(tokens)) if tokens[j].type == close and tokens[j].level == level)
+
+
+def _code(tok: Token) -> CodeBlock:
+    """Return a fenced or indented code block, without its last newline."""
+    text = tok.content[:-1] if tok.content.endswith("\n") else tok.content
+    return CodeBlock(clean(text), clean(tok.info.strip().split(" ")[0]) if tok.type == "fence" else "")
+
+
+def _read(tokens: list[Token], i: int, n: int) -> list[Block]:
+    """Return the blocks of ``tokens[i:n]``; a quote of plain paragraphs is read as Quote paragraphs."""
+    out: list[Block] = []
     style: str | None = None
     quote = 0
-    i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
         t = tok.type
@@ -132,16 +155,19 @@ def parse_tokens(text: str, meta: Metadata | None = None) -> Document:
             i += 3
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
-            i, items = _list_items(tokens, i)
-            if t == "bullet_list_open":
-                out.append(BulletList(items))
-            else:
-                out.append(NumberedList(items, int(tok.attrGet("start") or 1)))
+            i, block = _list(tokens, i)
+            out.append(block)
             continue
         if t == "table_open":
             i, table = _table(tokens, i)
             out.append(table)
             continue
+        if t == "blockquote_open" and not quote:
+            end = _closing(tokens, i)
+            if any(tokens[k].type not in _PLAIN_QUOTE for k in range(i, end)):
+                out.append(BlockQuote(_read(tokens, i + 1, end)))
+                i = end + 1
+                continue
         if t == "blockquote_open":
             quote += 1
         elif t == "blockquote_close":
@@ -149,7 +175,7 @@ def parse_tokens(text: str, meta: Metadata | None = None) -> Document:
         elif t == "hr":
             out.append(Rule())
         elif t in ("fence", "code_block"):
-            out.append(Paragraph([Text(clean(tok.content.rstrip("\n")))], style))
+            out.append(_code(tok))
         elif t == "html_block":
             content = tok.content.strip()
             if _PAGEBREAK.match(content):
@@ -159,47 +185,71 @@ def parse_tokens(text: str, meta: Metadata | None = None) -> Document:
             elif content:
                 out.append(Paragraph([Text(clean(content))]))
         i += 1
-    return doc
+    return out
 
 
-def _list_items(tokens: list[Token], i: int) -> tuple[int, list[Inlines]]:
-    """Collect the items of the list opening at ``i``; nested lists are flattened into it."""
-    depth, items = 0, []
-    current: Inlines | None = None
-    while True:
+def _list(tokens: list[Token], i: int) -> tuple[int, BulletList | NumberedList]:
+    """Read the list opening at ``i``: each item's text, and the lists, code and quotes under it."""
+    opening = tokens[i]
+    end = _closing(tokens, i)
+    items: list[Inlines] = []
+    nested: list[list[Block]] = []
+    current: Inlines = []
+    under: list[Block] = []
+    i += 1
+    while i < end:
         tok = tokens[i]
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-            if depth == 0:
-                return i + 1, items
-        elif tok.type == "list_item_open":
-            current = []
+        t = tok.type
+        if t == "list_item_open":
+            current, under = [], []
             items.append(current)
-        elif tok.type == "inline" and current is not None:
+            nested.append(under)
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            i, sub = _list(tokens, i)
+            under.append(sub)
+            continue
+        elif t in ("blockquote_open", "table_open"):
+            close = _closing(tokens, i)
+            under.extend(_read(tokens, i, close + 1))
+            i = close + 1
+            continue
+        elif t in ("fence", "code_block"):
+            under.append(_code(tok))
+        elif t == "inline":
             runs = inlines(tok)
             if current and runs:
                 current.append(Text(" "))
             current.extend(runs)
         i += 1
+    if not any(nested):
+        nested = []
+    if opening.type == "bullet_list_open":
+        return end + 1, BulletList(items, nested)
+    return end + 1, NumberedList(items, int(opening.attrGet("start") or 1), nested)
+
+
+_ALIGN = re.compile(r"text-align:(left|center|right)")
 
 
 def _table(tokens: list[Token], i: int) -> tuple[int, Table]:
     """Collect the table opening at ``i``."""
     header: list[Inlines] = []
     rows: list[list[Inlines]] = []
+    align: list[str] = []
     row: list[Inlines] | None = None
     in_head = False
     while True:
         tok = tokens[i]
         t = tok.type
         if t == "table_close":
-            return i + 1, Table(header, rows)
+            return i + 1, Table(header, rows, align if any(align) else [])
         if t == "thead_open":
             in_head = True
         elif t == "thead_close":
             in_head = False
+        elif t == "th_open":
+            m = _ALIGN.search(str(tok.attrGet("style") or ""))
+            align.append(m.group(1) if m else "")
         elif t == "tr_open":
             row = header if in_head else []
             if not in_head:

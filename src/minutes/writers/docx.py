@@ -18,7 +18,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from minutes.document.tree import (
-    CJK, BulletList, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule, Table, clean,
+    CJK, BlockQuote, BulletList, CodeBlock, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph,
+    Rule, Table, clean,
 )
 from minutes.writers import WriteOptions
 from minutes.writers import docx_guard
@@ -26,6 +27,7 @@ from minutes.writers.docx_reference import (
     AFTER, AUTHOR, BEFORE, CATEGORY, EMU_PER_TWIP, EXTRA, KEYWORDS, LANGUAGE, STAMP, STAND_INS, SUBJECT, TITLE,
     W3CDTF, reference,
 )
+from minutes.writers.docx_lists import CODE_CHARACTER, CODE_PARAGRAPH, Levels, code_xml, insert_abstracts, quote_xml
 from minutes.writers.docx_runs import _xml, encode_clean, run_xml
 from minutes.writers.docx_styles import paper_for
 from minutes.writers.docx_zip import Deflater, Entry, deflate, zip_bytes
@@ -71,6 +73,8 @@ class Writer:
         self.rels: dict[str, str] = {}  # target -> relationship id added here
         self.links: dict[str, str] = {}  # URL -> relationship id of the hyperlinks added here
         self.types: set[str] = set()  # picture extensions added here
+        self.levels = Levels(self)
+        self.code = False  # True when the monospace styles had to be added for this document
 
     def warn(self, message: str) -> None:
         self.options.warnings.append(message)
@@ -87,9 +91,14 @@ class Writer:
 
     def runs(self, runs: Inlines, bold: bool = False, upright: bool = False) -> str:
         """Return the XML of a paragraph's runs, a link's as a hyperlink."""
-        return "".join([run_xml(r.text, r.bold or bold, r.italic, upright) if r.href is None
-                        else self.hyperlink(r.href, run_xml(r.text, r.bold or bold, r.italic, upright,
-                                                            self.ref.hyperlink_style)) for r in runs])
+        return "".join([run_xml(r.text, r.bold or bold, r.italic, upright) if r.href is None and not r.code
+                        else self.special(r, bold, upright) for r in runs])
+
+    def special(self, r, bold: bool, upright: bool) -> str:
+        """Return the XML of a run of inline code (in the monospace character style) or of a link."""
+        style = self.style_id(CODE_CHARACTER) if r.code else self.ref.hyperlink_style
+        xml = run_xml(r.text, r.bold or bold, r.italic, upright, style)
+        return xml if r.href is None else self.hyperlink(r.href, xml)
 
     def hyperlink(self, href: str, runs: str) -> str:
         """Return ``runs`` (XML) as a hyperlink to ``href``, whose relationship is added once per document."""
@@ -102,6 +111,9 @@ class Writer:
     def style_id(self, name: str) -> str:
         if name not in self.style_ids:
             found = self.ref.style_id(name)
+            if found is None and name in (CODE_PARAGRAPH, CODE_CHARACTER):
+                self.code = True
+                found = self.ref.with_styles(self.doc.meta.lang, (CODE_PARAGRAPH, CODE_CHARACTER))[1][name]
             if found is None:
                 self.warn(f"there is no '{name}' style; Normal was used")
                 found = self.style_ids["Normal"]
@@ -136,8 +148,10 @@ class Writer:
             *(f'<w:gridCol w:w="{w}"/>' for w in widths),
             "</w:tblGrid>",
         ]
+        align = [{"center": "center", "right": "right"}.get(a, "") for a in block.align] + [""] * ncols
         cells = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-                 '<w:spacing w:before="40" w:after="40"/></w:pPr>' for w in widths]
+                 '<w:spacing w:before="40" w:after="40"/>' + (f'<w:jc w:val="{a}"/>' if a else "") + "</w:pPr>"
+                 for w, a in zip(widths, align)]
         for r, row in enumerate([block.header, *block.rows]):
             # No row is split across pages; the header row is repeated at the top of each page.
             out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "") + "</w:trPr>")
@@ -241,6 +255,12 @@ class Writer:
             return [self.para(block.style, block.inlines)]
         if isinstance(block, Heading):
             return [self.para(HEADING_STYLES.get(block.level, "Heading 3"), block.inlines)]
+        if isinstance(block, (BulletList, NumberedList)) and block.nested:
+            return self.levels.items(block)
+        if isinstance(block, CodeBlock):
+            return [code_xml(self, block)]
+        if isinstance(block, BlockQuote):
+            return quote_xml(self, block)
         if isinstance(block, BulletList):
             prefix = "" if self.numbered.get("List Bullet") else "• "
             return [self.para("List Bullet", item, prefix=prefix) for item in block.items]
@@ -315,7 +335,9 @@ class Writer:
             text = ref.text[ref.numbering]
             at = text.find("<w:numIdMacAtCleanup")
             at = text.rfind("</w:numbering>") if at < 0 else at
-            out.append(deflate(ref.numbering, (text[:at] + "".join(self.nums.values()) + text[at:]).encode()))
+            text = text[:at] + "".join(self.nums.values()) + text[at:]
+            text = insert_abstracts(text, self.levels.xml) if self.levels.xml else text
+            out.append(deflate(ref.numbering, text.encode()))
         if self.rels or self.links:
             rels = "".join(f'<Relationship Id="{rid}" Type="{RT.IMAGE}" Target="{target}"/>'
                            for target, rid in self.rels.items())
@@ -330,8 +352,9 @@ class Writer:
 
     def write(self) -> bytes:
         """Return the .docx: the reference's parts, with this document's in place of theirs."""
-        parts = {e.name: e for e in (self.body(), *self.footers(), self.properties(),
-                                     self.ref.styles(self.doc.meta.lang), *self.package())}
+        body, lang = self.body(), self.doc.meta.lang
+        styles = self.ref.with_styles(lang, (CODE_PARAGRAPH, CODE_CHARACTER))[0] if self.code else self.ref.styles(lang)
+        parts = {e.name: e for e in (body, *self.footers(), self.properties(), styles, *self.package())}
         entries = [parts.pop(name, None) or self.ref.entries[name] for name in self.ref.order]
         return zip_bytes(entries + list(parts.values()) + self.media)
 

@@ -156,6 +156,7 @@ class Reference:
         self.numbered: dict[str, str | None] = {}
         self.finder = StyleFinder(word.styles)
         self._styles: dict[str, Entry] = {}
+        self._extra: dict[tuple, tuple[Entry, dict[str, str]]] = {}
         self._prepare(label)
         self.hyperlink_style = character_style(word)
         set_paper(word, paper, keep)
@@ -266,6 +267,24 @@ class Reference:
         """Return the id of the style called ``name``, or None when there is none."""
         style = self.finder.find(name)
         return None if style is None else style.style_id
+
+    def with_styles(self, lang: str, names: tuple[str, ...]) -> tuple[Entry, dict[str, str]]:
+        """Return the styles part for ``lang`` with the styles ``names`` added where missing, and their ids.
+
+        The styles are added to a copy: documents that do not use them keep the reference's styles.
+        """
+        key = (lang, names)
+        if key not in self._extra:
+            import copy
+
+            from docx.styles.styles import Styles
+
+            self.styles(lang)
+            element = copy.deepcopy(self.word.styles.element)
+            finder = StyleFinder(Styles(element))
+            ids = {name: (finder.find(name) or finder.add(name)).style_id for name in names}
+            self._extra[key] = (deflate(self.styles_name, serialize_part_xml(element)), ids)
+        return self._extra[key]
 
     def styles(self, lang: str) -> Entry:
         """Return the styles part with the fonts and language for ``lang``."""

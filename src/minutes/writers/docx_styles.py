@@ -19,6 +19,8 @@ PAPERS = {"a4": (11906, 16838), "letter": (12240, 15840)}  # width and height, i
 # Regions that use US Letter (CLDR's paperSize data); every other region uses A4.
 LETTER_REGIONS = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
 TABLE_STYLES = ("Table Grid",)
+CHARACTER_STYLES = ("Verbatim Char",)
+MONOSPACE = {"Source Code": "Courier New", "Verbatim Char": "Courier New"}
 _SIZES = {"Title": 24, "Subtitle": 14, "Heading 1": 16, "Heading 2": 13, "Heading 3": 12, "Caption": 9}
 _HEADING = re.compile(r"Heading ([1-9])")
 
@@ -29,7 +31,9 @@ def fold(text: str) -> str:
 
 
 def kind_of(name: str) -> WD_STYLE_TYPE:
-    """Return the type of the style the minutes call ``name``: a table style or a paragraph style."""
+    """Return the type of the style the minutes call ``name``: a table, character or paragraph style."""
+    if name in CHARACTER_STYLES:
+        return WD_STYLE_TYPE.CHARACTER
     return WD_STYLE_TYPE.TABLE if name in TABLE_STYLES else WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -77,6 +81,8 @@ class StyleFinder:
         style.style_id = next(i for i in free if i not in ids)
         if kind == WD_STYLE_TYPE.TABLE:
             _grid(style)
+        elif kind == WD_STYLE_TYPE.CHARACTER:
+            style.font.name = MONOSPACE.get(name)
         else:
             _plain(style, name, self.find("Normal") if name != "Normal" else None)
         self.note(style)
@@ -120,6 +126,9 @@ def _plain(style, name: str, normal) -> None:
         etree.SubElement(ppr, qn("w:outlineLvl"), {qn("w:val"): str(int(heading.group(1)) - 1)})
     if name.startswith("List") or name == "Quote":
         fmt.left_indent = Pt(18)
+    if name in MONOSPACE:
+        font.name = MONOSPACE[name]
+        fmt.space_after = Pt(0)
 
 
 def paper_for(lang: str) -> str:

@@ -7,7 +7,8 @@ import re
 import yaml
 
 from minutes.document.tree import (
-    BulletList, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule, Table, Text,
+    BlockQuote, BulletList, CodeBlock, Document, Heading, Image, Inlines, NumberedList, PageBreak, Paragraph, Rule,
+    Table, Text,
 )
 from minutes.markdown.escape import escape, link, target
 from minutes.writers import WriteOptions
@@ -18,7 +19,10 @@ def inlines(runs: Inlines, block: bool = True) -> str:
     parts = []
     at_start = block
     for run in runs:
-        text = escape(run.text, at_start) if run.href is None else link(run.text, run.href)
+        if run.code:
+            text = _code(run.text) if run.href is None else f"[{_code(run.text)}](<{target(run.href)}>)"
+        else:
+            text = escape(run.text, at_start) if run.href is None else link(run.text, run.href)
         if "\n" in text:
             text = text.replace("\n", "\\\n")
         at_start = block and run.text.endswith("\n")
@@ -36,12 +40,51 @@ def _marked(text: str, run: Text) -> str:
     return f"{pad_l}{mark}{core}{mark[::-1]}{pad_r}"
 
 
+def _code(text: str) -> str:
+    """Return ``text`` as an inline code span, its fence longer than any run of backticks in it."""
+    ticks = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] in "` " and text[-1:] in "` " and text.strip(" ") or text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def _fence(block: CodeBlock) -> str:
+    """Return a code block fenced by more backticks than any line of it starts with."""
+    ticks = "`" * max(3, max(map(len, re.findall(r"(?m)^ *(`+)", block.text)), default=0) + 1)
+    return f"{ticks}{block.lang}\n{block.text}\n{ticks}" if block.text else f"{ticks}{block.lang}\n{ticks}"
+
+
+def _indent(text: str, pad: str, first: str) -> str:
+    """Return ``text`` with ``first`` before its first line and ``pad`` before the others (none on blank ones)."""
+    lines = text.split("\n")
+    return "\n".join([first + lines[0], *(pad + line if line else line.rstrip() for line in lines[1:])])
+
+
+def _list(block: BulletList | NumberedList) -> str:
+    """Return a list, the blocks under each item indented to its text."""
+    out = []
+    for k, item in enumerate(block.items):
+        mark = "- " if isinstance(block, BulletList) else f"{block.start + k}. "
+        text = mark + inlines(item)
+        for sub in block.nested[k] if block.nested else ():
+            text += "\n" + _indent(_block(sub), " " * len(mark), " " * len(mark))
+        out.append(text)
+    return "\n".join(out)
+
+
+def _block(block) -> str:
+    """Return the Markdown of a block that may stand inside a list item or a quote."""
+    return "\n\n".join(blocks(Document(blocks=[block])))
+
+
 def _cell(runs: Inlines) -> str:
     return inlines(runs, block=False).replace("\\\n", " ").replace("\n", " ").strip() or " "
 
 
 def _row(cells: list[Inlines]) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+_ALIGN_MARKS = {"": "---", "left": ":---", "center": ":---:", "right": "---:"}
 
 
 def blocks(doc: Document, skip_title: bool = False) -> list[str]:
@@ -57,12 +100,18 @@ def blocks(doc: Document, skip_title: bool = False) -> list[str]:
             if skip_title and block.level == 1 and not out:
                 continue
             out.append("#" * block.level + " " + inlines(block.inlines, block=False))
+        elif isinstance(block, (BulletList, NumberedList)) and block.nested:
+            out.append(_list(block))
         elif isinstance(block, BulletList):
             out.append("\n".join("- " + inlines(item) for item in block.items))
         elif isinstance(block, NumberedList):
             out.append("\n".join(f"{n}. " + inlines(item) for n, item in enumerate(block.items, block.start)))
+        elif isinstance(block, CodeBlock):
+            out.append(_fence(block))
+        elif isinstance(block, BlockQuote):
+            out.append(_indent("\n\n".join(blocks(Document(blocks=block.blocks))), "> ", "> ").replace("\n\n", "\n>\n"))
         elif isinstance(block, Table):
-            sep = "|" + "|".join("---" for _ in block.header) + "|"
+            sep = "|" + "|".join(_ALIGN_MARKS[a] for a in (block.align or [""] * len(block.header))) + "|"
             out.append("\n".join([_row(block.header), sep, *(_row(r) for r in block.rows)]))
         elif isinstance(block, Image):
             alt = inlines(block.caption, block=False).replace("\\\n", " ")
