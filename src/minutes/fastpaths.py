@@ -1,7 +1,7 @@
 """The one switch for every fast path: ``MINUTES_FAST=0`` turns them all off, anything else leaves them on.
 
 The fast paths (each gives the same output as the slow way; tests/test_fastpaths.py compares both):
-the plain command-line reader, name completion and the top-level help without Typer (``minutes.cli.main``);
+the plain command-line reader and name completion without Typer (``minutes.cli.main``);
 appends that skip the pydantic model (``minutes.model.quick``); the parse cache (``minutes.store.cache``)
 and the folder index (``minutes.store.index``); the fast Markdown reader (``minutes.markdown.fast``).
 """

@@ -54,8 +54,9 @@ def code_digest() -> str:
         for name in sorted(f for f in files if f.endswith(".py")):
             source = Path(folder, name)
             with contextlib.suppress(OSError):
-                key.update(f"{source.relative_to(package).as_posix()}\0{source.stat().st_size}\0".encode())
-                key.update(source.read_bytes())
+                code = source.read_bytes()
+                key.update(f"{source.relative_to(package).as_posix()}\0{len(code)}\0".encode())
+                key.update(code)
     return key.hexdigest()
 
 
