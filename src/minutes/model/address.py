@@ -1,30 +1,159 @@
-"""Addresses: the number or id printed for an entry anywhere, turned back into its place in the file.
+"""Addresses: the label printed for a section or an item anywhere, turned back into its place in the file.
 
-The proceedings are numbered 1, 2, 3 … in file order, every entry counted (actions too), in the
-minutes, `show`, the confirmations, the registers and the error messages alike; an action may also be
-named by its id (``20240312-2``). Attendees are named by their number in `show` or by the person's name.
+Every entry of the proceedings, a section or an item, has one address: the label path of the section it
+sits in and its position there (``2A.3``), or its position alone at the top level (``4``). Positions
+count every entry of a list, sections and actions too, from 1. A section's address is its label: the
+one given (``2A``, ``7.1``, ``Special Order 7A``) or, by default, its position, after its parent's label
+(``2.3``). The minutes, `show`, the confirmations, the registers, `check` and the error messages print
+these; `set`, `remove`, `done`, `goto` and ``--in`` take them. An action may also be named by its id
+(``20240312-2``), an attendee by their number in `show` or the person's name.
+
+The functions read plain data (the file as loaded) or the model alike, and import no pydantic.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from minutes.errors import UsageError
 
 ENTRY = {"proceedings": "item", "attendees": "attendee", "people": "person"}
 
 
-def item_index(data: dict, ref: str | int) -> int:
-    """Return the list index of proceedings entry ``ref`` (its number, from 1, or an action's id)."""
-    items = data.get("proceedings") or []
-    text = str(ref).strip()
-    if text.isascii() and text.isdigit():
-        return _numbered(int(text), len(items), "item")
-    found = [i for i, item in enumerate(items) if isinstance(item, dict) and item.get("kind") == "action"
-             and str(item.get("id", "")) == text]
+class Entry(NamedTuple):
+    """One entry of the proceedings: its address, where it is in the file, the entry, and its depth."""
+
+    address: str
+    path: tuple[str | int, ...]
+    entry: Any
+    depth: int
+    section: str  # the address of the section holding it ("" at the top level)
+
+
+def _get(entry: Any, key: str) -> Any:
+    return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
+
+
+def is_section(entry: Any) -> bool:
+    """Return whether a proceedings entry is a section."""
+    return _get(entry, "kind") == "section"
+
+
+def children(entry: Any) -> list[Any]:
+    """Return the entries of a section (none for an item)."""
+    items = _get(entry, "items") if is_section(entry) else None
+    return items if isinstance(items, list) else []
+
+
+def label(entry: Any, prefix: str, position: int) -> str:
+    """Return the address of an entry at ``position`` (from 1) of the list whose section's address is ``prefix``."""
+    given = _get(entry, "label") if is_section(entry) else None
+    if given is not None and str(given).strip():
+        return " ".join(str(given).split())
+    return f"{prefix}.{position}" if prefix else str(position)
+
+
+def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedings",), prefix: str = "",
+         depth: int = 0) -> Iterator[Entry]:
+    """Yield every entry of ``proceedings``, sections before what they hold, in file order."""
+    for index, entry in enumerate(proceedings or []):
+        here = (*path, index)
+        address = label(entry, prefix, index + 1)
+        yield Entry(address, here, entry, depth, prefix)
+        if is_section(entry):
+            yield from walk(children(entry), (*here, "items"), address, depth + 1)
+
+
+def entries(data: Any) -> list[Entry]:
+    """Return every entry of the session ``data`` (a dict or the model), in file order."""
+    return list(walk(_get(data, "proceedings")))
+
+
+def key(text: str) -> str:
+    """Return an address as it is compared: spaces collapsed, case folded."""
+    return " ".join(str(text).split()).casefold()
+
+
+def duplicates(data: Any) -> list[tuple[str, tuple[str | int, ...]]]:
+    """Return the address and place of every entry whose address an earlier entry already has."""
+    seen: set[str] = set()
+    twice = []
+    for e in entries(data):
+        k = key(e.address)
+        if k in seen:
+            twice.append((e.address, e.path))
+        seen.add(k)
+    return twice
+
+
+def find(data: Any, ref: str | int, what: str = "item") -> Entry:
+    """Return the entry at address ``ref`` (or the action with that id), or a usage error saying where to look."""
+    text = " ".join(str(ref).split())
+    if text.casefold().startswith("item ") or text.casefold().startswith("item."):
+        text = text[5:]
+    all_entries = entries(data)
+    wanted = key(text)
+    for e in all_entries:
+        if key(e.address) == wanted:
+            return e
+    actions = [e for e in all_entries if _get(e.entry, "kind") == "action" and str(_get(e.entry, "id") or "") == text]
+    if actions:
+        return actions[-1]
+    if not all_entries:
+        raise UsageError(f"there is no {what} {text!r}: the session has no proceedings yet")
+    raise UsageError(f"there is no {what} {text!r}: give its address as 'minutes show' prints it (e.g. "
+                     f"{all_entries[-1].address}) or an action's id")
+
+
+def section(data: Any, ref: str) -> Entry:
+    """Return the section at address ``ref``, or a usage error."""
+    found = find(data, ref, "section")
+    if not is_section(found.entry):
+        raise UsageError(f"{found.address} is an item, not a section; give a section's address (see 'minutes agenda')")
+    return found
+
+
+def sections(data: Any) -> list[Entry]:
+    """Return every section of the session ``data``, in file order (a section before its sub-sections)."""
+    return [e for e in entries(data) if is_section(e.entry)]
+
+
+def next_section(data: Any, current: str | None) -> Entry:
+    """Return the section after ``current`` in the agenda (the first one from the top level)."""
+    found = sections(data)
     if not found:
-        raise UsageError(f"there is no item {text!r}: give its number (see 'minutes show') or an action's id")
-    return found[-1]
+        raise UsageError("the session has no sections; add one with 'minutes add-section'")
+    if not current:
+        return found[0]
+    keys = [key(e.address) for e in found]
+    if key(current) not in keys:
+        return found[0]
+    at = keys.index(key(current))
+    if at + 1 >= len(found):
+        raise UsageError(f"{found[at].address} is the last section; 'minutes goto top' leaves sections")
+    return found[at + 1]
+
+
+def split_field(data: Any, dotted: str) -> tuple[Entry, list[str]]:
+    """Return the entry and field path of ``ADDR.FIELD`` (``3A.1.result``): the longest address that fits wins."""
+    parts = dotted.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        head = ".".join(parts[:cut])
+        try:
+            return find(data, head), parts[cut:]
+        except UsageError:
+            continue
+    raise UsageError(f"{dotted!r}: no item or section has the address {'.'.join(parts[:-1]) or dotted!r} "
+                     "(see 'minutes show'); say ADDR.FIELD, e.g. 2A.1.summary")
+
+
+def item_index(data: dict, ref: str | int) -> int:
+    """Return the list index of top-level proceedings entry ``ref`` (its number, from 1, or an action's id)."""
+    found = find(data, ref)
+    if len(found.path) != 2:
+        raise UsageError(f"{found.address} is inside a section; give its address, e.g. {found.address}.FIELD")
+    return int(found.path[1])
 
 
 def attendee_index(data: dict, ref: str) -> int:
@@ -57,10 +186,44 @@ def _spellings(text: Any) -> list[Any]:
     return list(text.values()) if isinstance(text, dict) else [text]
 
 
-def shown(loc: list[Any]) -> str:
-    """Return a location in the model as users count it: ``item 7, vote.for`` for ``proceedings.6.vote.for``."""
+def at_path(data: Any, path: tuple[str | int, ...] | list[str | int]) -> Entry | None:
+    """Return the proceedings entry at ``path`` in the file (``proceedings.2.items.0``), if it is one."""
+    wanted = tuple(path)
+    return next((e for e in entries(data) if e.path == wanted), None)
+
+
+def shown(loc: list[Any], data: Any = None) -> str:
+    """Return a location in the model as users count it: ``item 2A.1, vote.for`` for ``proceedings.1.items.0.vote.for``."""
+    if len(loc) >= 2 and loc[0] == "proceedings" and isinstance(loc[1], int):
+        deepest, depth = None, 2
+        if data is not None:
+            for cut in range(2, len(loc) + 1):
+                if cut % 2 == 0 and all(isinstance(loc[i], int) for i in range(1, cut, 2)) and \
+                        all(loc[i] == "items" for i in range(2, cut, 2)):
+                    found = at_path(data, loc[:cut])
+                    if found is not None:
+                        deepest, depth = found, cut
+        if deepest is None:
+            address, depth = _positional(loc), _positional_depth(loc)
+        else:
+            address = deepest.address
+        what = "section" if deepest is not None and is_section(deepest.entry) else "item"
+        rest = ".".join(str(p + 1 if isinstance(p, int) else p) for p in loc[depth:])
+        return f"{what} {address}, {rest}" if rest else f"{what} {address}"
     if len(loc) >= 2 and loc[0] in ENTRY and isinstance(loc[1], int):
         head = f"{ENTRY[loc[0]]} {loc[1] + 1}"
         rest = ".".join(str(p + 1 if isinstance(p, int) else p) for p in loc[2:])
         return f"{head}, {rest}" if rest else head
     return ".".join(str(p + 1 if isinstance(p, int) else p) for p in loc)
+
+
+def _positional_depth(loc: list[Any]) -> int:
+    depth = 2
+    while depth + 1 < len(loc) and loc[depth] == "items" and isinstance(loc[depth + 1], int):
+        depth += 2
+    return depth
+
+
+def _positional(loc: list[Any]) -> str:
+    """Return the address of ``loc`` by positions alone (no labels known): ``2.1`` for ``proceedings.1.items.0``."""
+    return ".".join(str(loc[i] + 1) for i in range(1, _positional_depth(loc), 2))

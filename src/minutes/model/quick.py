@@ -93,6 +93,11 @@ ITEMS: dict[str, tuple[dict[str, Check], set[str]]] = {
         {"kind", "task"},
     ),
 }
+ITEMS["section"] = (
+    {"kind": _text, "label": lambda v: isinstance(v, str) and bool(v.strip()) and "\n" not in v, "title": _text,
+     "presenter": _text, "note": _text, "items": lambda v: v == []},
+    {"kind", "title"},
+)
 PERSON: tuple[dict[str, Check], set[str]] = (
     {"id": lambda v: isinstance(v, str) and _PERSON_ID.fullmatch(v) is not None, "name": _text, "honorific": _text,
      "role": _text, "organization": _text, "pronoun": _one_of(Pronoun), "email": _text},
@@ -104,11 +109,11 @@ ATTENDEE: tuple[dict[str, Check], set[str]] = (
 )
 
 
-def entry_ok(data: dict, key: str, entry: Any) -> bool:
+def entry_ok(data: dict, key: str | tuple[str | int, ...], entry: Any) -> bool:
     """Return whether ``entry``, appended to the list ``key`` of the session ``data``, is certainly valid there."""
     if not isinstance(entry, dict):
         return False
-    if key == "proceedings":
+    if key == "proceedings" or isinstance(key, tuple) and key[:1] == ("proceedings",):
         kind = entry.get("kind")
         return isinstance(kind, str) and kind in ITEMS and _fields(entry, *ITEMS[kind])
     if key == "people":
@@ -125,4 +130,10 @@ def keeps_valid(data: dict | None, appended: list[tuple[str, Any]] | None) -> bo
     ``appended`` is None when the session changed in some other way: then nothing is certain.
     With ``MINUTES_FAST=0`` (see ``minutes.fastpaths``) nothing is: every change is validated in full.
     """
-    return fastpaths.enabled() and data is not None and appended is not None and all(entry_ok(data, key, entry) for key, entry in appended)
+    if not (fastpaths.enabled() and data is not None and appended is not None):
+        return False
+    if not all(entry_ok(data, key, entry) for key, entry in appended):
+        return False
+    from minutes.model.address import duplicates
+
+    return not any(key == "proceedings" or isinstance(key, tuple) for key, _ in appended) or not duplicates(data)

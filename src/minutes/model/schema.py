@@ -152,7 +152,27 @@ class Action(ItemBase):
     carried_over_from: dt.date | None = Field(None, description="Date of the session this open item came from")
 
 
+class Section(Strict):
+    """A section of the agenda: its label, title, presenter and note, and the items and sections under it."""
+
+    kind: Literal["section"]
+    label: str | None = Field(None, description="e.g. 6A, 7.1, Special Order 7A (default: its position)")
+    title: Text = Field(description="Inline Markdown: may hold a link")
+    presenter: str | None = Field(None, description="Roster id of the presenter or sponsor")
+    note: Text | None = None
+    items: list[Entry] = Field(default_factory=list)
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str | None) -> str | None:
+        if value is not None and (not value.strip() or "\n" in value):
+            raise ValueError("a section's label is one line of text, e.g. 2A")
+        return value
+
+
 Item = Annotated[Union[TextItem, Speech, Report, Resolution, Action], Field(discriminator="kind")]
+Entry = Annotated[Union[TextItem, Speech, Report, Resolution, Action, Section], Field(discriminator="kind")]
+Section.model_rebuild()
 
 
 class Series(Strict):
@@ -228,7 +248,7 @@ class Amendment(Strict):
 class Session(Strict):
     """One sitting of a body: the whole record in one file."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = Field(SCHEMA_VERSION, description="2; files of version 1 are read, and 'minutes migrate' rewrites them")
     title: Text
     series: Series | None = None
     kind: str = Field("regular", description="regular, special, annual, congress-day, committee, ...")
@@ -249,7 +269,7 @@ class Session(Strict):
     category: str | None = None
     people: list[Person] = Field(default_factory=list)
     attendees: list[Attendee] = Field(default_factory=list)
-    proceedings: list[Item] = Field(default_factory=list)
+    proceedings: list[Entry] = Field(default_factory=list)
     press: Press = Press()
     approval: Approval = Approval()
     amendments: list[Amendment] = Field(default_factory=list)
@@ -268,6 +288,16 @@ class Session(Strict):
             if person.id in seen:
                 raise ValueError(f"person id {person.id!r} appears twice in people")
             seen.add(person.id)
+        return self
+
+    @model_validator(mode="after")
+    def _unique_addresses(self) -> Session:
+        from minutes.model.address import duplicates
+
+        twice = duplicates(self)
+        if twice:
+            address, _ = twice[0]
+            raise ValueError(f"two entries have the address {address!r}; give one of the sections another label")
         return self
 
     def person(self, pid: str | None) -> Person | None:
@@ -298,5 +328,5 @@ def json_schema() -> dict:
     """Return the JSON Schema of a session file."""
     schema = Session.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://minutes.invalid/schema/session-1.json"
+    schema["$id"] = "https://minutes.invalid/schema/session-2.json"
     return schema

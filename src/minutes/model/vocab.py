@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Whole-value patterns: pydantic reads "$" as the end of the text, Python's re as "before a final newline"
 # too, so Python code checks a value with ``fullmatch``, never ``match`` or ``search``.
@@ -20,6 +20,14 @@ PlaceMode = Literal["on-site", "online", "hybrid"]
 ActionStatus = Literal["open", "done", "cancelled"]
 TEXT_KINDS = ("ceremony", "announcement", "discussion", "procedure", "break", "note")
 KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action")
+
+# Schema version 2: which texts are Markdown. Block fields of a proceedings entry (and the press
+# boilerplate) are CommonMark with GFM tables; inline fields take inline Markdown only (emphasis, links,
+# code); every other text (names, roles, places, the session's title) is printed as typed. In a file of
+# schema version 1 every text is printed as typed (``minutes migrate`` escapes them for version 2).
+BLOCK_FIELDS = ("text", "summary", "points", "note")
+INLINE_FIELDS = ("title", "topic", "task")
+PRESS_BLOCK_FIELDS = ("boilerplate",)
 
 
 def is_lang(value: str) -> bool:

@@ -43,23 +43,49 @@ def _ensure_final_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + _newline(text)
 
 
-def append(text: str, key: str, item: Any) -> str:
-    """Return ``text`` with ``item`` appended to the top-level list ``key``."""
-    root = _root(text)
-    found = _find(root, key)
+def _list_at(text: str, where: str | tuple[str | int, ...]) -> tuple[yaml.MappingNode | None, str, tuple[yaml.Node, yaml.Node] | None]:
+    """Return the mapping that holds the list ``where`` (None for the top level), its key, and its key and value nodes."""
+    path = (where,) if isinstance(where, str) else tuple(where)
+    node: yaml.Node = _root(text)
+    for depth, key in enumerate(path[:-1]):
+        if isinstance(key, int):
+            if not isinstance(node, yaml.SequenceNode) or not 0 <= key < len(node.value):
+                raise MinutesError(f"there is no entry {key + 1} in {'.'.join(map(str, path[:depth]))}")
+            node = node.value[key]
+            continue
+        found = _find(node, key) if isinstance(node, yaml.MappingNode) else None
+        if found is None:
+            raise MinutesError(f"'{'.'.join(map(str, path[:depth + 1]))}' is missing")
+        node = found[1]
+    if not isinstance(node, yaml.MappingNode):
+        raise MinutesError(f"'{'.'.join(map(str, path[:-1]))}' is not a group of fields; fix it with 'minutes edit'")
+    key = str(path[-1])
+    return (node if len(path) > 1 else None), key, _find(node, key)
+
+
+def append(text: str, where: str | tuple[str | int, ...], item: Any) -> str:
+    """Return ``text`` with ``item`` appended to the list ``where``: a top-level key, or a path to a list inside."""
+    mapping, key, found = _list_at(text, where)
     snippet = yamlio.dump([item])
     if found is None:
-        return insert_key(text, key, [item])
+        return insert_key(text, key, [item], mapping)
     key_node, seq = found
-    if isinstance(seq, yaml.SequenceNode) and not seq.flow_style and seq.value:
-        column = _dash_column(text, seq.value[0])
-        at = _line_end(text, _content_end(seq.value[-1]))
+    point = _append_point(text, seq)
+    if point is not None:
+        column, at = point
         body = text[:at] if text[:at].endswith("\n") or at == 0 else text[:at] + _newline(text)
         return body + _with_newlines(_indent(snippet, column), text) + text[at:]
     if isinstance(seq, yaml.SequenceNode) or _is_null(seq):
         items = (yamlio.load(text[seq.start_mark.index : seq.end_mark.index]) or []) if not _is_null(seq) else []
         return _replace_value(text, key_node, seq, items + [item], block=True)
     raise MinutesError(f"'{key}' is not a list; fix it by hand or with 'minutes edit'")
+
+
+def _append_point(text: str, seq: yaml.Node) -> tuple[int, int] | None:
+    """Return the dash column of a non-empty block list and where an entry appended to it goes (None for other lists)."""
+    if not (isinstance(seq, yaml.SequenceNode) and not seq.flow_style and seq.value):
+        return None
+    return _dash_column(text, seq.value[0]), _line_end(text, _content_end(seq.value[-1]))
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -203,9 +229,9 @@ def set_value(text: str, path: list[str | int], value: Any) -> str:
     raise MinutesError("nothing to set")
 
 
-def remove(text: str, key: str, index: int) -> str:
-    """Return ``text`` without item ``index`` (0-based) of the top-level list ``key``."""
-    found = _find(_root(text), key)
+def remove(text: str, where: str | tuple[str | int, ...], index: int) -> str:
+    """Return ``text`` without entry ``index`` (0-based) of the list ``where`` (a top-level key or a path)."""
+    _, key, found = _list_at(text, where)
     if found is None or not isinstance(found[1], yaml.SequenceNode) or index >= len(found[1].value):
         raise MinutesError(f"there is no item {index + 1} in {key}")
     seq = found[1]
@@ -239,6 +265,16 @@ def _list_end(text: str, column: int, at: int) -> bool:
     return True
 
 
+def _data_at(data: Any, path: tuple[str | int, ...]) -> list | None:
+    """Return the list at ``path`` in ``data``, if it is there and is a list."""
+    for key in path:
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and 0 <= key < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, list) else None
+
+
 class Draft:
     """A session's text being changed, with its data kept in step while that is cheap.
 
@@ -261,22 +297,37 @@ class Draft:
     def _slow(self, text: str) -> None:
         self.text, self.data, self.lists, self.appended = text, None, {}, None
 
-    def append(self, key: str, item: dict) -> None:
-        """Append ``item`` to the top-level list ``key``."""
-        yamlio.check_printable(item, f"{self.name}: the new {key} entry's")
-        known = self.lists.get(key) if self.data is not None else None
+    def append(self, key: str | tuple[str | int, ...], item: dict) -> None:
+        """Append ``item`` to the list ``key``: a top-level key, or the path of a list inside (a section's items)."""
+        what = key if isinstance(key, str) else key[0]
+        yamlio.check_printable(item, f"{self.name}: the new {what} entry's")
         odd = OTHER_BREAK.search(self.text)
+        if not isinstance(key, str) and len(key) == 1:
+            key = str(key[0])
+        if not isinstance(key, str):
+            target = _data_at(self.data, key)
+            point = None
+            if target is not None and odd is None:
+                _, _, found = _list_at(self.text, key)
+                point = _append_point(self.text, found[1]) if found is not None else None
+            if point is None or not _list_end(self.text, *point):
+                return self._slow(append(self.text, key, item))
+            return self._insert(key, target, item, *point)
+        known = self.lists.get(key) if self.data is not None else None
         if odd is not None:
             return self._checked_append(key, item, odd)
         if known is None or not _list_end(self.text, *known):
             return self._slow(append(self.text, key, item))
-        column, at = known
+        self._insert(key, self.data[key], item, *known)
+
+    def _insert(self, key: str | tuple[str | int, ...], target: list, item: dict, column: int, at: int) -> None:
+        """Insert ``item`` as text at ``at``, its dash at ``column``, and append it to ``target``, the list in the data."""
         snippet = _with_newlines(_indent(yamlio.dump([item]), column), self.text)
         (loaded,) = yamlio.load(snippet) or [None]
         if loaded != yamlio.load(yamlio.dump(item)):
             raise MinutesError(f"internal error: the new {key} item does not read back as written")
         self.text = self.text[:at] + snippet + self.text[at:]
-        self.data[key].append(loaded)
+        target.append(loaded)
         if self.appended is not None:
             self.appended.append((key, loaded))
         self.lists = {k: (c, o + len(snippet) if o >= at else o) for k, (c, o) in self.lists.items()}
@@ -307,8 +358,8 @@ class Draft:
         yamlio.check_printable(value, f"{self.name}: the new value of {shown(path)}")
         self._slow(set_value(self.text, path, value))
 
-    def remove(self, key: str, index: int) -> None:
-        """Remove item ``index`` of the top-level list ``key``."""
+    def remove(self, key: str | tuple[str | int, ...], index: int) -> None:
+        """Remove entry ``index`` of the list ``key`` (a top-level key or a path)."""
         self._slow(remove(self.text, key, index))
 
     def replace(self, text: str) -> None:
