@@ -46,6 +46,8 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
     ],
     "add-item": lambda f, out: ["add-item", "discussion", "Corpus discussion.", "-f", f],
     "add-action": lambda f, out: ["add-action", "Corpus task", "--owner", "Ben", "--due", "2024-04-30", "-f", f],
+    "add-section": lambda f, out: ["add-section", "Corpus section", "--label", "9Z", "-f", f],
+    "goto": lambda f, out: ["goto", "top", "-f", f],
     "remove": lambda f, out: ["remove", "1", "-f", f],
     "edit": lambda f, out: ["edit", "-f", f, "--editor", "true"],
     "verify": lambda f, out: ["verify", f],
@@ -54,6 +56,7 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
 }
 WRITERS = {
     "set", "add-attendee", "add-speech", "add-report", "add-resolution", "add-item", "add-action", "remove", "approve",
+    "add-section",
 }
 # Commands that read every session in a folder: run on a folder holding the whole corpus.
 FOLDER_READERS: dict[str, Callable[[str, str], list[str]]] = {

@@ -143,4 +143,4 @@ def test_an_action_is_reached_by_its_id_as_well_as_its_number(tmp_path):
     ops.set_field(path, "item.20240101-2.status", "done")
     assert yaml.safe_load(path.read_text())["proceedings"][1]["status"] == "done"
     number, removed = ops.remove_item(path, "20240101-2")
-    assert number == 2 and removed["task"] == "Task mk1x"
+    assert number == "2" and removed["task"] == "Task mk1x"

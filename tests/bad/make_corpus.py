@@ -227,7 +227,7 @@ case("unknown-field.yaml", "an unknown top-level field (typo of title)", edit("l
 case("missing-title.yaml", "no title", edit("title: Board meeting\n", ""), line=2, field="title", message="required")
 case("missing-speaker.yaml", "a speech without a speaker", edit("  speaker: ana\n", ""), marker="- kind: speech",
      field="speaker", message="required")
-case("schema-version-2.yaml", "a schema version from the future", edit("schema_version: 1", "schema_version: 2"),
+case("schema-version-3.yaml", "a schema version from the future", edit("schema_version: 1", "schema_version: 3"),
      marker="schema_version:", field="schema_version")
 case("timezone-bad.yaml", "a time zone that does not exist", edit("chair: ana\n", "chair: ana\ntimezone: Mars/Olympus_Mons\n"),
      marker="timezone:", field="timezone", message="time zone")

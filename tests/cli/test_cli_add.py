@@ -90,7 +90,7 @@ def test_a_bad_value_set_is_a_usage_error_naming_the_field_not_a_line_of_the_fil
 def test_add_action_prints_the_new_id_for_scripts_and_says_it(cli, board):
     result = cli("add-action", "Call the roofer", "--owner", "Georg")
     assert result.stdout.strip() == "20240312-4"
-    assert "added action item 20240312-4 as item" in result.stderr
+    assert "added action item 20240312-4 as 12" in result.stderr
 
 
 def test_a_point_keeps_the_text_as_typed(cli, board):

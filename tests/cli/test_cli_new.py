@@ -16,7 +16,7 @@ def test_new_creates_a_file_named_from_date_and_title_and_makes_it_current(cli):
     assert result.stdout.strip() == name
     path = cli.folder / name
     data = yaml.safe_load(path.read_text())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["place"] == {"mode": "online"}
     assert ops.current_file(cli.folder) == path
 

@@ -22,6 +22,10 @@ def describe(s: Session, item: Any) -> str:
     from minutes.model.schema import pick
 
     lang = s.lang
+    if item.kind == "section":
+        held = len(item.items)
+        by = f" — {s.name_of(item.presenter)}" if item.presenter else ""
+        return f"{pick(item.title, lang)}{by}" + ("" if held else " (no business yet)")
     if item.kind == "speech":
         text = f"{s.name_of(item.speaker)}"
         if item.on_behalf_of:
@@ -74,8 +78,12 @@ def _attendance(s: Session) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _items(s: Session) -> list[tuple[str, str, str, str]]:
-    return [(str(n), item.at or "", item.kind, describe(s, item)) for n, item in enumerate(s.proceedings, 1)]
+def _items(s: Session) -> list[tuple[str, str, str, str, int]]:
+    """Return each entry's address, time, kind, description and depth, sections before what they hold."""
+    from minutes.model import address
+
+    return [(e.address, getattr(e.entry, "at", None) or "", e.entry.kind, " ".join(describe(s, e.entry).split()), e.depth)
+            for e in address.entries(s)]
 
 
 def print_session(s: Session, plain: bool | None = None) -> None:
@@ -92,8 +100,8 @@ def print_session(s: Session, plain: bool | None = None) -> None:
                 print(f"  {name}" + (f" — {role}" if role else "") + f" ({status})")
         if s.proceedings:
             print("Proceedings:")
-            for n, at, kind, what in _items(s):
-                print(f"  {n}. " + (f"{at} " if at else "") + f"{kind}: {what}")
+            for n, at, kind, what, depth in _items(s):
+                print(f"  {'  ' * depth}{n}. " + (f"{at} " if at else "") + f"{kind}: {what}")
         return
     from rich.console import Console
     from rich.markup import escape
@@ -103,9 +111,10 @@ def print_session(s: Session, plain: bool | None = None) -> None:
     console.print(f"[bold]{escape(pick(s.title, s.lang))}[/bold]")
     for label, value in _facts(s):
         console.print(f"  [dim]{label}:[/dim] {escape(value)}", highlight=False)
+    entries = [(f"{'  ' * depth}{n}", at, kind, what) for n, at, kind, what, depth in _items(s)]
     for title, columns, rows in (
         ("Attendees", ("Name", "Role", "Status"), _attendance(s)),
-        ("Proceedings", ("#", "Time", "Kind", "What"), _items(s)),
+        ("Proceedings", ("#", "Time", "Kind", "What"), entries),
     ):
         if rows:
             table = Table(title=title, title_justify="left")
@@ -126,6 +135,7 @@ def list_rows(folder: Path) -> list[dict[str, Any]]:
 
 def _row(path: Path) -> dict[str, Any]:
     """Return the summary row of one session file, or its error."""
+    from minutes.model import address
     from minutes.model.schema import pick
     from minutes.store import loader as sessions
 
@@ -139,7 +149,7 @@ def _row(path: Path) -> dict[str, Any]:
         "title": pick(s.title, s.lang),
         "kind": s.kind,
         "attendees": len(s.attendees),
-        "items": len(s.proceedings),
+        "items": len(address.items(s)),
         "status": s.approval.status,
     }
 

@@ -57,7 +57,9 @@ def label(entry: Any, prefix: str, position: int) -> str:
 def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedings",), prefix: str = "",
          depth: int = 0) -> Iterator[Entry]:
     """Yield every entry of ``proceedings``, sections before what they hold, in file order."""
-    for index, entry in enumerate(proceedings or []):
+    if not isinstance(proceedings, list):
+        return
+    for index, entry in enumerate(proceedings):
         here = (*path, index)
         address = label(entry, prefix, index + 1)
         yield Entry(address, here, entry, depth, prefix)
@@ -68,6 +70,11 @@ def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedi
 def entries(data: Any) -> list[Entry]:
     """Return every entry of the session ``data`` (a dict or the model), in file order."""
     return list(walk(_get(data, "proceedings")))
+
+
+def items(data: Any) -> list[Any]:
+    """Return every item of the session ``data`` (sections left out, their items in), in file order."""
+    return [e.entry for e in entries(data) if not is_section(e.entry)]
 
 
 def key(text: str) -> str:
@@ -100,9 +107,10 @@ def find(data: Any, ref: str | int, what: str = "item") -> Entry:
     actions = [e for e in all_entries if _get(e.entry, "kind") == "action" and str(_get(e.entry, "id") or "") == text]
     if actions:
         return actions[-1]
+    shown_as = text if text.replace(".", "").isalnum() else repr(text)
     if not all_entries:
-        raise UsageError(f"there is no {what} {text!r}: the session has no proceedings yet")
-    raise UsageError(f"there is no {what} {text!r}: give its address as 'minutes show' prints it (e.g. "
+        raise UsageError(f"there is no {what} {shown_as}: the session has no proceedings yet")
+    raise UsageError(f"there is no {what} {shown_as}: give its address as 'minutes show' prints it (e.g. "
                      f"{all_entries[-1].address}) or an action's id")
 
 

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from minutes.model import clock
+from minutes.model import address, clock
 from minutes.records.session_file import change
 from minutes.store import textedit as edit
 from minutes.store import loader as sessions
@@ -50,7 +50,7 @@ def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
     """Return one row per action id, taken from the newest session that holds it."""
     newest: dict[str, ActionRow] = {}
     for path, s in loaded:
-        for item in s.proceedings:
+        for item in address.items(s):
             if isinstance(item, Action):
                 key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
                 newest[key] = ActionRow(
@@ -86,31 +86,40 @@ def select(
 
 
 def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.date | None = None,
-          amend: str | None = None) -> Path:
-    """Mark action ``action_id`` done in the newest session that holds it; return that file."""
+          amend: str | None = None, session: Path | None = None) -> tuple[Path, str]:
+    """Mark action ``action_id`` done in the newest session that holds it (or the action at that address of
+    ``session``); return that file and the action's id."""
     holder = None
     for path, s in load_all(paths):
-        for index, item in enumerate(s.proceedings):
-            if isinstance(item, Action) and item.id == action_id:
-                holder = (path, index)
+        for e in address.entries(s):
+            if isinstance(e.entry, Action) and e.entry.id == action_id:
+                holder = (path, e.path, action_id)
+    if holder is None and session is not None:
+        try:
+            found = address.find(sessions.load(session), action_id, "action")
+        except UsageError:
+            raise UsageError(f"no action item with id {action_id!r}; see 'minutes actions'") from None
+        if not isinstance(found.entry, Action):
+            raise UsageError(f"{found.address} is a {found.entry.kind}, not an action item")
+        holder = (session, found.path, found.entry.id)
     if holder is None:
         raise UsageError(f"no action item with id {action_id!r}; see 'minutes actions'")
-    path, index = holder
+    path, where, the_id = holder
 
     def fn(draft: edit.Draft, data: dict) -> None:
-        items = data.get("proceedings") or []
-        item = items[index] if index < len(items) else {}
-        if item.get("kind") != "action" or item.get("id") != action_id:
+        found = address.at_path(data, where)
+        item = found.entry if found is not None else {}
+        if item.get("kind") != "action" or item.get("id") != the_id:
             raise MinutesError(f"{path} changed meanwhile; try again")
         if item.get("status") == "done":
-            raise MinutesError(f"action {action_id} is already done (on {item.get('done_on')})")
-        draft.set(["proceedings", index, "status"], "done")
-        draft.set(["proceedings", index, "done_on"], on or clock.today())
+            raise MinutesError(f"action {the_id or found.address} is already done (on {item.get('done_on')})")
+        draft.set([*where, "status"], "done")
+        draft.set([*where, "done_on"], on or clock.today())
         if note:
-            draft.set(["proceedings", index, "note"], note)
+            draft.set([*where, "note"], note)
 
-    change(path, fn, amend, f"closed action {action_id}")
-    return path
+    change(path, fn, amend, f"closed action {the_id or action_id}")
+    return path, the_id or action_id
 
 
 def previous_session(paths: list[Path], organization: object, before: dt.date) -> tuple[Path, Session] | None:
@@ -129,7 +138,7 @@ def _spellings(text: object) -> set[str]:
 def carried_over(previous: Session) -> list[dict]:
     """Return the open action items of ``previous``, marked as carried over, for a new session."""
     items = []
-    for item in previous.proceedings:
+    for item in address.items(previous):
         if isinstance(item, Action) and item.status == "open":
             data = item.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)
             data.pop("at", None)

@@ -17,14 +17,19 @@ from minutes.errors import MinutesError, UsageError
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERSON_FIELDS = {"chair", "secretary", "approval.by"}
 LIST_FIELDS = {"tags", "press.translations"}
+SESSION_FIELDS = {
+    "title", "series", "kind", "organization", "date", "start", "end", "timezone", "place", "occasion", "chair",
+    "secretary", "quorum", "previous_minutes", "adjourned", "lang", "tags", "category", "press", "approval",
+}
 ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
 
 
 def field_path(data: dict, field: str) -> list[str | int]:
-    """Return the path in the file for a dotted field; ``item.N.x`` and ``person.ID.x`` reach into the lists."""
+    """Return the path in the file for a dotted field: ``place.venue``, ``ADDR.FIELD`` (``2A.1.summary``, or
+    ``item.N.FIELD`` at the top level), ``person.ID.FIELD`` and ``attendee.NAME.FIELD``."""
     keys: list[str | int] = [k for k in field.split(".") if k]
     if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
-        raise UsageError(f"cannot set {field!r}; use item.N.FIELD, person.ID.FIELD, the add-* commands or 'edit'")
+        raise UsageError(f"cannot set {field!r}; use ADDR.FIELD (e.g. 2A.1.summary), person.ID.FIELD, the add-* commands or 'edit'")
     if keys[0] in ("item", "person", "attendee"):
         if len(keys) < 3:
             raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
@@ -35,6 +40,16 @@ def field_path(data: dict, field: str) -> list[str | int]:
         if keys[0] == "item":
             return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
         return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
+    if str(keys[0]) not in SESSION_FIELDS and len(keys) >= 2:
+        try:
+            entry, rest = address.split_field(data, field)
+        except UsageError:
+            if str(keys[0])[:1].isdigit():
+                raise
+            return keys
+        if rest[0] == "items" and address.is_section(entry.entry):
+            raise UsageError(f"{field!r}: add to a section with the add-* commands (--in {entry.address}), not 'set'")
+        return [*entry.path, *_numbered(rest)]
     return keys
 
 
@@ -101,16 +116,16 @@ def _get(data: Any, keys: list[str | int]) -> Any:
     return data
 
 
-def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[int, dict]:
-    """Remove proceedings item ``ref`` (its number from 1, or an action's id); return its number and the item."""
+def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[str, dict]:
+    """Remove the item or section at address ``ref`` (or the action with that id); return its address and the entry."""
     removed: dict = {}
-    where: list[int] = []
+    where: list[str] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
-        index = address.item_index(data, ref)
-        removed.update(data["proceedings"][index])
-        where.append(index + 1)
-        draft.remove("proceedings", index)
+        found = address.find(data, ref)
+        removed.update(found.entry)
+        where.append(found.address)
+        draft.remove(found.path[:-1], int(found.path[-1]))
 
     change(path, fn, amend, f"removed item {ref}")
     return where[-1], removed

@@ -7,17 +7,18 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes.model import clock
+from minutes.model import address, clock
 from minutes.model.digest import content_hash
 from minutes.records.approval import approved
 from minutes.records.fields import remove_item, set_field  # noqa: F401 - part of this module's API
-from minutes.records.session_file import change, draft_data, person_id, roster, session_date
+from minutes.records.session_file import change, draft_data, person_id, roster, session_date, valid_data
 from minutes.store import textedit as edit
 from minutes.model import names
 from minutes.store import loader as sessions
 from minutes.store import atomic as store
 from minutes.store import yamlio
 from minutes.store.current import STATE_DIR, current_file, find_session  # noqa: F401 - part of this module's API
+from minutes.store.goto import choose_section, current_section
 from minutes.errors import MinutesError, UsageError
 from minutes.model.vocab import SCHEMA_VERSION, TEXT_KINDS
 
@@ -213,8 +214,11 @@ def add_item(
     people: dict[str, str | None] | None = None,
     guest: bool = False,
     amend: str | None = None,
-) -> tuple[int, dict]:
-    """Append ``item`` to the proceedings, resolving the names in ``people`` (field -> name) first; return its number and entry."""
+    within: str | None = None,
+) -> tuple[str, dict]:
+    """Append ``item`` to a section (``within``, else the current one) or the top level, resolving the names in
+    ``people`` (field -> name) first; return its address and entry."""
+    placed: list[tuple[str, dict]] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
         fields = dict(item)
@@ -223,15 +227,62 @@ def add_item(
             data = draft_data(draft, path)
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(data)
-        draft.append("proceedings", _clean(dict(sorted(fields.items(), key=_item_order))))
+        entry = _clean(dict(sorted(fields.items(), key=_item_order)))
+        where, prefix, count = _container(path, data, within)
+        draft.append(where, entry)
+        placed.append((address.label(entry, prefix, count + 1), entry))
 
     gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
-    items = change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))["proceedings"]
-    return len(items), items[-1]
+    change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
+    return placed[-1]
+
+
+def add_section(
+    path: Path, title: str, *, label: str | None = None, within: str | None = None, note: str | None = None,
+    presenter: str | None = None, amend: str | None = None,
+) -> str:
+    """Add a section (to the section ``within``, else the current one, else the top level); return its address."""
+    if label is not None and (not label.strip() or "\n" in label or "\r" in label):
+        raise UsageError("--label: give a label on one line, e.g. 2A or 7.1")
+    item = {"kind": "section", "label": " ".join(label.split()) if label else None, "title": title, "note": note}
+    people = {"presenter": presenter} if presenter else None
+    return add_item(path, item, people, amend=amend, within=within)[0]
+
+
+TOP = ("top", "/")
+
+
+def _container(path: Path, data: dict, within: str | None) -> tuple[tuple[str | int, ...], str, int]:
+    """Return the list a new entry goes to (its path in the file), that list's address prefix, and its length."""
+    target = within if within is not None else current_section(path)
+    if target is None or target.strip().casefold() in TOP:
+        return ("proceedings",), "", len(data.get("proceedings") or [])
+    try:
+        found = address.section(data, target)
+    except UsageError as exc:
+        if within is None:  # the section chosen with goto is gone (removed, or relabelled by hand)
+            raise UsageError(f"{exc}; the current section {target!r} is gone: run 'minutes goto ADDR' or 'minutes goto top'") from None
+        raise UsageError(f"--in: {exc}") from None
+    return (*found.path, "items"), found.address, len(address.children(found.entry))
+
+
+def goto(path: Path, target: str) -> address.Entry | None:
+    """Make the section ``target`` (an address, ``next`` or ``top``) current for later additions; return it (None: top)."""
+    data, _ = valid_data(path, sessions.read_text(path))
+    text = " ".join(target.split())
+    if text.casefold() in TOP:
+        choose_section(path, None)
+        return None
+    if text.casefold() == "next":
+        found = address.next_section(data, current_section(path))
+    else:
+        found = address.section(data, text)
+    choose_section(path, found.address)
+    return found
 
 
 ITEM_ORDER = (
-    "kind", "id", "at", "speaker", "on_behalf_of", "presenter", "role", "topic", "title", "task", "text",
+    "kind", "id", "label", "at", "speaker", "on_behalf_of", "presenter", "role", "topic", "title", "task", "text",
     "summary", "points", "moved_by", "seconded_by", "vote", "result", "owner", "due", "status", "attachments",
 )
 
@@ -243,7 +294,7 @@ def _item_order(pair: tuple[str, Any]) -> int:
 def next_action_id(data: dict) -> str:
     """Return a new action id for the session ``data``, stable across meetings: DATE-N."""
     prefix = session_date(data).strftime("%Y%m%d")
-    used = {a.get("id") for a in data.get("proceedings") or [] if a.get("kind") == "action"}
+    used = {e.entry.get("id") for e in address.entries(data) if e.entry.get("kind") == "action"}
     n = 1
     while f"{prefix}-{n}" in used:
         n += 1

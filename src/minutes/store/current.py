@@ -51,3 +51,4 @@ def find_session(explicit: Path | None, folder: Path) -> Path:
             "no session chosen: pass --file FILE, set MINUTES_FILE, or run 'minutes use FILE' (or 'minutes new')"
         )
     return chosen
+

@@ -73,13 +73,13 @@ def validate(text: str, path: Path | str = "<string>", data: Any = _UNREAD) -> S
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
-        return _report(exc, Locator(text, node), path)
+        return _report(exc, Locator(text, node), path, data)
 
 
-def _report(exc: Any, where: Locator, path: Path | str) -> Errors:
+def _report(exc: Any, where: Locator, path: Path | str, data: Any = None) -> Errors:
     """Return the first ``SHOWN`` errors of ``exc`` located by ``where``, and a line counting the rest."""
     found = exc.errors(include_url=False, include_context=True, include_input=True)
-    errors = Errors(_describe(err, where, path) for err in found[:SHOWN])
+    errors = Errors(_describe(err, where, path, data) for err in found[:SHOWN])
     if len(found) > SHOWN:
         errors.append(located(path, None, f"... and {len(found) - SHOWN:,} more errors"))
     errors.total = len(found)
@@ -97,18 +97,18 @@ def load(path: Path) -> Session:
     return session
 
 
-def _describe(err: Any, where: Locator, path: Path | str) -> str:
+def _describe(err: Any, where: Locator, path: Path | str, data: Any = None) -> str:
     """Return one pydantic error as a located line in words."""
     loc = list(err["loc"])
     line = where.line(loc)
-    field = shown(_visible(loc))
+    field = shown(_visible(loc), data)
     msg = err["msg"]
     if err["type"] == "missing":
         msg = "required field is missing"
     elif err["type"] == "extra_forbidden":
         msg = "unknown field"
     elif err["type"] == "union_tag_invalid":
-        kinds = ", ".join(KINDS)
+        kinds = ", ".join((*KINDS, "section"))
         msg = f"unknown kind {err['input'].get('kind')!r}; use one of {kinds}" if isinstance(err.get("input"), dict) else msg
     elif err["type"] == "string_pattern_mismatch":
         pattern = err["ctx"]["pattern"]
@@ -131,7 +131,7 @@ def _visible(loc: list) -> list:
 
 _TAGS = {
     "ceremony", "announcement", "discussion", "procedure", "break", "note", "speech", "report",
-    "resolution", "motion", "action", "str", "dict[str,str]", "Counts", "literal['acclamation','unanimous']",
+    "resolution", "motion", "action", "section", "str", "dict[str,str]", "Counts", "literal['acclamation','unanimous']",
 }
 
 

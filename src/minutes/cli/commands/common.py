@@ -85,6 +85,20 @@ def _path(file: Optional[Path]) -> Path:
     return find_session(file, _cwd())
 
 
+def _current_or_none() -> Optional[Path]:
+    """Return the current session, if one is chosen (for commands that also work without one)."""
+    try:
+        return _path(None)
+    except UsageError:
+        return None
+
+
+InOpt = Annotated[
+    Optional[str],
+    Opt("--in", help="Address of the section to add to, e.g. 2A (default: the one chosen with 'minutes goto'; 'top' for none)."),
+]
+
+
 def _folder(folder: Path) -> Path:
     """Return ``folder``, or a usage error if it is not one."""
     if not folder.is_dir():

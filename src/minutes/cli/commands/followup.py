@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 from minutes.errors import UsageError
 from minutes.cli.declared import command
 from minutes.cli.params import Arg, Opt
-from minutes.cli.commands.common import AmendOpt, FileOpt, JsonOpt, _date, _done, _folder, _path
+from minutes.cli.commands.common import AmendOpt, FileOpt, JsonOpt, _current_or_none, _date, _done, _folder, _path
 
 # --- approval and follow-up ----------------------------------------------------------------
 
@@ -96,7 +96,7 @@ def actions_(
 
 @command("done")
 def done(
-    action_id: Annotated[str, Arg(help="Id of the action item (see 'minutes actions').")],
+    action_id: Annotated[str, Arg(help="Id of the action item (see 'minutes actions'), or its address in the current session.")],
     note: Annotated[Optional[str], Opt("--note", help="How it was done.")] = None,
     on: Annotated[Optional[str], Opt("--on", help="Date it was done, YYYY-MM-DD (default: today).")] = None,
     folder: Annotated[Path, Opt("--dir", help="Folder of session files.")] = Path("."),
@@ -110,8 +110,9 @@ def done(
     from minutes.records import ops
 
     day = _date(on, "--on") if on else None
-    path = actions.close(ops.session_files([_folder(folder)]), action_id, note, day, amend=amend)
-    _done(path, f"closed action {action_id}")
+    path, closed = actions.close(ops.session_files([_folder(folder)]), action_id, note, day, amend=amend,
+                                 session=_current_or_none())
+    _done(path, f"closed action {closed}")
 
 
 class ReportName(str, Enum):

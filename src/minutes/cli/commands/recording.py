@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 from minutes.cli.declared import _err, command
 from minutes.cli.params import Arg, Opt
 from minutes.cli.commands.common import (
-    AmendOpt, AtOpt, AttachOpt, CaptionOpt, FileOpt, GuestOpt, PointOpt, Pronoun, Result, Status, SummaryOpt,
+    AmendOpt, AtOpt, AttachOpt, CaptionOpt, FileOpt, GuestOpt, InOpt, PointOpt, Pronoun, Result, Status, SummaryOpt,
     _attachments, _date, _done, _interactive, _path, _required, _text,
 )
 from minutes.cli.commands.roster import complete_names
@@ -45,17 +45,60 @@ def add_attendee(
 
 
 def _add(
-    file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str]
+    file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str],
+    within: Optional[str] = None,
 ) -> dict:
     from minutes.records import ops
     from minutes.model import values
 
     values.time(item.get("at"), "--at")
     path = _path(file)
-    number, entry = ops.add_item(path, item, people, guest, amend)
+    where, entry = ops.add_item(path, item, people, guest, amend, within)
     named = f" {entry['id']}" if entry.get("kind") == "action" and entry.get("id") else ""
-    _done(path, f"added {what}{named} as item {number}")
+    _done(path, f"added {what}{named} as {where}")
     return entry
+
+
+@command("add-section")
+def add_section(
+    title: Annotated[Optional[str], Arg(help="Title of the section (inline Markdown: may hold a link).", show_default=False)] = None,
+    label: Annotated[Optional[str], Opt("--label", help="Its label, e.g. 6A, 7.1 (default: its position).")] = None,
+    within: InOpt = None,
+    note: Annotated[Optional[str], Opt("--note", help="A note under its heading; '-' reads stdin.")] = None,
+    presenter: Annotated[
+        Optional[str], Opt("--presenter", autocompletion=complete_names, help="Who presents or sponsors it.")
+    ] = None,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Add a section to the agenda (inside the section --in, or the current one); print its address.
+
+    Example: minutes add-section "Treasurer's report" --in 2 --label 2A
+    """
+    from minutes.records import ops
+
+    path = _path(file)
+    title = _required(title, "Title", "a TITLE")
+    where = ops.add_section(path, title, label=label, within=within, note=_text(note, "--note"), presenter=presenter,
+                            amend=amend)
+    print(where)  # for scripts: s=$(minutes add-section ...)
+    _done(path, f"added section {where}")
+
+
+@command("goto")
+def goto(
+    section: Annotated[str, Arg(help="Address of a section (e.g. 2A), 'next', or 'top' to leave sections.")],
+    file: FileOpt = None,
+) -> None:
+    """Make a section current: later add-* commands without --in add to it.
+
+    Example: minutes goto 2A; minutes goto next; minutes goto top
+    """
+    from minutes.records import ops
+
+    path = _path(file)
+    found = ops.goto(path, section)
+    _done(path, "now at the top level (outside sections)" if found is None else f"now in section {found.address}")
 
 
 @command("add-speech")
@@ -72,6 +115,7 @@ def add_speech(
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
     guest: GuestOpt = False,
+    within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
@@ -84,7 +128,7 @@ def add_speech(
         "kind": "speech", "topic": topic, "summary": _text(summary, "--summary"), "points": point,
         "role": role, "at": at, "attachments": _attachments(attach, caption),
     }
-    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech", amend)
+    _add(file, item, {"speaker": speaker, "on_behalf_of": on_behalf_of}, guest, "speech", amend, within)
 
 
 @command("add-report")
@@ -97,6 +141,7 @@ def add_report(
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
     guest: GuestOpt = False,
+    within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
@@ -109,7 +154,7 @@ def add_report(
         "kind": "report", "title": _required(title, "Title", "--title"), "summary": _text(summary, "--summary"),
         "points": point, "at": at, "attachments": _attachments(attach, caption),
     }
-    _add(file, item, {"presenter": presenter}, guest, "report", amend)
+    _add(file, item, {"presenter": presenter}, guest, "report", amend, within)
 
 
 @command("add-resolution")
@@ -128,6 +173,7 @@ def add_resolution(
     motion: Annotated[bool, Opt("--motion", help="Record it as a motion rather than a resolution.")] = False,
     at: AtOpt = None,
     guest: GuestOpt = False,
+    within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
@@ -142,7 +188,7 @@ def add_resolution(
         "text": _text(text, "--text"), "vote": ops.vote(for_, against, abstain, acclamation),
         "result": result.value if result else None, "at": at,
     }
-    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend)
+    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend, within)
 
 
 @command("add-item")
@@ -152,6 +198,7 @@ def add_item(
     at: AtOpt = None,
     attach: AttachOpt = [],
     caption: CaptionOpt = [],
+    within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
@@ -163,7 +210,7 @@ def add_item(
 
     item = ops.text_item(kind, _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
     item["attachments"] = _attachments(attach, caption)
-    _add(file, item, {}, False, kind, amend)
+    _add(file, item, {}, False, kind, amend, within)
 
 
 @command("add-action")
@@ -173,6 +220,7 @@ def add_action(
     due: Annotated[Optional[str], Opt("--due", help="Due date, YYYY-MM-DD.")] = None,
     at: AtOpt = None,
     guest: GuestOpt = False,
+    within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
@@ -184,24 +232,26 @@ def add_action(
         "kind": "action", "task": _required(task, "Task", "a TASK"),
         "due": _date(due, "--due") if due else None, "at": at,
     }
-    print(_add(file, item, {"owner": owner}, guest, "action item", amend)["id"])  # for scripts: id=$(minutes add-action ...)
+    print(_add(file, item, {"owner": owner}, guest, "action item", amend, within)["id"])  # for scripts: id=$(minutes add-action ...)
 
 
 @command("remove")
 def remove(
-    item: Annotated[str, Arg(help="Number of the item, as the minutes and 'minutes show' print it, or an action's id.")],
+    item: Annotated[str, Arg(help="Address of the item or section, as the minutes and 'minutes show' print it (4, 2A.1), or an action's id.")],
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
-    """Remove one proceedings item.
+    """Remove one proceedings item, or a section with all it holds.
 
-    Example: minutes remove 3; minutes remove 20240312-2
+    Example: minutes remove 3; minutes remove 2A.1; minutes remove 20240312-2
     """
     from minutes.records import ops
 
     path = _path(file)
-    number, removed = ops.remove_item(path, item, amend)
-    _done(path, f"removed item {number} ({removed.get('kind')})")
+    where, removed = ops.remove_item(path, item, amend)
+    held = len(removed.get("items") or [])
+    extra = f", with the {held} entr{'ies' if held != 1 else 'y'} in it" if held else ""
+    _done(path, f"removed {'section' if removed.get('kind') == 'section' else 'item'} {where} ({removed.get('kind')}{extra})")
 
 
 @command("edit")
