@@ -103,6 +103,17 @@ def recorded_a_meeting(folder: Path, stdout: str) -> None:
     assert data["adjourned"] == "18:30"
 
 
+def recorded_into_sections(folder: Path, stdout: str) -> None:
+    from minutes.model import address
+
+    (session,) = folder.glob("*.yaml")
+    data = yamlio.load(session.read_text(encoding="utf-8"))
+    found = {e.address: e.entry for e in address.entries(data)}
+    assert list(found) == ["1", "2", "2A", "2A.1", "3", "3.1"]
+    assert found["2A.1"]["title"] == "Accounts 2024" and found["3.1"]["kind"] == "discussion"
+    assert stdout.split()[1:] == ["1", "2", "2A", "3"]  # new prints the file, add-section each new address
+
+
 def rendered(folder: Path, stdout: str) -> None:
     written = {p.name for p in (folder / "out").iterdir()}
     assert {f"{s.stem}.minutes.de.docx" for s in folder.glob("*.yaml")} <= written
@@ -137,6 +148,7 @@ def popolo(folder: Path, stdout: str) -> None:
 
 EXPECTED: dict[str, Callable[[Path, str], None]] = {
     "Recording a meeting": recorded_a_meeting,
+    "An agenda with sections": recorded_into_sections,
     "Rendering": rendered,
     "Approval and amendments": approved_and_amended,
     "Action items across meetings": carried_over,
