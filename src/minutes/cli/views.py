@@ -125,6 +125,19 @@ def print_session(s: Session, plain: bool | None = None) -> None:
             console.print(table)
 
 
+def print_agenda(rows: list[dict[str, Any]]) -> None:
+    """Print the agenda rows: each section's address and title, indented by depth, with its presenter and note."""
+    if not rows:
+        print("no sections; add one with 'minutes add-section'")
+        return
+    for row in rows:
+        indent = "  " * row["depth"]
+        head = row["address"] if "." in row["address"] or row["address"].endswith(")") else row["address"] + "."
+        print(shown(f"{indent}{head} {row['title']}" + (f" — {row['presenter']}" if row["presenter"] else "")))
+        for line in (row["note"] or "").splitlines():
+            print(shown(f"{indent}{' ' * (len(head) + 1)}{line}".rstrip()))
+
+
 def list_rows(folder: Path) -> list[dict[str, Any]]:
     """Return one summary row per session file in ``folder`` (unchanged files from the folder index)."""
     from minutes.store import index

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes.model import names
+from minutes.model import address, names
 from minutes.store import loader as sessions
 from minutes.errors import MinutesError, located
 
@@ -72,7 +72,7 @@ def missing_attachments(path: Path, attached: list[list]) -> list[Finding]:
 
     out: list[Finding] = []
     text = None
-    for file, i, j in attached:
+    for file, where, j, at in attached:
         try:
             resolve(path.parent, file)
         except ValueError as exc:
@@ -81,8 +81,8 @@ def missing_attachments(path: Path, attached: list[list]) -> list[Finding]:
                     text = sessions.read_text(path)
                 except MinutesError:
                     text = ""
-            line = sessions.locate(text, ["proceedings", i, "attachments", j, "file"]) if text else None
-            out.append(Finding("warning", located(path, line, f"item {i + 1}: attachment {file}: {exc}")))
+            line = sessions.locate(text, [*where, "attachments", j, "file"]) if text else None
+            out.append(Finding("warning", located(path, line, f"item {at}: attachment {file}: {exc}")))
     return out
 
 
@@ -104,16 +104,16 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
         pid = getattr(s, field)
         if pid and pid not in roster:
             at([field], "error", f"{field} {pid!r} is not in people")
-    for i, item in enumerate(s.proceedings, 1):
+    for e in address.entries(s):
         for field in ("speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by"):
-            pid = getattr(item, field, None)
+            pid = getattr(e.entry, field, None)
             if pid is None:
                 continue
-            loc = ["proceedings", i - 1, field]
+            loc = [*e.path, field]
             if pid not in roster:
-                at(loc, "error", f"item {i}: {field.replace('_', ' ')} {pid!r} is not in people")
+                at(loc, "error", f"{_named(e)}: {field.replace('_', ' ')} {pid!r} is not in people")
             elif pid not in attending and field not in ("on_behalf_of", "owner"):
-                at(loc, "warning", f"item {i}: {field.replace('_', ' ')} {pid!r} is not listed as an attendee")
+                at(loc, "warning", f"{_named(e)}: {field.replace('_', ' ')} {pid!r} is not listed as an attendee")
     spelled = [pick(p.name, s.lang, s.lang) for p in s.people]
     for a, b in names.near_duplicates(spelled):
         at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
@@ -131,34 +131,39 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     return out
 
 
+def _named(e: address.Entry) -> str:
+    """Return how a finding names a proceedings entry: ``item 2A.1`` or ``section 2A``."""
+    return f"{'section' if address.is_section(e.entry) else 'item'} {e.address}"
+
+
 def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
     if any(a.group for a in s.attendees if a.status in VOTING):
         return []  # a group's size is unknown, so the attendance cannot be counted
     voters = sum(1 for a in s.attendees if a.status in VOTING)
     out = []
-    for i, item in enumerate(s.proceedings, 1):
-        counts = getattr(item, "vote", None)
+    for e in address.entries(s):
+        counts = getattr(e.entry, "vote", None)
         if hasattr(counts, "total") and voters and counts.total > voters:
-            line = sessions.locate(text, ["proceedings", i - 1, "vote"])
+            line = sessions.locate(text, [*e.path, "vote"])
             out.append(
-                Finding("error", located(path, line, f"item {i}: {counts.total} votes cast but only {voters} voting attendees"))
+                Finding("error", located(path, line, f"{_named(e)}: {counts.total} votes cast but only {voters} voting attendees"))
             )
     return out
 
 
 def _duplicate_action_ids(s: Session, text: str, path: Path | str) -> list[Finding]:
     """Return an error for every action whose id an earlier action of the session already has."""
-    first: dict[str, int] = {}
+    first: dict[str, str] = {}
     out = []
-    for i, item in enumerate(s.proceedings, 1):
-        action_id = getattr(item, "id", None) if getattr(item, "kind", None) == "action" else None
+    for e in address.entries(s):
+        action_id = getattr(e.entry, "id", None) if getattr(e.entry, "kind", None) == "action" else None
         if not action_id:
             continue
         if action_id in first:
-            line = sessions.locate(text, ["proceedings", i - 1, "id"])
-            out.append(Finding("error", located(path, line, f"item {i}: action id {action_id!r} is already used by item {first[action_id]}")))
+            line = sessions.locate(text, [*e.path, "id"])
+            out.append(Finding("error", located(path, line, f"item {e.address}: action id {action_id!r} is already used by item {first[action_id]}")))
         else:
-            first[action_id] = i
+            first[action_id] = e.address
     return out
 
 

@@ -106,10 +106,12 @@ def new_session(
     part: int | None = None,
     of: int | None = None,
     carry_over: bool = False,
+    agenda: str | None = None,
 ) -> Path:
     """Create a session file named from the date and title in ``folder``, make it current; return its path.
 
     With ``carry_over``, the open action items of the previous session of the same body come along.
+    With ``agenda`` (a Markdown outline's file name, ``-`` for stdin), its sections open the proceedings.
     The file's modeline points at the schema written to ``.minutes/`` (relative to the file's folder,
     as yaml-language-server resolves it); a ``.minutes/.gitignore`` keeps minutes' state out of git.
     """
@@ -134,14 +136,19 @@ def new_session(
     )
     people: list[dict] = []
     items: list[dict] = []
+    if agenda is not None:
+        from minutes.records import outline
+
+        items = outline.load(agenda)
     if carry_over:
         from minutes.records import actions
 
         previous = actions.previous_session(session_files([folder]), organization, date)
         if previous is None:
             raise MinutesError(f"--carry-over: no earlier session of {organization or 'this body'} in {folder}")
-        items = actions.carried_over(previous[1])
-        owners = {i.get("owner") for i in items}
+        carried = actions.carried_over(previous[1])
+        items += carried
+        owners = {i.get("owner") for i in carried}
         people = [p.model_dump(exclude_defaults=True) for p in previous[1].people if p.id in owners]
     lists = {"people": people, "attendees": [], "proceedings": items}
     body = yamlio.dump(data) + "".join(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes.model import clock
+from minutes.model import address, clock
 from minutes.errors import UsageError
 from minutes.model.schema import Report, Resolution, Session, Speech, pick
 
@@ -39,15 +39,20 @@ def _in_range(s: Session, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or s.date >= start) and (end is None or s.date <= end)
 
 
+def _addressed(s: Session) -> list[tuple[str, object]]:
+    """Return the address and the entry of every section and item of the session, in file order."""
+    return [(e.address, e.entry) for e in address.entries(s)]
+
+
 def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
     """Return the register of every resolution and motion, with its vote and result."""
     rows = []
     for _, s in loaded:
-        for n, item in enumerate(s.proceedings, 1):
+        for n, item in _addressed(s):
             if isinstance(item, Resolution):
                 counts = item.vote_text()
                 rows.append([
-                    s.date.isoformat(), pick(s.title, s.lang), str(n), item.kind, pick(item.title, s.lang),
+                    s.date.isoformat(), pick(s.title, s.lang), n, item.kind, pick(item.title, s.lang),
                     s.name_of(item.moved_by), s.name_of(item.seconded_by), counts, item.result or "",
                 ])
     columns = ["date", "session", "item", "kind", "title", "moved by", "seconded by", "vote (for–against–abstain)", "result"]
@@ -81,13 +86,13 @@ def speakers(loaded: list[tuple[Path, Session]]) -> Table:
     """Return who spoke or reported, when, and on what."""
     rows = []
     for _, s in loaded:
-        for n, item in enumerate(s.proceedings, 1):
+        for n, item in _addressed(s):
             if isinstance(item, Speech):
                 on_behalf = f" (on behalf of {s.name_of(item.on_behalf_of)})" if item.on_behalf_of else ""
-                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), s.name_of(item.speaker) + on_behalf,
+                rows.append([s.date.isoformat(), pick(s.title, s.lang), n, s.name_of(item.speaker) + on_behalf,
                              "speech", pick(item.topic, s.lang)])
             elif isinstance(item, Report):
-                rows.append([s.date.isoformat(), pick(s.title, s.lang), str(n), s.name_of(item.presenter), "report",
+                rows.append([s.date.isoformat(), pick(s.title, s.lang), n, s.name_of(item.presenter), "report",
                              pick(item.title, s.lang)])
     return Table("Speakers", ["date", "session", "item", "speaker", "kind", "topic or title"], rows)
 

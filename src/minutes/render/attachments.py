@@ -57,16 +57,21 @@ def view(file: str, caption: str) -> dict[str, Any]:
 
 def local_files(session: Session) -> list[str]:
     """Return the files (not URLs) that the session's items attach, each once, in order."""
-    files = (a.file for item in session.proceedings for a in item.attachments)
+    from minutes.model import address
+
+    files = (a.file for e in address.entries(session) if not address.is_section(e.entry) for a in e.entry.attachments)
     return list(dict.fromkeys(f for f in files if not is_url(f)))
 
 
 def references(session: Session) -> list[list[Any]]:
-    """Return ``[file, item index, attachment index]`` for every attached file (not URL), for `check`."""
+    """Return ``[file, item's place in the file, attachment index, item's address]`` for every attached file, for `check`."""
+    from minutes.model import address
+
     return [
-        [a.file, i, j]
-        for i, item in enumerate(session.proceedings)
-        for j, a in enumerate(item.attachments)
+        [a.file, list(e.path), j, e.address]
+        for e in address.entries(session)
+        if not address.is_section(e.entry)
+        for j, a in enumerate(e.entry.attachments)
         if not is_url(a.file)
     ]
 

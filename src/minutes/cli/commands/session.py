@@ -27,10 +27,14 @@ def new(
     carry_over: Annotated[
         bool, Opt("--carry-over", help="Copy the open action items of the previous session of the same body.")
     ] = False,
+    agenda: Annotated[
+        Optional[str], Opt("--agenda", help="Build the sections from a Markdown outline (a nested list); '-' reads stdin.")
+    ] = None,
 ) -> None:
     """Create a session file named from the date and title, and make it current.
 
     Example: minutes new "Board meeting" --date 2024-03-12 --place "Room 4" --organization "Acme e.V."
+    Example: minutes new "Council" --date 2025-03-14 --agenda agenda.md
     """
     from minutes.records import ops
     from minutes.model import values
@@ -43,6 +47,7 @@ def new(
     path = ops.new_session(
         _cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
         kind=kind, start=start, timezone=timezone, series=series, part=part, of=of, carry_over=carry_over,
+        agenda=agenda,
     )
     print(path.name)
     _done(path, "created and chosen as the current session")

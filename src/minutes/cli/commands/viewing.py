@@ -1,4 +1,4 @@
-"""Viewing and checking: `show`, `list`, `check`, `schema`."""
+"""Viewing and checking: `show`, `agenda`, `list`, `check`, `schema`."""
 
 import json
 import sys
@@ -31,6 +31,26 @@ def show(
         print(json.dumps(views.session_json(s), ensure_ascii=False, indent=2))
     else:
         views.print_session(s)
+
+
+@command("agenda")
+def agenda(
+    file: Annotated[Optional[Path], Arg(help="Session file (default: the current session).", show_default=False)] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Print the agenda of a session: its sections with their addresses, presenters and notes.
+
+    Example: minutes agenda; minutes agenda --json | jq '.[].address'
+    """
+    from minutes.records import outline
+    from minutes.store import loader as sessions
+    from minutes.cli import views
+
+    rows = outline.agenda(sessions.load(_path(file)))
+    if json_:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        views.print_agenda(rows)
 
 
 @command("list")
