@@ -18,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from minutes.model.address import entries, is_section
+
 if TYPE_CHECKING:
     from minutes.model.schema import Session
 
@@ -56,10 +58,8 @@ def view(file: str, caption: str) -> dict[str, Any]:
 
 
 def local_files(session: Session) -> list[str]:
-    """Return the files (not URLs) that the session's items attach, each once, in order."""
-    from minutes.model import address
-
-    files = (a.file for e in address.entries(session) if not address.is_section(e.entry) for a in e.entry.attachments)
+    """Return the files (not URLs) that the session's items attach (in sections too), each once, in order."""
+    files = (a.file for e in entries(session) if not is_section(e.entry) for a in e.entry.attachments)
     return list(dict.fromkeys(f for f in files if not is_url(f)))
 
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from minutes.render import attachments
+from minutes.render import attachments, outline
 from minutes.render.i18n import Catalog
 from minutes.render.labels import (
     ACTION_STATUSES, KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES,
 )
 from minutes.render.sentences import is_clause, shorten, tidy
+from minutes.model.address import is_section
 from minutes.model.schema import Action, Report, Resolution, Session, Speech, TextItem, pick
 
 
 class Builder:
     """Build the view context of one session in one language."""
 
-    def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None):
+    def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None, show_agenda: bool = True):
         self.s = session
+        self.show_agenda = show_agenda
         self.cat = cat
         self.lang = cat.lang
         self._people: dict[tuple[str | None, str | None], dict[str, Any] | None] = {}
@@ -208,7 +210,7 @@ class Builder:
         text = self._("{yes} for, {no} against, {abstain} abstaining", yes=v.for_, no=v.against, abstain=v.abstain)
         return {"type": "counts", "yes": v.for_, "no": v.against, "abstain": v.abstain, "text": text}
 
-    def item(self, item: Any, number: int | None, previous: str | None) -> dict[str, Any]:
+    def item(self, item: Any, number: str | None, previous: str | None) -> dict[str, Any]:
         t = self.t
         out: dict[str, Any] = {
             "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
@@ -293,16 +295,20 @@ class Builder:
             return [self._("done on {date}", date=self.date(item.done_on)) if item.done_on else self._("done")]
         return [self._("cancelled")] if item.status == "cancelled" else []
 
-    def items(self) -> list[dict[str, Any]]:
-        """Return the item views; the first of a run of actions carried over from one meeting gets an ``intro``."""
-        out, number, previous, came_from = [], 0, None, None
-        for index, item in enumerate(self.s.proceedings):
-            if index in self.days:
-                out.append(self.day(*self.days[index]))
+    def entries(self) -> list[dict[str, Any]]:
+        """Return the views of the sections and items in file order, each with its address (the one `set` takes);
+        the first of a run of actions carried over from one meeting gets an ``intro``."""
+        out, previous, came_from = [], None, None
+        for e in outline.numbered(self.s.proceedings, self.days):
+            if not e.address:
+                out.append(self.day(*self.days[e.path[1]]))
                 previous = came_from = None
                 continue
-            number += 1  # every entry has its number, actions too: the one `set` and `remove` take
-            view = self.item(item, number, previous)
+            item = e.entry
+            if is_section(item):
+                out.append(outline.section(self, e))
+                continue
+            view = outline.placed(self.item(item, e.address, previous), e)
             came = getattr(item, "carried_over_from", None)
             if came and came != came_from:
                 view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
@@ -346,7 +352,9 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         session = self.session()
-        items = self.items()
+        entries = self.entries()
+        items = [e for e in entries if e["kind"] != "section"]  # in file order, sections left out (the release)
+        sections = [e for e in entries if e["kind"] == "section"]
         attendance = self.attendance()
         chair_id = self.s.chair
         # People who speak or report are introduced, with their role, in their own paragraph.
@@ -368,18 +376,23 @@ class Builder:
             "introduced": ([chair_id] if chair_id else []) + [p["id"] for p in guest_people],
             "days": [i for i in items if i["kind"] == "day"],
             "chair_on_site": bool(chair and chair["status"] == "present" and self.s.place.mode != "on-site"),
+            "entries": entries,
             "items": items,
-            "agenda": [i for i in items if i["number"]],
+            "sections": sections,
+            "agenda": sections or [i for i in items if i["number"]],
+            "show_agenda": self.show_agenda,
             "resolutions": [i for i in items if i["kind"] in ("resolution", "motion")],
             "actions": [i for i in items if i["kind"] == "action"],
             "press": self.press(session),
         }
 
 
-def build(session: Session, cat: Catalog, parts: list[Session] | None = None) -> dict[str, Any]:
+def build(session: Session, cat: Catalog, parts: list[Session] | None = None,
+          show_agenda: bool = True) -> dict[str, Any]:
     """Return the view context of ``session`` in the catalog's language.
 
     ``parts`` are the sessions a compiled series was made of (``series.compile_series``), in date order:
     with them, each day opens with its own heading and the dates span the first to the last day.
+    ``show_agenda`` tells the template whether to print the agenda at the top.
     """
-    return Builder(session, cat, parts).build()
+    return Builder(session, cat, parts, show_agenda).build()

@@ -1,4 +1,4 @@
-"""Render sessions to minutes or press releases: session → template → Markdown → document (records/publish writes it)."""
+"""Render sessions to minutes, press releases or agendas: session → template → Markdown → document (records/publish writes it)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from minutes.model.vocab import is_lang
 if TYPE_CHECKING:
     from minutes.document.tree import Metadata
 
-KINDS = ("minutes", "release")
+KINDS = ("minutes", "release", "agenda")
 PAPERS = ("a4", "letter")
 
 
@@ -31,6 +31,7 @@ class RenderOptions:
     reference_doc: Path | None = None
     front_matter: str | None = None
     paper: str | None = None
+    agenda: bool = True  # the agenda at the top of the minutes (the template sees it as ``show_agenda``)
 
 
 def check_options(options: RenderOptions, formats: Collection[str], front_matters: Collection[str]) -> None:
@@ -111,7 +112,7 @@ def template_text(session: Session, source: Path | None, options: RenderOptions,
     # The minutes of one file carry its content hash ("minutes verify FILE" recomputes it), so that a
     # printed copy can be matched to its file. A compiled series matches no single file: no hash.
     digest = content_hash(session) if options.kind == "minutes" and not parts else ""
-    view = context.build(session, cat, parts)
+    view = context.build(session, cat, parts, show_agenda=options.agenda)
     text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
     meta = Metadata(
         title=view["session"]["title"],

@@ -23,7 +23,7 @@ from minutes.render.i18n import Catalog
 from minutes.render.resources import own_folder, read_inside, read_regular, templates_dir
 from minutes.markdown.escape import escape, target
 
-TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2"}
+TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2", "agenda": "agenda.md.j2"}
 _MISSING = object()
 
 

@@ -15,6 +15,7 @@ from minutes.cli.commands.common import _path
 class Kind(str, Enum):
     minutes = "minutes"
     release = "release"
+    agenda = "agenda"
 
 
 @command("render")
@@ -23,7 +24,9 @@ def render(
         Optional[list[Path]],
         Arg(help="Session files or folders (default: the current session).", show_default=False),
     ] = None,
-    kind: Annotated[Kind, Opt("--kind", "-k", help="Formal minutes or a press release.")] = Kind.minutes,
+    kind: Annotated[
+        Kind, Opt("--kind", "-k", help="Formal minutes, a press release or the agenda (the notice of the meeting).")
+    ] = Kind.minutes,
     fmt: Annotated[str, Opt("--format", "-t", help="md, docx, json, pdf or popolo.")] = "md",
     lang: Annotated[Optional[str], Opt("--lang", "-l", help="Language: en, ru, zh, de (default: the session's).")] = None,
     out: Annotated[str, Opt("--out", "-o", help="Output folder, or - for stdout (one md or json result).")] = ".",
@@ -41,14 +44,15 @@ def render(
     series: Annotated[
         Optional[str], Opt("--series", help="Compile every session of this series into one document.")
     ] = None,
+    no_agenda: Annotated[bool, Opt("--no-agenda", help="Leave out the agenda at the top of the minutes.")] = False,
 ) -> None:
-    """Render minutes or a press release to Markdown, Word, JSON, PDF or Popolo JSON.
+    """Render minutes, a press release or the agenda to Markdown, Word, JSON, PDF or Popolo JSON.
 
     Example: minutes render . --kind release --format docx --lang zh --out out --jobs 2
     """
     from minutes.records import batch
 
-    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper)
+    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper, not no_agenda)
     paths = batch.expand(files, _path(None) if not files and series is None else None)
     if series is not None or out == "-":
         rendered = batch.render_single(paths, options, series)
