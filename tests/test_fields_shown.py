@@ -77,6 +77,8 @@ BASE: dict[str, Any] = {
          "due": dt.date(2024, 6, 1), "status": "done", "done_on": dt.date(2024, 5, 30),
          "carried_over_from": dt.date(2024, 4, 9), "note": "With the court.",
          "attachments": [{"file": "form.png", "caption": "The form"}]},
+        {"kind": "section", "label": "7A", "title": "Any other business", "presenter": "ben",
+         "note": "Raised at the end.", "items": [{"kind": "note", "text": "Nothing further was raised."}]},
     ],
     "press": {
         "headline": "Tenants celebrate ten years", "subheadline": "The annual meeting adopted a budget",

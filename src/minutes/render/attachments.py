@@ -65,12 +65,10 @@ def local_files(session: Session) -> list[str]:
 
 def references(session: Session) -> list[list[Any]]:
     """Return ``[file, item's place in the file, attachment index, item's address]`` for every attached file, for `check`."""
-    from minutes.model import address
-
     return [
         [a.file, list(e.path), j, e.address]
-        for e in address.entries(session)
-        if not address.is_section(e.entry)
+        for e in entries(session)
+        if not is_section(e.entry)
         for j, a in enumerate(e.entry.attachments)
         if not is_url(a.file)
     ]
