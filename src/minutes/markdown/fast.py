@@ -38,6 +38,11 @@ _BLOCKISH = re.compile(
 )
 
 
+# markdown-it's reading of a stretch of lines: (text, line) -> the blocks before ``line`` (the whole text when
+# ``line`` is its line count), or None when no block of the top level starts at ``line``.
+Stretch = Callable[[str, int], "list[Block] | None"]
+
+
 class Unsure(Exception):
     """The text uses something the fast reader does not handle."""
 
@@ -74,9 +79,10 @@ _MARKS = frozenset("#-+*_0123456789>`~<|[=! \t")
 class Reader:
     """Read blocks fast; hand inline text with escapes, links or code to markdown-it's inline parser."""
 
-    def __init__(self, text: str, slow: Callable[[str], Inlines]):
+    def __init__(self, text: str, slow: Callable[[str], Inlines], stretch: Stretch | None = None):
         self.lines = text.split("\n")
         self.slow = slow
+        self.stretch = stretch
         # Text with nothing for ``clean`` to remove (the usual case) is not cleaned run by run.
         self.dirty = not is_clean(text)
         self.out: list[Block] = []
@@ -90,11 +96,33 @@ class Reader:
             line = lines[self.i]
             if not line.strip():
                 self.i += 1
-            elif line[0] in _MARKS:
-                self.marked(line)
-            else:
-                self.paragraph(line)
+                continue
+            try:
+                if line[0] in _MARKS:
+                    self.marked(line)
+                else:
+                    self.paragraph(line)
+            except Unsure:
+                if self.stretch is None or self.style is not None:
+                    raise
+                self.defer()
         return self.out
+
+    def defer(self) -> None:
+        """Have markdown-it read from the current line to the next line where a block surely starts afresh.
+
+        That is a line after a blank one that opens no block of its own (a paragraph's first line),
+        once markdown-it confirms that a block of the top level starts there; else the rest of the text.
+        """
+        lines, n, start = self.lines, len(self.lines), self.i
+        end = next((k for k in range(start + 2, n) if lines[k][:1] not in _MARKS and lines[k][:1].strip()
+                    and not lines[k - 1].strip(" \t")), n)
+        blocks = self.stretch("\n".join(lines[start:end + 1]), end - start) if end < n else None
+        if blocks is None:
+            end = n
+            blocks = self.stretch("\n".join(lines[start:]), end - start)
+        self.out.extend(blocks)
+        self.i = end
 
     def blank(self, k: int) -> bool:
         """Return True when line ``k`` is blank or past the end."""
@@ -296,9 +324,14 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip()[1:-1].split("|")]
 
 
-def parse(text: str, slow: Callable[[str], Inlines]) -> list[Block] | None:
-    """Return the blocks of ``text``, or None when markdown-it must read it."""
+def parse(text: str, slow: Callable[[str], Inlines], stretch: Stretch | None = None) -> list[Block] | None:
+    """Return the blocks of ``text``, or None when markdown-it must read it.
+
+    With ``stretch`` (markdown-it's reading of a stretch of lines), only the stretches the fast reader
+    cannot read go to markdown-it, unless the text may define a link reference (``]:``), which any
+    stretch could use.
+    """
     try:
-        return Reader(text, slow).read()
+        return Reader(text, slow, None if "]:" in text else stretch).read()
     except Unsure:
         return None
