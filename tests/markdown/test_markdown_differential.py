@@ -16,6 +16,8 @@ ATOMS = [
     "![", "](", "&amp;", "&#35;", "---", "***", "> ", "- ", "# ", "<!-- c -->", "<b>", "    ",
     "https://example.org/a_b(c)?d=1&e=2#f", "http://x.org/~u/%20q", "mailto:ana@example.org", "HTTPS://X.ORG",
     "<https://x.org/p_q>", "[t](https://x.org/a_b)", "[t](<u v>)", "https://", "xhttp://a.b",
+    "<https://X.Org/A_B?q=1#f>", "<http://a.b:80/~c-d.e>", "<https://a.b/%41>", "<https://a.b/c&d>", "\\\n",
+    "\\", "\\\\", "`c`", "\\`",
 ]
 CONTEXTS = ["paragraph", "bullets", "numbers", "heading", "table", "caption", "quote", "subtitle"]
 
@@ -132,6 +134,18 @@ def test_a_stretch_ends_only_where_markdown_it_starts_a_block_afresh(text):
 def test_a_text_a_stretch_cannot_be_cut_from_goes_to_markdown_it_whole(text):
     assert _fast_and_stretches(text) is None
     assert to_dict(markdown.parse(text)) == to_dict(markdown.parse_tokens(text))
+
+
+@pytest.mark.parametrize("text", [
+    "See <https://x.org/a_b>.", "_<https://x.org/a>_", "a _<https://x.org/a>_ b", "x_<https://x.org/a> _y_",
+    "\\<https://x.org/a>", "\\[draft\\](<https://x.org/d/4>) to members", "<https://x.org/a><https://x.org/b>",
+    "two\\\nlines", "escaped\\\\\nbackslash", "ends in\\", "a \\\n  b", "a\\  \nb", "\\\n", "x\n\\\ny",
+    "\\- item\\\n\\- item", "<HTTPS://X.ORG>", "<https://a.b/%41>", "<https://a.b/c&amp;d>",
+])
+def test_autolinks_and_backslash_breaks_read_as_markdown_it_reads_them(text):
+    blocks = _fast_and_stretches(text)
+    assert blocks is not None
+    assert to_dict(Document(blocks=blocks)) == to_dict(markdown.parse_tokens(text))
 
 
 def test_both_readers_read_ten_thousand_generated_texts_the_same():

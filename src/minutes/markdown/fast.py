@@ -55,6 +55,27 @@ def _literal(line: str) -> str:
     return _ESCAPE.sub(r"\1", line)
 
 
+# A web address in angle brackets that markdown-it links as it is written (no percent sign, entity, space,
+# bracket or other character its link normalisation could change).
+_WEB_AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9/_.:~?#=-]*)>")
+
+
+def _literal_runs(line: str) -> Inlines:
+    """Return the runs of a line whose only special characters are escapes, spaced underscores and web autolinks."""
+    runs: Inlines = []
+    pos = 0
+    for m in _WEB_AUTOLINK.finditer(line):
+        if line[m.start() - 1:m.start()] in ("\\", "_") or line[m.end():m.end() + 1] == "_":
+            raise Unsure
+        if m.start() > pos:
+            runs.append(Text(_literal(line[pos:m.start()])))
+        runs.append(Text(m.group(1), href=m.group(1)))
+        pos = m.end()
+    if pos < len(line) or not runs:
+        runs.append(Text(_literal(line[pos:])))
+    return runs
+
+
 def _line_runs(text: str) -> Inlines:
     """Return the runs of one line with only simple, space-delimited ``*em*`` and ``**strong**``."""
     runs: Inlines = []
@@ -273,8 +294,9 @@ class Reader:
     def runs(self, lines: list[str]) -> Inlines:
         """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones.
 
-        A line with emphasis has no other special character; one with escapes or spaced underscores has
-        no asterisk (raise Unsure otherwise): each line is then read on its own.
+        A line with emphasis has no other special character; one with escapes, spaced underscores or web
+        autolinks has no asterisk (raise Unsure otherwise): each line is then read on its own. A line may
+        end in a backslash that makes a hard break.
         """
         out: Inlines = []
         last = len(lines) - 1
@@ -289,8 +311,10 @@ class Reader:
                     if not (CJK.match(before) or CJK.match(line[:1])):
                         out.append(Text(" "))
             hard = k < last and raw.endswith("  ")
+            if k < last and raw.endswith("\\") and (len(raw) - len(raw.rstrip("\\"))) % 2:
+                hard, line = True, line[:-1]  # a backslash before the line's end: a hard break
             if _UNSAFE.search(line):
-                out.append(Text(_literal(line)))
+                out.extend(_literal_runs(line))
             elif "*" in line:
                 out.extend(_line_runs(line))
             elif line:
@@ -305,7 +329,8 @@ class Reader:
                 run.text = clean(run.text)
             if not run.text:
                 continue
-            if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic:
+            if (merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic
+                    and merged[-1].href == run.href):
                 merged[-1].text += run.text
             else:
                 merged.append(run)
