@@ -71,7 +71,7 @@ RICH_BLOCKS = [
     "| l | c | r |\n|:--|:-:|--:|\n| 1 | *2* | [x](https://x.org/y_z) |", "| a | b |\n| --- | :--- |\n| `c|d` | e |",
     "See the [accounts](https://example.org/a_2024.pdf).", "Run `minutes show` now.", "[t](<u v> \"title\")",
     "```\nRule 7: quorum 1/3\n\nRule 8\n```", "~~~ text\na | b\n~~~", "```\nnever closed\n\nStill code",
-    "> Is a quorum needed?\n>\n> - for votes\n> - for bylaws", "> quoted\n> > twice", "> - a\n>   - b",
+    "> Is a quorum needed?\n>\n> - for votes\n> - for bylaws", "> WHEREAS, a;\n>\n> RESOLVED, *b*.", "> quoted\n> > twice", "> - a\n>   - b",
     "<!--\nspans\n\nblank lines -->", "<div>\nblock\n</div>", "<!-- style: Subtitle -->", "[ref]: https://x.org/r",
     "Uses [ref] and [t][ref].", "    indented code", "Title\n=====", "Text\n---", "---", "***", "# Heading *it*",
     "WHEREAS, it was proposed; and", "Plain paragraph\nover two lines.", "会议记录。", "a  \nhard break",
@@ -119,7 +119,7 @@ def test_both_readers_read_rich_documents_the_same_and_the_fast_one_defers_only_
     "Intro.\n\n<!--\nspans\n\nblank lines -->\n\nAfter.",  # an HTML block over blank lines
     "- a\n\n  more\n\nAfter.\n\n- b",
     "> - a\n>   - b\n\nAfter *it*.\n\n1. x\n   1. y",
-    "> a\n>\n> b\n\n<!-- style: Subtitle -->\n\nStyled.",  # a style comment left pending in a stretch
+    "> - a\n> - b\n\n<!-- style: Subtitle -->\n\nStyled.",  # a style comment left pending in a stretch
 ])
 def test_a_stretch_ends_only_where_markdown_it_starts_a_block_afresh(text):
     blocks = _fast_and_stretches(text)
@@ -128,8 +128,8 @@ def test_a_stretch_ends_only_where_markdown_it_starts_a_block_afresh(text):
 
 
 @pytest.mark.parametrize("text", [
-    "> a\n>\n> b\n\nUses [ref].\n\n[ref]: https://x.org/r",  # a link reference any stretch could use
-    "<!-- style: Subtitle -->\n\n> a\n>\n> b\n\nStyled?",  # a style comment the stretch's paragraph takes
+    "> - a\n> - b\n\nUses [ref].\n\n[ref]: https://x.org/r",  # a link reference any stretch could use
+    "<!-- style: Subtitle -->\n\n> - a\n> - b\n\nStyled?",  # a style comment the stretch's paragraph takes
 ])
 def test_a_text_a_stretch_cannot_be_cut_from_goes_to_markdown_it_whole(text):
     assert _fast_and_stretches(text) is None
@@ -140,9 +140,10 @@ def test_a_text_a_stretch_cannot_be_cut_from_goes_to_markdown_it_whole(text):
     "See <https://x.org/a_b>.", "_<https://x.org/a>_", "a _<https://x.org/a>_ b", "x_<https://x.org/a> _y_",
     "\\<https://x.org/a>", "\\[draft\\](<https://x.org/d/4>) to members", "<https://x.org/a><https://x.org/b>",
     "two\\\nlines", "escaped\\\\\nbackslash", "ends in\\", "a \\\n  b", "a\\  \nb", "\\\n", "x\n\\\ny",
-    "\\- item\\\n\\- item", "<HTTPS://X.ORG>", "<https://a.b/%41>", "<https://a.b/c&amp;d>",
+    "\\- item\\\n\\- item", "<HTTPS://X.ORG>", "> a\n>\n> b\n> c\n>\n> d > e", "> a\n>\n>\n> b", "> a\n>",
+    "> a\n>\nb", "> a\n> \n> - b", "1 > 0 and 2 >= 1", "<https://a.b/%41>", "<https://a.b/c&amp;d>",
 ])
-def test_autolinks_and_backslash_breaks_read_as_markdown_it_reads_them(text):
+def test_autolinks_backslash_breaks_and_quoted_paragraphs_read_as_markdown_it_reads_them(text):
     blocks = _fast_and_stretches(text)
     assert blocks is not None
     assert to_dict(Document(blocks=blocks)) == to_dict(markdown.parse_tokens(text))

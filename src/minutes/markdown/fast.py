@@ -11,6 +11,8 @@ from minutes.document.tree import (
 )
 
 _UNSAFE = re.compile(r"[\\`_\[\]<>!&\x00]")
+# In a line's text (not at its start), ">" only closes what "<" opens: without "<" it is literal.
+_UNSAFE_LITERAL = re.compile(r"[\\`_\[\]<!&\x00]")
 # A backslash before ASCII punctuation makes it literal; so is a run of underscores with a space (or
 # the line's end) on both sides, as in a form line "Signature: ____  Date: ____": it can neither open
 # nor close emphasis.
@@ -50,7 +52,7 @@ class Unsure(Exception):
 def _literal(line: str) -> str:
     """Return the text of a line whose only special characters are escapes and spaced underscores."""
     rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
-    if "*" in rest or _UNSAFE.search(rest):
+    if "*" in rest or _UNSAFE_LITERAL.search(rest):
         raise Unsure
     return _ESCAPE.sub(r"\1", line)
 
@@ -242,19 +244,24 @@ class Reader:
         self.i = i
 
     def quote(self) -> None:
-        """Read a block quote of plain lines."""
+        """Read a block quote of plain paragraphs, each of plain lines, between lines of a lone ">"."""
         lines, n, i = self.lines, len(self.lines), self.i
-        body = []
+        paragraphs: list[list[str]] = [[]]
         while i < n and lines[i].startswith(">"):
             content = lines[i][1:]
             content = content[1:] if content.startswith(" ") else content
-            if _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
+            body = paragraphs[-1]
+            if (not content.strip(" \t") and body and lines[i + 1:i + 2] and lines[i + 1].startswith(">")
+                    and lines[i + 1][1:].strip(" \t")):
+                paragraphs.append([])  # a lone ">" between two paragraphs of the quote
+            elif _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
                 raise Unsure
-            body.append(content)
+            else:
+                body.append(content)
             i += 1
         if not self.blank(i):
             raise Unsure
-        self.out.append(Paragraph(self.inlines(body), "Quote"))
+        self.out.extend(Paragraph(self.inlines(body), "Quote") for body in paragraphs)
         self.style = None
         self.i = i
 
