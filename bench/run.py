@@ -161,13 +161,7 @@ def main() -> None:
         t = median(big_runs, lambda: run(add_big, tmp, env))
         rows.append(Row("add-speech, 10,000-item session", t, "≤ 1.0 s", t <= 1.0, f"CSafeLoader load {fmt_time(t_load)}", f"{t / t_load:.2f}×"))
 
-        commands = {}
-        for n, path in sizes.items():
-            for fmt in ("docx", "md"):
-                out = tmp / f"out-{fmt}-{n}"
-                out.mkdir()
-                commands[fmt, n] = [*MINUTES, "render", str(path), "--format", fmt, "--out", str(out)]
-        renders = interleaved(big_runs, {key: functools.partial(run, cmd, tmp, env) for key, cmd in commands.items()})
+        renders = timed_renders(tmp, env, big_runs, sizes, "out")
         plain = HERE / "plain_docx.py"
         t_plain = run([PY, str(plain), str(big), str(tmp / "plain.docx")], tmp)
         t = renders["docx", 10_000]
@@ -237,6 +231,17 @@ def main() -> None:
         print(note)
 
 
+def timed_renders(tmp: Path, env: dict, runs: int, sizes: dict[int, Path], prefix: str) -> dict:
+    """Return the median time of rendering each session of ``sizes`` to .docx and to Markdown, all in turns."""
+    commands = {}
+    for n, path in sizes.items():
+        for fmt in ("docx", "md"):
+            out = tmp / f"{prefix}-{fmt}-{n}"
+            out.mkdir()
+            commands[fmt, n] = [*MINUTES, "render", str(path), "--format", fmt, "--out", str(out)]
+    return interleaved(runs, {key: functools.partial(run, cmd, tmp, env) for key, cmd in commands.items()})
+
+
 def renders_sections(tmp: Path, env: dict) -> bool:
     """Return whether the tree under test renders a session with sections (record model 2)."""
     probe = write_sectioned(tmp / "probe", 10)
@@ -252,13 +257,7 @@ def model_two(tmp: Path, env: dict, runs: int, model_one: dict, notes: list[str]
         notes.append("This tree does not render sections yet: the model 2 renders took the same items and texts "
                      "in one list, without the sections.")
     sizes = {n: write_sectioned(tmp / f"v2-{n}", n, flat) for n in (10_000, 20_000)}
-    commands = {}
-    for n, path in sizes.items():
-        for fmt in ("docx", "md"):
-            out = tmp / f"out-v2-{fmt}-{n}"
-            out.mkdir()
-            commands[fmt, n] = [*MINUTES, "render", str(path), "--format", fmt, "--out", str(out)]
-    renders = interleaved(runs, {key: functools.partial(run, cmd, tmp, env) for key, cmd in commands.items()})
+    renders = timed_renders(tmp, env, runs, sizes, "out-v2")
     rows = []
     for fmt, name, target in (("docx", ".docx", 1.5), ("md", "Markdown", 1.0)):
         t, base = renders[fmt, 10_000], model_one[fmt, 10_000]
