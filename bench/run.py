@@ -27,11 +27,23 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from sessions import write_folder, write_session  # noqa: E402
+from sessions import write_folder, write_sectioned, write_session  # noqa: E402
 
 PY = sys.executable
 MINUTES = [PY, "-m", "minutes"]
 PEAK = {"rss_mb": 0.0, "where": ""}
+# add-speech into a section (`minutes add-speech NAME --in ADDR`), the way records.ops.add_item appends there.
+# TODO(issue 14): once `--in` is on main, measure `[*MINUTES, "add-speech", "Ana Weber", "--summary", "x", "--in",
+# "25", "-f", FILE]` instead (the lead switches it).
+ADD_IN = """import sys
+from pathlib import Path
+from minutes.model import address
+from minutes.records.session_file import change, person_id
+def fn(draft, data):
+    where = (*address.section(data, sys.argv[2]).path, "items")
+    draft.append(where, {"kind": "speech", "speaker": person_id(data, "Ana Weber"), "summary": "x"})
+change(Path(sys.argv[1]), fn, None, "added speech")
+"""
 
 
 def run(cmd: list[str], cwd: Path, env: dict | None = None, stdin: bytes | None = None) -> float:
@@ -51,7 +63,7 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None, stdin: bytes | None 
     if proc.returncode != 0:
         raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
     rss = usage.ru_maxrss / 1024
-    if cmd[:len(MINUTES)] == MINUTES and rss > PEAK["rss_mb"]:  # our processes, not the baselines
+    if cmd[:len(MINUTES)] in (MINUTES, [PY, "-c", ADD_IN]) and rss > PEAK["rss_mb"]:  # ours, not the baselines
         PEAK.update(rss_mb=rss, where=" ".join(cmd[2:5]))
     return wall
 
@@ -149,13 +161,7 @@ def main() -> None:
         t = median(big_runs, lambda: run(add_big, tmp, env))
         rows.append(Row("add-speech, 10,000-item session", t, "≤ 1.0 s", t <= 1.0, f"CSafeLoader load {fmt_time(t_load)}", f"{t / t_load:.2f}×"))
 
-        commands = {}
-        for n, path in sizes.items():
-            for fmt in ("docx", "md"):
-                out = tmp / f"out-{fmt}-{n}"
-                out.mkdir()
-                commands[fmt, n] = [*MINUTES, "render", str(path), "--format", fmt, "--out", str(out)]
-        renders = interleaved(big_runs, {key: functools.partial(run, cmd, tmp, env) for key, cmd in commands.items()})
+        renders = timed_renders(tmp, env, big_runs, sizes, "out")
         plain = HERE / "plain_docx.py"
         t_plain = run([PY, str(plain), str(big), str(tmp / "plain.docx")], tmp)
         t = renders["docx", 10_000]
@@ -166,6 +172,8 @@ def main() -> None:
             growth = renders[fmt, 20_000] / renders[fmt, 10_000]
             rows.append(Row(f"growth 20,000 / 10,000 items, {fmt}", growth, "≤ 2.2×", growth <= 2.2,
                             f"20,000 items {fmt_time(renders[fmt, 20_000])}", f"{growth:.2f}×"))
+
+        rows.extend(model_two(tmp, env, big_runs, renders, notes))
 
         sessions = write_folder(tmp / "batch", batch, 20)
         out = tmp / "batch-out"
@@ -221,6 +229,53 @@ def main() -> None:
     report(rows, args.quick)
     for note in notes:
         print(note)
+
+
+def timed_renders(tmp: Path, env: dict, runs: int, sizes: dict[int, Path], prefix: str) -> dict:
+    """Return the median time of rendering each session of ``sizes`` to .docx and to Markdown, all in turns."""
+    commands = {}
+    for n, path in sizes.items():
+        for fmt in ("docx", "md"):
+            out = tmp / f"{prefix}-{fmt}-{n}"
+            out.mkdir()
+            commands[fmt, n] = [*MINUTES, "render", str(path), "--format", fmt, "--out", str(out)]
+    return interleaved(runs, {key: functools.partial(run, cmd, tmp, env) for key, cmd in commands.items()})
+
+
+def renders_sections(tmp: Path, env: dict) -> bool:
+    """Return whether the tree under test renders a session with sections (record model 2)."""
+    probe = write_sectioned(tmp / "probe", 10)
+    cmd = [*MINUTES, "render", str(probe), "--format", "md", "--out", str(probe.parent)]
+    return subprocess.run(cmd, cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+
+
+def model_two(tmp: Path, env: dict, runs: int, model_one: dict, notes: list[str]) -> list[Row]:
+    """Return the rows of record model 2: 10,000 and 20,000 items in 50 sections, texts in Markdown (lists,
+    tables, links), rendered beside the model 1 renders of ``model_one``; and an add-speech into a section."""
+    flat = not renders_sections(tmp, env)
+    if flat:
+        notes.append("This tree does not render sections yet: the model 2 renders took the same items and texts "
+                     "in one list, without the sections.")
+    sizes = {n: write_sectioned(tmp / f"v2-{n}", n, flat) for n in (10_000, 20_000)}
+    renders = timed_renders(tmp, env, runs, sizes, "out-v2")
+    rows = []
+    for fmt, name, target in (("docx", ".docx", 1.5), ("md", "Markdown", 1.0)):
+        t, base = renders[fmt, 10_000], model_one[fmt, 10_000]
+        rows.append(Row(f"render 10,000 items in 50 sections to {name}", t, f"≤ {target:g} s", t <= target,
+                        f"model 1, 10,000 items {fmt_time(base)}", f"{t / base:.2f}×"))
+    for fmt in ("docx", "md"):
+        growth = renders[fmt, 20_000] / renders[fmt, 10_000]
+        rows.append(Row(f"growth 20,000 / 10,000 items in sections, {fmt}", growth, "≤ 2.2×", growth <= 2.2,
+                        f"20,000 items {fmt_time(renders[fmt, 20_000])}", f"{growth:.2f}×"))
+    path = write_sectioned(tmp / "v2-add", 10_000)
+    add = [PY, "-c", ADD_IN, str(path), "25"]
+    load = [PY, "-c", f"import yaml; yaml.load(open({str(path)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"]
+    run(add, tmp, env)  # the first command after a hand edit reads and validates the whole file
+    t = median(runs, lambda: run(add, tmp, env))
+    t_load = median(runs, lambda: run(load, tmp))
+    rows.append(Row("add-speech into section 25 of 10,000 items", t, "≤ 1.0 s", t <= 1.0,
+                    f"CSafeLoader load {fmt_time(t_load)}", f"{t / t_load:.2f}×"))
+    return rows
 
 
 def report(rows: list[Row], quick: bool) -> None:

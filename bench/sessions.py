@@ -33,8 +33,8 @@ def _item(n: int) -> dict:
     return {"kind": "announcement", "text": f"Announcement number {n}."}
 
 
-def session_text(items: int, day: int = 0) -> str:
-    """Return the YAML of a session with ``items`` proceedings items."""
+def session_data(items: int, day: int = 0) -> dict:
+    """Return the data of a session with ``items`` proceedings items."""
     date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
     data = {
         "schema_version": 1, "title": f"Board meeting {day + 1}", "organization": "Bench Cooperative", "date": date,
@@ -44,7 +44,12 @@ def session_text(items: int, day: int = 0) -> str:
         "attendees": [{"person": i, "status": "present"} for i, *_ in PEOPLE],
         "proceedings": [_item(n) for n in range(items)],
     }
-    return "# generated for the benchmarks\n" + yamlio.dump(data)
+    return data
+
+
+def session_text(items: int, day: int = 0) -> str:
+    """Return the YAML of a session with ``items`` proceedings items."""
+    return "# generated for the benchmarks\n" + yamlio.dump(session_data(items, day))
 
 
 def write_session(base: Path, items: int) -> Path:
@@ -62,3 +67,71 @@ def write_folder(folder: Path, count: int, items: int) -> Path:
         date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
         (folder / f"{date.isoformat()}-board-meeting-{day + 1}.yaml").write_text(session_text(items, day), encoding="utf-8")
     return folder
+
+
+# --- record model 2: agenda sections, texts in Markdown (issue 14) ------------------------------------
+
+SECTIONS = 50
+
+
+def _rich_item(n: int) -> dict:
+    """Return item ``n`` of a sectioned session: speeches, reports, resolutions, discussions and actions in Markdown."""
+    who = PEOPLE[n % len(PEOPLE)][0]
+    kind = n % 5
+    if kind == 0:
+        return {"kind": "speech", "speaker": who, "topic": f"Budget line *{n}*",
+                "summary": (f"spoke about point {n} of the agenda:\n\n- the cost of the **repairs**\n"
+                            f"- the new rota\n  - mornings\n  - evenings\n\n"
+                            f"See the [notes on {n}](https://example.org/notes/{n}_draft)."),
+                "points": [f"asked for `line {n}` to be moved", "proposed a [second reading](https://example.org/r2)"]}
+    if kind == 1:
+        return {"kind": "report", "presenter": who, "title": f"Accounts, part {n}",
+                "summary": (f"presented the figures for item {n}:\n\n| item | amount |\n|:---|---:|\n"
+                            f"| dues | {n},200.00 |\n| repairs | (1,150.00) |\n\nThe auditors agreed.")}
+    if kind == 2:
+        return {"kind": "resolution", "title": f"Resolution {n}",
+                "text": (f"WHEREAS, item {n} was proposed; and\n\nWHEREAS, the committee reviewed it:\n\n"
+                         "1. shorter terms\n2. online voting\n\n"
+                         "NOW, THEREFORE, BE IT RESOLVED, that the proposal is adopted."),
+                "moved_by": who, "vote": {"for": 3, "against": 1, "abstain": 1}, "result": "adopted"}
+    if kind == 3:
+        return {"kind": "discussion",
+                "text": (f"Members discussed item {n}.\n\n> Is a quorum needed?\n>\n> - for online votes\n"
+                         "> - for the bylaws\n\nThe chair read the rule:\n\n```\nRule 7: quorum 1/3\n```")}
+    return {"kind": "action", "id": f"B-{n}", "task": f"Send the [draft](https://example.org/d/{n}) to members",
+            "owner": who, "due": dt.date(2024, 5, 1)}
+
+
+def _sections(items: int) -> list[dict]:
+    """Return ``items`` items in SECTIONS sections; every seventh section holds a lettered sub-section (``7A``)."""
+    per = items // SECTIONS
+    out, n = [], 0
+    for s in range(1, SECTIONS + 1):
+        count = per + (1 if s <= items % SECTIONS else 0)
+        entries = [_rich_item(n + k) for k in range(count)]
+        n += count
+        section = {"kind": "section", "title": f"Agenda point {s}: [motion {s}](https://example.org/m/{s})",
+                   "presenter": PEOPLE[s % len(PEOPLE)][0], "items": entries}
+        if s % 7 == 0:
+            half = len(entries) // 2
+            section["items"] = entries[:half] + [{"kind": "section", "label": f"{s}A", "title": f"Special order {s}A",
+                                                  "note": "Heard *before* the rest.", "items": entries[half:]}]
+        out.append(section)
+    return out
+
+
+def sectioned_text(items: int, flat: bool = False) -> str:
+    """Return the YAML of a schema version 2 session with ``items`` items in SECTIONS sections (or, ``flat``, the
+    same items in one list without sections, for a tree that cannot render sections yet)."""
+    data = session_data(0)
+    proceedings = [_rich_item(n) for n in range(items)] if flat else _sections(items)
+    data.update(schema_version=2, proceedings=proceedings)
+    return "# generated for the benchmarks: record model 2\n" + yamlio.dump(data)
+
+
+def write_sectioned(base: Path, items: int, flat: bool = False) -> Path:
+    """Write one sectioned session (or its ``flat`` twin) with ``items`` items under ``base``; return its path."""
+    base.mkdir(parents=True, exist_ok=True)
+    path = base / f"2024-01-01-{'flat' if flat else 'sections'}-{items}.yaml"
+    path.write_text(sectioned_text(items, flat), encoding="utf-8")
+    return path

@@ -347,6 +347,20 @@ def test_a_link_in_a_table_cell_is_a_hyperlink_and_keeps_its_format():
     assert (link.url, link.text, link.runs[0].bold, link.runs[0].italic) == ("https://x.org/r?a=1&b=2", "rules", True, True)
 
 
+def test_many_links_and_a_picture_each_get_their_own_relationship(tmp_path):
+    png(tmp_path / "p.png")
+    urls = [f"https://x.org/{n}" for n in range(300)]
+    blocks = [Paragraph([Text("see "), Text("it", href=url)]) for url in urls] + [Image("p.png", [])]
+    blocks.append(Paragraph([Text("again", href=urls[7])]))
+    word = _open(WRITERS["docx"](Document(Metadata(), blocks), WriteOptions(base_dir=tmp_path)))
+    rels = word.part.rels
+    assert [h.url for p in word.paragraphs for h in p.hyperlinks] == [*urls, urls[7]]
+    assert sorted(r.target_ref for r in rels.values() if r.reltype.endswith("/hyperlink")) == sorted(urls)
+    assert len([r for r in rels.values() if r.reltype.endswith("/image")]) == 1
+    # the lowest free ids, in the order given: every id up to the highest is the reference's or ours
+    assert {int(rid[3:]) for rid in rels} == set(range(1, len(rels) + 1))
+
+
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_reads_the_hyperlinks_back(tmp_path):
     from markdown_it import MarkdownIt

@@ -11,6 +11,8 @@ from minutes.document.tree import (
 )
 
 _UNSAFE = re.compile(r"[\\`_\[\]<>!&\x00]")
+# In a line's text (not at its start), ">" only closes what "<" opens: without "<" it is literal.
+_UNSAFE_LITERAL = re.compile(r"[\\`_\[\]<!&\x00]")
 # A backslash before ASCII punctuation makes it literal; so is a run of underscores with a space (or
 # the line's end) on both sides, as in a form line "Signature: ____  Date: ____": it can neither open
 # nor close emphasis.
@@ -38,6 +40,11 @@ _BLOCKISH = re.compile(
 )
 
 
+# markdown-it's reading of a stretch of lines: (text, line) -> the blocks before ``line`` (the whole text when
+# ``line`` is its line count), or None when no block of the top level starts at ``line``.
+Stretch = Callable[[str, int], "list[Block] | None"]
+
+
 class Unsure(Exception):
     """The text uses something the fast reader does not handle."""
 
@@ -45,9 +52,30 @@ class Unsure(Exception):
 def _literal(line: str) -> str:
     """Return the text of a line whose only special characters are escapes and spaced underscores."""
     rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
-    if "*" in rest or _UNSAFE.search(rest):
+    if "*" in rest or _UNSAFE_LITERAL.search(rest):
         raise Unsure
     return _ESCAPE.sub(r"\1", line)
+
+
+# A web address in angle brackets that markdown-it links as it is written (no percent sign, entity, space,
+# bracket or other character its link normalisation could change).
+_WEB_AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9/_.:~?#=-]*)>")
+
+
+def _literal_runs(line: str) -> Inlines:
+    """Return the runs of a line whose only special characters are escapes, spaced underscores and web autolinks."""
+    runs: Inlines = []
+    pos = 0
+    for m in _WEB_AUTOLINK.finditer(line):
+        if line[m.start() - 1:m.start()] in ("\\", "_") or line[m.end():m.end() + 1] == "_":
+            raise Unsure
+        if m.start() > pos:
+            runs.append(Text(_literal(line[pos:m.start()])))
+        runs.append(Text(m.group(1), href=m.group(1)))
+        pos = m.end()
+    if pos < len(line) or not runs:
+        runs.append(Text(_literal(line[pos:])))
+    return runs
 
 
 def _line_runs(text: str) -> Inlines:
@@ -74,9 +102,10 @@ _MARKS = frozenset("#-+*_0123456789>`~<|[=! \t")
 class Reader:
     """Read blocks fast; hand inline text with escapes, links or code to markdown-it's inline parser."""
 
-    def __init__(self, text: str, slow: Callable[[str], Inlines]):
+    def __init__(self, text: str, slow: Callable[[str], Inlines], stretch: Stretch | None = None):
         self.lines = text.split("\n")
         self.slow = slow
+        self.stretch = stretch
         # Text with nothing for ``clean`` to remove (the usual case) is not cleaned run by run.
         self.dirty = not is_clean(text)
         self.out: list[Block] = []
@@ -90,11 +119,33 @@ class Reader:
             line = lines[self.i]
             if not line.strip():
                 self.i += 1
-            elif line[0] in _MARKS:
-                self.marked(line)
-            else:
-                self.paragraph(line)
+                continue
+            try:
+                if line[0] in _MARKS:
+                    self.marked(line)
+                else:
+                    self.paragraph(line)
+            except Unsure:
+                if self.stretch is None or self.style is not None:
+                    raise
+                self.defer()
         return self.out
+
+    def defer(self) -> None:
+        """Have markdown-it read from the current line to the next line where a block surely starts afresh.
+
+        That is a line after a blank one that opens no block of its own (a paragraph's first line),
+        once markdown-it confirms that a block of the top level starts there; else the rest of the text.
+        """
+        lines, n, start = self.lines, len(self.lines), self.i
+        end = next((k for k in range(start + 2, n) if lines[k][:1] not in _MARKS and lines[k][:1].strip()
+                    and not lines[k - 1].strip(" \t")), n)
+        blocks = self.stretch("\n".join(lines[start:end + 1]), end - start) if end < n else None
+        if blocks is None:
+            end = n
+            blocks = self.stretch("\n".join(lines[start:]), end - start)
+        self.out.extend(blocks)
+        self.i = end
 
     def blank(self, k: int) -> bool:
         """Return True when line ``k`` is blank or past the end."""
@@ -193,19 +244,24 @@ class Reader:
         self.i = i
 
     def quote(self) -> None:
-        """Read a block quote of plain lines."""
+        """Read a block quote of plain paragraphs, each of plain lines, between lines of a lone ">"."""
         lines, n, i = self.lines, len(self.lines), self.i
-        body = []
+        paragraphs: list[list[str]] = [[]]
         while i < n and lines[i].startswith(">"):
             content = lines[i][1:]
             content = content[1:] if content.startswith(" ") else content
-            if _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
+            body = paragraphs[-1]
+            if (not content.strip(" \t") and body and lines[i + 1:i + 2] and lines[i + 1].startswith(">")
+                    and lines[i + 1][1:].strip(" \t")):
+                paragraphs.append([])  # a lone ">" between two paragraphs of the quote
+            elif _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
                 raise Unsure
-            body.append(content)
+            else:
+                body.append(content)
             i += 1
         if not self.blank(i):
             raise Unsure
-        self.out.append(Paragraph(self.inlines(body), "Quote"))
+        self.out.extend(Paragraph(self.inlines(body), "Quote") for body in paragraphs)
         self.style = None
         self.i = i
 
@@ -245,8 +301,9 @@ class Reader:
     def runs(self, lines: list[str]) -> Inlines:
         """Return the runs of ``lines`` joined by soft breaks (a space, or none between CJK) and hard ones.
 
-        A line with emphasis has no other special character; one with escapes or spaced underscores has
-        no asterisk (raise Unsure otherwise): each line is then read on its own.
+        A line with emphasis has no other special character; one with escapes, spaced underscores or web
+        autolinks has no asterisk (raise Unsure otherwise): each line is then read on its own. A line may
+        end in a backslash that makes a hard break.
         """
         out: Inlines = []
         last = len(lines) - 1
@@ -261,8 +318,10 @@ class Reader:
                     if not (CJK.match(before) or CJK.match(line[:1])):
                         out.append(Text(" "))
             hard = k < last and raw.endswith("  ")
+            if k < last and raw.endswith("\\") and (len(raw) - len(raw.rstrip("\\"))) % 2:
+                hard, line = True, line[:-1]  # a backslash before the line's end: a hard break
             if _UNSAFE.search(line):
-                out.append(Text(_literal(line)))
+                out.extend(_literal_runs(line))
             elif "*" in line:
                 out.extend(_line_runs(line))
             elif line:
@@ -277,7 +336,8 @@ class Reader:
                 run.text = clean(run.text)
             if not run.text:
                 continue
-            if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic:
+            if (merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic
+                    and merged[-1].href == run.href):
                 merged[-1].text += run.text
             else:
                 merged.append(run)
@@ -296,9 +356,14 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip()[1:-1].split("|")]
 
 
-def parse(text: str, slow: Callable[[str], Inlines]) -> list[Block] | None:
-    """Return the blocks of ``text``, or None when markdown-it must read it."""
+def parse(text: str, slow: Callable[[str], Inlines], stretch: Stretch | None = None) -> list[Block] | None:
+    """Return the blocks of ``text``, or None when markdown-it must read it.
+
+    With ``stretch`` (markdown-it's reading of a stretch of lines), only the stretches the fast reader
+    cannot read go to markdown-it, unless the text may define a link reference (``]:``), which any
+    stretch could use.
+    """
     try:
-        return Reader(text, slow).read()
+        return Reader(text, slow, None if "]:" in text else stretch).read()
     except Unsure:
         return None

@@ -103,7 +103,7 @@ def _inline_text(content: str) -> Inlines:
 def parse(text: str, meta: Metadata | None = None, fast: bool = True) -> Document:
     """Return the document that the Markdown ``text`` describes (the plain subset is read fast)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = fastmd.parse(text, _inline_text) if fast and fastpaths.enabled() else None
+    blocks = fastmd.parse(text, _inline_text, _stretch) if fast and fastpaths.enabled() else None
     if blocks is not None:
         return Document(meta or Metadata(), blocks)
     return parse_tokens(text, meta)
@@ -113,6 +113,23 @@ def parse_tokens(text: str, meta: Metadata | None = None) -> Document:
     """Return the document that markdown-it reads in ``text``."""
     tokens = _parser().parse(text)
     return Document(meta or Metadata(), _read(tokens, 0, len(tokens)))
+
+
+def _stretch(text: str, line: int) -> list[Block] | None:
+    """Return the blocks markdown-it reads in ``text`` before its line ``line`` (all of them when ``line`` is past
+    the end), or None when no block of the top level starts at that line or a style comment is still pending."""
+    tokens = _parser().parse(text)
+    end = len(tokens)
+    for j, tok in enumerate(tokens):
+        if tok.level == 0 and tok.map is not None and tok.map[1] > line:
+            if tok.map[0] != line:
+                return None
+            end = j
+            break
+    if end < len(tokens) and any(t.type == "html_block" and fastmd.STYLE_COMMENT.match(t.content.strip())
+                                 for t in tokens[:end]):
+        return None
+    return _read(tokens, 0, end)
 
 
 _PLAIN_QUOTE = frozenset(

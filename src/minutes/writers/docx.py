@@ -72,6 +72,7 @@ class Writer:
         self.numbers: set[int] = set()  # N of the word/media/imageN files added here
         self.rels: dict[str, str] = {}  # target -> relationship id added here
         self.links: dict[str, str] = {}  # URL -> relationship id of the hyperlinks added here
+        self.last_rid = 0  # ids are only ever added: the lowest free one is never below the last given
         self.types: set[str] = set()  # picture extensions added here
         self.levels = Levels(self)
         self.code = False  # True when the monospace styles had to be added for this document
@@ -232,8 +233,11 @@ class Writer:
 
     def _new_rid(self) -> str:
         """Return a relationship id that neither the reference nor this document uses yet."""
-        used = self.ref.rids | set(self.rels.values()) | set(self.links.values())
-        return next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        n = self.last_rid + 1
+        while f"rId{n}" in self.ref.rids:
+            n += 1
+        self.last_rid = n
+        return f"rId{n}"
 
     def _image_path(self, name: str) -> Path | None:
         """Return the file of an attached picture, if it is inside the session folder (or allowed)."""
