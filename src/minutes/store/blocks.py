@@ -37,13 +37,35 @@ def _dash_column(text: str, item: yaml.Node) -> int:
 
 
 def block_lists(text: str, root: yaml.Node | None) -> dict[str, tuple[int, int]]:
-    """Return, for each non-empty top-level block list, its dash column and where a new item goes."""
+    """Return, for each non-empty top-level block list and each section's list of items (keyed by its path,
+    ``proceedings.1.items``), its dash column and where a new item goes."""
     lists: dict[str, tuple[int, int]] = {}
     if not isinstance(root, yaml.MappingNode) or OTHER_BREAK.search(text):
         return lists
     for key_node, value in root.value:
-        if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
-            at = _line_end(text, _content_end(value.value[-1]))
-            if at > 0 and text[at - 1] == "\n":
-                lists[key_node.value] = (_dash_column(text, value.value[0]), at)
+        _block_list(text, key_node.value, value, lists)
+        if key_node.value == "proceedings":
+            _section_lists(text, key_node.value, value, lists)
     return lists
+
+
+def _block_list(text: str, key: str, value: yaml.Node, lists: dict[str, tuple[int, int]]) -> None:
+    """Record where an entry appended to the block list ``value`` (at ``key``) goes, if it is a non-empty block list."""
+    if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
+        at = _line_end(text, _content_end(value.value[-1]))
+        if at > 0 and text[at - 1] == "\n":
+            lists[key] = (_dash_column(text, value.value[0]), at)
+
+
+def _section_lists(text: str, key: str, seq: yaml.Node, lists: dict[str, tuple[int, int]]) -> None:
+    """Record the block list of items of every section in the list ``seq`` (at ``key``), nested ones too."""
+    if not isinstance(seq, yaml.SequenceNode):
+        return
+    for index, entry in enumerate(seq.value):
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        fields = {k.value: v for k, v in entry.value if isinstance(k, yaml.ScalarNode)}
+        kind, items = fields.get("kind"), fields.get("items")
+        if isinstance(kind, yaml.ScalarNode) and kind.value == "section" and items is not None:
+            _block_list(text, f"{key}.{index}.items", items, lists)
+            _section_lists(text, f"{key}.{index}.items", items, lists)

@@ -306,8 +306,8 @@ class Draft:
             key = str(key[0])
         if not isinstance(key, str):
             target = _data_at(self.data, key)
-            point = None
-            if target is not None and odd is None:
+            point = self.lists.get(".".join(map(str, key))) if target is not None and odd is None else None
+            if point is None and target is not None and odd is None:  # not recorded: find it in the text
                 _, _, found = _list_at(self.text, key)
                 point = _append_point(self.text, found[1]) if found is not None else None
             if point is None or not _list_end(self.text, *point):
@@ -330,7 +330,14 @@ class Draft:
         target.append(loaded)
         if self.appended is not None:
             self.appended.append((key, loaded))
-        self.lists = {k: (c, o + len(snippet) if o >= at else o) for k, (c, o) in self.lists.items()}
+        # A list ending after the insertion moves; of those ending right at it, only this list and the ones
+        # holding it grow (a section's list that ends where the next top-level entry goes stays where it is).
+        name = key if isinstance(key, str) else ".".join(map(str, key))
+
+        def moved(k: str, o: int) -> bool:
+            return o > at or o == at and (k == name or name.startswith(k + "."))
+
+        self.lists = {k: (c, o + len(snippet) if moved(k, o) else o) for k, (c, o) in self.lists.items()}
 
     def _checked_append(self, key: str, item: dict, odd: re.Match) -> None:
         """Append as text to a file with line breaks other than LF (see OTHER_BREAK), then parse the result
