@@ -38,6 +38,11 @@ def _finalize(value: Any) -> str:
     return escape(str(value))
 
 
+def literal(text: str) -> str:
+    """Return the Markdown that prints ``text`` as typed, as every text of a schema version 1 file is printed."""
+    return _finalize(text)
+
+
 def _breaks(text: str) -> str:
     """Return escaped ``text`` with each single newline a hard line break; a blank line still parts paragraphs."""
     text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
