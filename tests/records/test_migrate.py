@@ -44,12 +44,32 @@ def _sessions(tmp_path: Path) -> list[Path]:
     fixture.parent.mkdir()
     fixture.write_text(yaml.safe_dump({"schema_version": 1, **CONGRESS}, allow_unicode=True, sort_keys=False),
                        encoding="utf-8")
-    return [*copies, fixture]
+    tricky = tmp_path / "fixture" / "tricky.yaml"
+    tricky.write_text(yaml.safe_dump(TRICKY, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return [*copies, fixture, tricky]
+
+
+_ODD = ("*stars* and _under_scores_ [brackets](x) `ticks` <b>tags</b> &amp; | pipes | # hash\n"
+        "1. not a list\n- nor this\n> nor a quote\n\n<!-- style: Title -->\nsee https://example.org/a_b?c=1 ##")
+TRICKY = {
+    "schema_version": 1, "title": "Odd *texts*", "date": "2024-03-12", "lang": "en",
+    "people": [{"id": "ana", "name": "Ana Weber", "pronoun": "she"}],
+    "attendees": [{"person": "ana"}],
+    "proceedings": [
+        {"kind": "discussion", "text": _ODD, "note": "a *note*\nover two lines"},
+        {"kind": "report", "presenter": "ana", "title": "1. Costs_2024 [draft]", "summary": "said *that* " + _ODD,
+         "points": ["noted *x*\nand y", "- a dash", "asked about https://example.org/q"]},
+        {"kind": "speech", "speaker": "ana", "topic": "# topics <i>", "summary": "Opened with | a pipe."},
+        {"kind": "resolution", "title": {"en": "Adopt [it]", "de": "Annahme *x*"}, "text": _ODD, "result": "adopted"},
+        {"kind": "action", "task": "Send `the` list | now", "owner": "ana"},
+    ],
+    "press": {"boilerplate": _ODD},
+}
 
 
 def test_every_example_and_golden_session_renders_the_same_after_migration(tmp_path):
     paths = _sessions(tmp_path)
-    assert len(paths) == len(EXAMPLES) + 1
+    assert len(paths) == len(EXAMPLES) + 2
     for path in paths:
         before = _documents(path)
         assert migrate.migrate(path) is True

@@ -60,6 +60,14 @@ def first_paragraph(text: str) -> tuple[str, str] | None:
     return "\n".join(lines[:end]).strip("\n"), "\n".join(lines[end:]).strip("\n")
 
 
+def ends_in_paragraph(text: str) -> bool:
+    """Return whether the last block of the Markdown ``text`` is a paragraph (so a line after it would continue it)."""
+    if _SIMPLE.match(text.rsplit("\n", 1)[-1]) and "\n" not in text:
+        return True
+    tokens = _tokens(text)
+    return bool(tokens) and tokens[-1].type == "paragraph_close" and tokens[-1].level == 0
+
+
 def lead(text: Md) -> Md:
     """Return the Markdown ``text`` with a blank line after its first paragraph (where a phrase that holds it ends)."""
     parts = first_paragraph(text)

@@ -17,6 +17,7 @@ from babel.messages.pofile import PoFileParser
 
 from minutes.errors import MinutesError
 from minutes.markdown.escape import Md, md_join
+from minutes.markdown.text import ends_in_paragraph
 from minutes.render.resources import own_folder, read_inside, templates_dir
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -117,7 +118,11 @@ def _markdown(out: list[str], rest: list[str]) -> Md:
             runs[-1] += part
     filled = md_join([r for r in runs if r])
     filled = Md(_DOUBLE_THE.sub(r"\1", filled)) if _DOUBLE_THE.search(filled) else filled
-    return Md("\n\n".join([filled, *rest, ""])) if rest else filled
+    if not rest:
+        return filled
+    # The other blocks follow the phrase; a blank line after them, unless a paragraph ends them (what follows
+    # on the next line continues it, as the text of a version 1 file did).
+    return Md("\n\n".join([filled, *rest, *([] if ends_in_paragraph(rest[-1]) else [""])]))
 
 
 @functools.lru_cache(maxsize=4096)
