@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from minutes.markdown.escape import _BLOCK_START, _CLOSING, _escape_start, Md
 
 _HTML_LINE = re.compile(r"^[ \t>*+\-\d.)]*<", re.MULTILINE)  # a line that may open an HTML block
+_PLAIN_LINE = re.compile(r" {0,3}[^-+*|#>`~<=_\d \t\n][^|\n]*\Z")  # a line of a paragraph that no other block may interrupt
 _SIMPLE = re.compile(r"[^-+*|#>`~<=_\d \t\n][^\n]*\Z")  # one line that cannot open any block but a paragraph
 
 
@@ -48,10 +50,14 @@ def indented(text: Md, pad: str = "  ") -> Md:
     return Md("\n".join(line if not k or not line.strip() else pad + line for k, line in enumerate(text.split("\n"))))
 
 
+@functools.lru_cache(maxsize=4096)
 def first_paragraph(text: str) -> tuple[str, str] | None:
     """Return the first paragraph of the Markdown ``text`` and the rest of its blocks, or None when it opens with no paragraph."""
     if _SIMPLE.match(text):
         return text, ""
+    head, blank, rest = text.partition("\n\n")
+    if all(_PLAIN_LINE.match(line) for line in head.split("\n")):  # lines that neither open nor end a paragraph
+        return head, rest.strip("\n")
     tokens = _tokens(text)
     if not tokens or tokens[0].type != "paragraph_open" or not tokens[0].map:
         return None
