@@ -200,7 +200,7 @@ def test_a_resolution_text_keeps_its_paragraphs_and_lines_in_markdown_and_word(t
     from minutes.records.publish import render_session
 
     text = "WHEREAS the roof leaks;\nWHEREAS funds exist;\n\nRESOLVED that the roof is fixed.\n\nRESOLVED further that a report follows."
-    s = _session(proceedings=[{"kind": "resolution", "title": "Roof", "text": text, "result": "adopted"}])
+    s = _session(schema_version=1, proceedings=[{"kind": "resolution", "title": "Roof", "text": text, "result": "adopted"}])
     tokens = MarkdownIt("commonmark").parse(_markdown(s))
     opened = [i for i, t in enumerate(tokens) if t.type == "blockquote_open"]
     quoted = [t.content for t in tokens if t.type == "inline" and any(

@@ -138,6 +138,7 @@ def linked_session():
     from minutes.model.schema import Session
 
     data = copy.deepcopy(CONGRESS)
+    data["schema_version"] = 1  # every text literal, each URL in it made a link
     items = data["proceedings"]
     items[1]["summary"]["en"] = f"spoke about {URLS['summary']}, and ({URLS['wiki']})."
     items[3]["title"]["en"] = f"The rules at {URLS['title']}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 _INLINE = re.compile(r"([\\`*\[\]<|]|&(?=#?\w+;)|!(?=\[))")
 _UNDERSCORES = re.compile(r"_+")
 _CLOSING = re.compile(r"(^|[ \t])(#+[ \t]*)\Z")  # would close a heading
@@ -104,3 +106,39 @@ def _escape_underscores(match: re.Match) -> str:
 def _escape_start(match: re.Match) -> str:
     lead, mark = match.groups()
     return f"{lead}{mark}\\" if mark[0].isdigit() else f"{lead}\\{mark}"
+
+
+def escape_after(text: str) -> str:
+    """Return ``text`` escaped as ``escape`` does, for a place after other text on its line (its start is no block start)."""
+    return escape("\0" + text)[1:]
+
+
+class Md(Markup):
+    """Markdown source printed as is: what is joined to it (``+``, ``join``, ``format``, ``%``) is escaped first."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: object) -> Md:
+        """Return ``s`` as Markdown: itself if it is already (``Md`` or a template's ``Markup``), else escaped."""
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(escape_after("" if s is None else str(s)))
+
+    def __radd__(self, value: object) -> Md:
+        """Return ``value + self``, a plain ``value`` escaped as the start of a printed text."""
+        if hasattr(value, "__html__") or not isinstance(value, str):
+            return super().__radd__(value)
+        return Md(escape(value) + str(self))
+
+
+def md_join(parts: list[object], separator: object = "") -> Md:
+    """Return ``parts`` joined by ``separator`` as Markdown: a plain first part escaped as a text's start, the rest after text."""
+    if not parts:
+        return Md("")
+    head = parts[0]
+    first = Md(head.__html__()) if hasattr(head, "__html__") else Md(escape(str(head)))
+    if len(parts) == 1:
+        return first
+    sep = Md.escape(separator)
+    return first + sep + sep.join(parts[1:])

@@ -248,7 +248,9 @@ class Amendment(Strict):
 class Session(Strict):
     """One sitting of a body: the whole record in one file."""
 
-    schema_version: Literal[1, 2] = Field(SCHEMA_VERSION, description="2; files of version 1 are read, and 'minutes migrate' rewrites them")
+    schema_version: Literal[1, 2] = Field(
+        1, description="2 (new files); a file of version 1, or without this field, is read as version 1 "
+        "(every text as typed), and 'minutes migrate' rewrites it as version 2")
     title: Text
     series: Series | None = None
     kind: str = Field("regular", description="regular, special, annual, congress-day, committee, ...")

@@ -9,7 +9,8 @@ from minutes.render.i18n import Catalog
 from minutes.render.labels import (
     ACTION_STATUSES, KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES,
 )
-from minutes.render.sentences import is_clause, shorten, tidy
+from minutes.render.sentences import tidy
+from minutes.render import rich
 from minutes.model.address import is_section
 from minutes.model.schema import Action, Report, Resolution, Session, Speech, TextItem, pick
 
@@ -27,6 +28,7 @@ class Builder:
         self.roles = {a.person: a.role for a in session.attendees if a.person and a.role}
         self.status = {a.person: a.status for a in session.attendees if a.person}
         self.days = self._day_markers(parts or [])
+        self.rich = session.schema_version == 2  # its Markdown fields are Markdown (vocab.BLOCK_FIELDS, INLINE_FIELDS)
 
     def _day_markers(self, parts: list[Session]) -> dict[int, tuple[int, Session]]:
         """Return {index of the item that opens a day: (day number, that day's session)} for a compiled series.
@@ -214,39 +216,39 @@ class Builder:
         t = self.t
         out: dict[str, Any] = {
             "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
-            "at": item.at or "", "note": t(item.note),
+            "at": item.at or "", "note": rich.block(t(item.note), self.rich),
             "attachments": [attachments.view(a.file, t(a.caption)) for a in item.attachments],
         }
         if isinstance(item, TextItem):
-            out.update(text=t(item.text), heading=out["kind_label"], agenda=shorten(t(item.text), 120))
+            text = rich.block(t(item.text), self.rich)
+            out.update(text=text, heading=out["kind_label"], agenda=rich.agenda(text, self.rich))
         elif isinstance(item, (Speech, Report)):
             who = item.speaker if isinstance(item, Speech) else item.presenter
             person = self.person(who, item.role if isinstance(item, Speech) else None)
-            summary = t(item.summary)
-            points = [t(p) for p in item.points]
-            # Whether a text continues a sentence about the speaker is read from the session's own
-            # language: a Chinese predicate has no capital letter to tell it from a whole sentence.
-            clauses = bool(points) and all(is_clause(self.source(p)) for p in item.points)
+            summary = rich.summary(t(item.summary), self.rich)
+            points = [rich.point(t(p), self.rich) for p in item.points]
+            # Clauses are read from the session's own language: a Chinese predicate has no capital letter.
+            clauses = bool(points) and all(rich.clause(self.source(p), self.rich, whole=True) for p in item.points)
             out.update(
-                person=person, summary=summary, summary_is_clause=is_clause(self.source(item.summary)),
+                person=person, summary=summary, summary_is_clause=rich.clause(self.source(item.summary), self.rich),
                 points=points, points_are_clauses=clauses,
                 points_text=self.clauses([p.rstrip(".。") for p in points]) if clauses else "",
                 same_person=previous == who, capacity=t(item.role) if isinstance(item, Speech) else "",
             )
             if isinstance(item, Speech):
-                topic = t(item.topic)
+                topic = rich.inline(t(item.topic), self.rich)
                 out.update(speaker=person, on_behalf_of=self.person(item.on_behalf_of), topic=topic)
                 if topic:
                     heading = self._("{kind}: {name} — {topic}", kind=out["kind_label"], name=person["name"], topic=topic)
                 else:
                     heading = self._("{kind}: {name}", kind=out["kind_label"], name=person["name"])
             else:
-                out.update(presenter=person, title=t(item.title))
+                out.update(presenter=person, title=rich.inline(t(item.title), self.rich))
                 heading = self._("{kind}: “{title}”", kind=out["kind_label"], title=out["title"])
             out["heading"] = out["agenda"] = heading
         elif isinstance(item, Resolution):
             out.update(
-                title=t(item.title), text=t(item.text), moved_by=self.person(item.moved_by),
+                title=rich.inline(t(item.title), self.rich), text=rich.block(t(item.text), self.rich), moved_by=self.person(item.moved_by),
                 seconded_by=self.person(item.seconded_by), vote=self.vote(item), result=item.result or "",
                 result_label=self._(RESULTS[item.result]) if item.result else "",
                 adopted=item.result == "adopted",
@@ -257,7 +259,7 @@ class Builder:
             details = ([self._("owner: {name}", name=owner["name"])] if owner else []) + \
                 ([self._("due {date}", date=due)] if due else []) + self.action_status(item)
             out.update(
-                id=item.id or "", task=t(item.task), owner=owner, due=due,
+                id=item.id or "", task=rich.inline(t(item.task), self.rich), owner=owner, due=due,
                 due_iso=item.due.isoformat() if item.due else "", status=item.status,
                 status_label=self._(ACTION_STATUSES[item.status]), details=self._("; ", "list").join(details),
                 carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
@@ -344,7 +346,7 @@ class Builder:
             "release": self.t(pr.release),
             "date": self.date(day), "date_iso": day.isoformat(),
             "dateline": {"plain": plain, "ap": ap + " —", "city": city, "date": date, "agency": dl.agency or ""},
-            "boilerplate": self.t(pr.boilerplate),
+            "boilerplate": rich.block(self.t(pr.boilerplate), self.rich),
             "contact": contact,
             "contact_text": self._(", ", "list").join(v for v in (contact or {}).values() if v),
             "translations": self.cat.join([self.cat.language_name(code) for code in others]),

@@ -16,6 +16,8 @@ from babel.messages.catalog import Catalog as PoCatalog
 from babel.messages.pofile import PoFileParser
 
 from minutes.errors import MinutesError
+from minutes.markdown.escape import Md, md_join
+from minutes.markdown.text import ends_in_paragraph
 from minutes.render.resources import own_folder, read_inside, templates_dir
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -64,6 +66,8 @@ class Catalog:
     def join(self, items: list[str]) -> str:
         """Return ``items`` as a list in this language: "A, B and C"."""
         items = [i for i in items if i]
+        if any(isinstance(i, Md) for i in items):  # Markdown among them: the plain ones escaped, the list is Markdown
+            return Md(format_list([md_join([i]) for i in items], style="standard", locale=self.locale))
         return format_list(items, style="standard", locale=self.locale) if items else ""
 
     def language_name(self, code: str) -> str:
@@ -84,18 +88,41 @@ def _pieces(text: str) -> list[str]:
 def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
     """Return ``text`` with its ``{name}`` fields filled from ``values`` (``msgid`` names it in errors)."""
     pieces = _pieces(text)
-    out = [pieces[0]]
+    out: list[str] = [pieces[0]]
+    rest: list[str] = []
     for k in range(1, len(pieces), 2):
         key = pieces[k]
         if key not in values:
             raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
-        value = "" if values[key] is None else str(values[key])
+        value = "" if values[key] is None else values[key] if isinstance(values[key], Md) else str(values[key])
+        if isinstance(value, Md) and "\n\n" in value:  # a block value: its first paragraph joins the phrase
+            value, more = value.split("\n\n", 1)
+            rest.append(more)
         after = pieces[k + 1]
         if value.endswith(".") and after.startswith(".") and not after.startswith(".."):
             after = after[1:]  # "e.V." ends the sentence: "Veranstalter: Makerspace e.V.", not "e.V.."
         out += (value, after)
+    if any(isinstance(v, Md) for v in out):
+        return _markdown(out, rest)
     filled = "".join(out)
     return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
+
+
+def _markdown(out: list[str], rest: list[str]) -> Md:
+    """Return a phrase filled with Markdown: its plain runs escaped, then the other blocks of its block values."""
+    runs: list[str] = []
+    for part in out:
+        if isinstance(part, Md) or not runs or isinstance(runs[-1], Md):
+            runs.append(part)
+        else:
+            runs[-1] += part
+    filled = md_join([r for r in runs if r])
+    filled = Md(_DOUBLE_THE.sub(r"\1", filled)) if _DOUBLE_THE.search(filled) else filled
+    if not rest:
+        return filled
+    # The other blocks follow the phrase; a blank line after them, unless a paragraph ends them (what follows
+    # on the next line continues it, as the text of a version 1 file did).
+    return Md("\n\n".join([filled, *rest, *([] if ends_in_paragraph(rest[-1]) else [""])]))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,6 +14,9 @@ from typing import Any
 from jinja2.filters import make_attrgetter
 from jinja2.sandbox import MAX_RANGE
 from jinja2.utils import pass_environment
+from markupsafe import Markup
+
+from minutes.markdown.escape import Md, md_join
 
 MAX_TEXT = 50_000_000  # characters in the output, and in any one text the template makes
 MAX_ITEMS = 1_000_000  # items in any one list the template makes
@@ -75,11 +78,19 @@ def check_format(spec: str, args: Iterable[Any] = ()) -> None:
 
 
 def concat(parts: Iterable[Any]) -> str:
-    """Return ``parts`` joined as ``~`` joins them, refusing a result too long (at most twice the limit is ever built)."""
+    """Return ``parts`` joined as ``~`` joins them, refusing a result too long (at most twice the limit is ever built).
+
+    When one of them is Markdown (``Md``), the result is too, its plain parts escaped."""
+    parts = list(parts)
     text = "".join(map(str, parts))
     if len(text) > MAX_TEXT:
         raise _too_long(len(text))
-    return text
+    return _markdown(parts, "") if any(isinstance(p, Md) for p in parts) else text
+
+
+def _markdown(parts: list[Any], separator: Any) -> str:
+    """Return ``parts`` joined by ``separator`` as Markdown (``md_join``)."""
+    return md_join([p if isinstance(p, (str, Markup)) else str(p) for p in parts], separator)
 
 
 def bounded_range(*args: int) -> range:
@@ -95,13 +106,16 @@ def join(environment: Any, value: Iterable[Any], d: str = "", attribute: Any = N
     """Return the ``|join`` of ``value`` (``attribute`` of each item, read through the sandbox), refusing a result too long."""
     if attribute is not None:
         value = map(make_attrgetter(environment, attribute), value)
-    return concat_with(value, str(d))
+    return concat_with(value, d if isinstance(d, Md) else str(d))
 
 
 def concat_with(items: Iterable[Any], separator: str) -> str:
     """Return ``items`` joined by ``separator``, refusing a result too long."""
+    items = list(items)
     texts = [str(i) for i in items]
     check_size("", sum(map(len, texts)) + len(separator) * max(0, len(texts) - 1))
+    if isinstance(separator, Md) or any(isinstance(i, Md) for i in items):
+        return _markdown(items, separator)
     return separator.join(texts)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from minutes.model import address
+from minutes.render import rich
 from minutes.model.address import Entry
 
 TOP = 3  # the heading level of a top-level entry: under "Proceedings" (or a day's heading)
@@ -49,10 +50,10 @@ def placed(view: dict[str, Any], e: Entry) -> dict[str, Any]:
 def section(builder: Any, e: Entry) -> dict[str, Any]:
     """Return the view of one section: its address, title, presenter, note, depth and heading level."""
     entry = e.entry
-    title = builder.t(entry.title)
+    title = rich.inline(builder.t(entry.title), builder.rich)
     return placed({
         "kind": "section", "kind_label": "", "at": "", "attachments": [],
         "title": title, "heading": title, "agenda": title,
-        "presenter": builder.person(entry.presenter), "note": builder.t(entry.note),
+        "presenter": builder.person(entry.presenter), "note": rich.block(builder.t(entry.note), builder.rich),
         "empty": not entry.items, "label": entry.label or "",
     }, e)

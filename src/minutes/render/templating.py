@@ -21,7 +21,7 @@ from minutes.render import limits
 from minutes.errors import MinutesError
 from minutes.render.i18n import Catalog
 from minutes.render.resources import own_folder, read_inside, read_regular, templates_dir
-from minutes.markdown.escape import escape, target
+from minutes.markdown.escape import Md, escape, target
 
 TEMPLATES = {"minutes": "minutes.md.j2", "release": "release.md.j2", "agenda": "agenda.md.j2"}
 _MISSING = object()
@@ -36,6 +36,11 @@ def _finalize(value: Any) -> str:
     if isinstance(value, Markup):
         return str(value)
     return escape(str(value))
+
+
+def literal(text: str) -> str:
+    """Return the Markdown that prints ``text`` as typed, as every text of a schema version 1 file is printed."""
+    return _finalize(text)
 
 
 def _breaks(text: str) -> str:
@@ -56,6 +61,9 @@ def link_target(path: str) -> Markup:
 def capfirst(text: str) -> str:
     """Return ``text`` with its first letter in upper case, unless its first word is written mixed-case (iPhone, eBay)."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if isinstance(text, Md):  # the first letter after the marks that open emphasis or a link
+        at = len(text) - len(text.lstrip("*_[~"))
+        return text if any(c.isupper() for c in first[at + 1:]) else text[:at] + text[at:at + 1].upper() + text[at + 1:]
     if any(c.isupper() for c in first[1:]):
         return text
     return text[:1].upper() + text[1:]
@@ -67,13 +75,18 @@ def lowerfirst(text: str) -> str:
 
 
 def oneline(text: str) -> str:
-    """Return ``text`` on one line, e.g. for a table cell."""
+    """Return ``text`` on one line, e.g. for a table cell (Markdown with each ``|`` in it escaped)."""
+    if isinstance(text, Md):
+        return Md(_PIPE.sub(r"\\|", " ".join(text.split())))
     return " ".join(str(text).split())
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def quote(text: str) -> Markup:
-    """Return ``text`` escaped as a block quote that keeps its paragraphs and its line breaks."""
-    lines = [line.rstrip() for line in _finalize(str(text).strip("\n")).split("\n")]
+    """Return ``text`` escaped as a block quote that keeps its paragraphs and its line breaks (Markdown as is, each line quoted)."""
+    lines = [line.rstrip() for line in (str(text).strip("\n") if isinstance(text, Md) else _finalize(str(text).strip("\n"))).split("\n")]
     return Markup("\n".join(f"> {line}" if line else ">" for line in lines))
 
 

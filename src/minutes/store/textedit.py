@@ -138,7 +138,7 @@ def _replace_entry(text: str, node: yaml.Node, value: Any, where: str) -> str:
         raise MinutesError(f"'{where}' is a list; set one of its entries")
     end = node.end_mark.index if isinstance(node, yaml.ScalarNode) else _content_end(node)
     column = node.start_mark.column
-    body = _indent(yamlio.dump(value), column).rstrip("\n")[column:] if isinstance(value, dict) and value else yamlio.scalar(value)
+    body = _indent(yamlio.dump(value), column).rstrip("\n")[column:] if isinstance(value, dict) and value else _scalar_at(value, column, text)
     return text[: node.start_mark.index] + _with_newlines(body, text) + text[end:]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from minutes.document.tree import Document
@@ -32,12 +33,22 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
+def _markdown_reader(s: Session) -> Callable[[str | None], str | None]:
+    """Return what turns a Markdown text of ``s`` into plain text: ``markdown.text.plain`` in version 2, nothing in version 1."""
+    if s.schema_version != 2:
+        return lambda value: value
+    from minutes.markdown.text import plain
+
+    return lambda value: plain(value) or None if value else value
+
+
 def export(s: Session, lang: str | None = None, event_id: str | None = None) -> dict[str, Any]:
     """Return the session as a Popolo JSON document (one dict of lists)."""
     lang = lang or s.lang
     event_id = event_id or f"event/{s.date.isoformat()}"
     org_id = "organization/1" if s.organization else None
     text = lambda value: pick(value, lang, s.lang) or None  # noqa: E731
+    md = _markdown_reader(s)  # a version 2 file's Markdown texts, as the plain text they show
     persons = []
     for p in s.people:
         persons.append(_clean({
@@ -67,10 +78,10 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
         if isinstance(item, (Speech, Report)):
             speaker = item.speaker if isinstance(item, Speech) else item.presenter
             behalf = s.person(item.on_behalf_of) if isinstance(item, Speech) else None
-            body = [text(item.summary), *(text(p) for p in item.points)]
+            body = [md(text(item.summary)), *(md(text(p)) for p in item.points)]
             speeches.append(_clean({
                 "id": f"speech/{n}", "creator_id": f"person/{speaker}", "event_id": event_id, "position": n,
-                "title": text(item.topic) if isinstance(item, Speech) else text(item.title),
+                "title": md(text(item.topic) if isinstance(item, Speech) else text(item.title)),
                 "type": "speech" if isinstance(item, Speech) else "report",
                 "attribution_text": f"on behalf of {text(behalf.name)}" if behalf else None,
                 "role": text(getattr(item, "role", None)), "text": "\n\n".join(b for b in body if b) or None,
@@ -82,7 +93,7 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
             motions.append(_clean({
                 "id": motion_id, "organization_id": org_id, "legislative_session_id": event_id,
                 "creator_id": f"person/{item.moved_by}" if item.moved_by else None,
-                "text": text(item.text) or text(item.title), "identifier": str(n), "classification": item.kind,
+                "text": md(text(item.text) or text(item.title)), "identifier": str(n), "classification": item.kind,
                 "date": _stamp(s, item.at), "result": result,
             }))
             if item.vote is not None:

@@ -1,0 +1,116 @@
+"""Markdown values of a session (schema version 2): made safe to print, cut into their first paragraph, read as plain text."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from minutes.markdown.escape import _BLOCK_START, _CLOSING, _escape_start, Md
+
+_HTML_LINE = re.compile(r"^[ \t>*+\-\d.)]*<", re.MULTILINE)  # a line that may open an HTML block
+_PLAIN_LINE = re.compile(r" {0,3}[^-+*|#>`~<=_\d \t\n][^|\n]*\Z")  # a line of a paragraph that no other block may interrupt
+_SIMPLE = re.compile(r"[^-+*|#>`~<=_\d \t\n][^\n]*\Z")  # one line that cannot open any block but a paragraph
+
+
+def _tokens(text: str) -> list:
+    """Return markdown-it's block tokens of ``text``."""
+    from minutes.markdown.reader import _parser
+
+    return _parser().parse(text)
+
+
+def block(text: str) -> Md:
+    """Return the block Markdown ``text`` to print as is; raw HTML blocks in it (and so the templates' directives) show as text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if "<" not in text or not _HTML_LINE.search(text):
+        return Md(text)
+    lines = text.split("\n")
+    for token in _tokens(text):
+        if token.type == "html_block" and token.map:
+            line = lines[token.map[0]]
+            at = line.index("<")
+            lines[token.map[0]] = line[:at] + "\\" + line[at:]
+    return Md("\n".join(lines))
+
+
+def inline(text: str) -> Md:
+    """Return the inline Markdown ``text`` on one line, where no block marker at its start makes it a list or a heading."""
+    text = " ".join(text.split())
+    if text[:1] in "-+=>#~0123456789":
+        text = _BLOCK_START.sub(_escape_start, text, count=1)
+    if text.endswith("#"):
+        text = _CLOSING.sub(r"\1\\\2", text)
+    return block(text) if text.startswith("<") else Md(text)
+
+
+def indented(text: Md, pad: str = "  ") -> Md:
+    """Return the Markdown ``text`` with its lines after the first indented by ``pad`` (to stay inside a list item)."""
+    if "\n" not in text:
+        return text
+    return Md("\n".join(line if not k or not line.strip() else pad + line for k, line in enumerate(text.split("\n"))))
+
+
+@functools.lru_cache(maxsize=4096)
+def first_paragraph(text: str) -> tuple[str, str] | None:
+    """Return the first paragraph of the Markdown ``text`` and the rest of its blocks, or None when it opens with no paragraph."""
+    if _SIMPLE.match(text):
+        return text, ""
+    head, blank, rest = text.partition("\n\n")
+    if all(_PLAIN_LINE.match(line) for line in head.split("\n")):  # lines that neither open nor end a paragraph
+        return head, rest.strip("\n")
+    tokens = _tokens(text)
+    if not tokens or tokens[0].type != "paragraph_open" or not tokens[0].map:
+        return None
+    lines = text.split("\n")
+    end = tokens[0].map[1]
+    return "\n".join(lines[:end]).strip("\n"), "\n".join(lines[end:]).strip("\n")
+
+
+def ends_in_paragraph(text: str) -> bool:
+    """Return whether the last block of the Markdown ``text`` is a paragraph (so a line after it would continue it)."""
+    if _SIMPLE.match(text.rsplit("\n", 1)[-1]) and "\n" not in text:
+        return True
+    tokens = _tokens(text)
+    return bool(tokens) and tokens[-1].type == "paragraph_close" and tokens[-1].level == 0
+
+
+def lead(text: Md) -> Md:
+    """Return the Markdown ``text`` with a blank line after its first paragraph (where a phrase that holds it ends)."""
+    parts = first_paragraph(text)
+    if parts is None or not parts[1]:
+        return text
+    return Md(parts[0] + "\n\n" + parts[1])
+
+
+def plain(text: str) -> str:
+    """Return the text the Markdown ``text`` shows, without its markup: one line per paragraph, list item or code line, a table row's cells parted by " | "."""
+    if not text or not re.search(r"[\\`*_\[\]<>!&|#~=+\-\d\n]", text):
+        return text
+    out: list[str] = []
+    row: list[str] | None = None
+    for token in _tokens(text):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            out.append(" | ".join(row))
+            row = None
+        elif token.type == "inline":
+            (out if row is None else row).append(_inline_plain(token.children or []))
+        elif token.type in ("fence", "code_block", "html_block"):
+            out.append(token.content.rstrip("\n"))
+    return "\n".join(out)
+
+
+def _inline_plain(children: list) -> str:
+    """Return the text of an inline token's children."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(_inline_plain(child.children or []))
+    return "".join(parts)
