@@ -166,7 +166,7 @@ def test_check_names_items_and_sections_by_address_at_their_line(cli, society):
     lines = text.splitlines()
     found = re.findall(r":(\d+): (item|section) (\S+): (.*)", result.stdout + result.stderr)
     assert sorted((what, at, message) for _, what, at, message in found) == [
-        ("item", "2A.1", "9 votes cast but only 3 voting attendees"),
+        ("item", "2A.1", "9 votes cast but only 3 voting attendees listed (list the members present, or check the counts)"),
         ("item", "2A.1", "attachment missing.pdf: no such file"),
         ("item", "2A.2", "speaker 'zed' is not in people"),
         ("section", "2A", "presenter 'dee' is not in people"),

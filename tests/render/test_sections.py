@@ -128,8 +128,6 @@ def test_items_in_a_section_have_no_generic_heading_and_an_empty_section_says_no
     assert "**Presenter:** Tom Ruiz, Treasurer" in md.decode() and "*Note: Votes need a quorum of ten.*" in md.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="v2 inline titles print as Markdown once the rich-text branch is merged: "
-                                        "then this passes, and the marker goes")
 def test_a_section_title_with_a_link_is_a_heading_holding_the_link():
     links = [(c.attrs.get("href"), inline.children[k + 1].content) for _, _, inline in headings(render())
              for k, c in enumerate(inline.children) if c.type == "link_open"]

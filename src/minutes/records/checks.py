@@ -146,7 +146,8 @@ def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
         if hasattr(counts, "total") and voters and counts.total > voters:
             line = sessions.locate(text, [*e.path, "vote"])
             out.append(
-                Finding("error", located(path, line, f"{_named(e)}: {counts.total} votes cast but only {voters} voting attendees"))
+                Finding("warning", located(path, line, f"{_named(e)}: {counts.total} votes cast but only {voters} voting attendees"
+                                                        " listed (list the members present, or check the counts)"))
             )
     return out
 
