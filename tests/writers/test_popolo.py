@@ -68,3 +68,21 @@ def test_acclamation_is_a_vote_event_without_counts():
     data = popolo.export(session.load(CONGRESS))
     (event,) = data["vote_events"]
     assert event["classification"] == "acclamation" and "counts" not in event
+
+
+def test_items_in_sections_are_exported_under_their_addresses():
+    from minutes.model.schema import Session
+    from minutes.records.publish import render_session
+    from minutes.render.pipeline import RenderOptions
+
+    s = Session.model_validate({
+        "schema_version": 2, "title": "AGM", "date": "2025-03-14", "people": [{"id": "tom", "name": "Tom"}],
+        "proceedings": [{"kind": "section", "label": "2A", "title": "Reports", "items": [
+            {"kind": "report", "presenter": "tom", "title": "Accounts", "summary": "See the [accounts](https://example.org/a)."},
+            {"kind": "resolution", "title": "Adopt", "text": "RESOLVED:\n\n- one\n- two", "result": "adopted"},
+        ]}],
+    })
+    data = json.loads(render_session(s, None, RenderOptions(kind="minutes", fmt="popolo")).data.decode())
+    assert [x["id"] for x in data["speeches"]] == ["speech/2A.1"]
+    assert data["speeches"][0]["text"] == "See the accounts."  # plain text where the schema wants text
+    assert [m["identifier"] for m in data["motions"]] == ["2A.2"]

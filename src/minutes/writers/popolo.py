@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from minutes.document.tree import Document
+from minutes.model import address
 from minutes.model.schema import Resolution, Report, Session, Speech, pick
 from minutes.writers import WriteOptions
 
@@ -74,13 +75,14 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
         "attendees": [{"id": f"person/{a.person}"} for a in s.attendees if a.person and a.status in ("present", "online", "guest")],
     })
     speeches, motions, vote_events = [], [], []
-    for n, item in enumerate(s.proceedings, 1):
+    for position, e in enumerate(address.entries(s), 1):  # items in sections too, each by its address
+        item, n = e.entry, e.address
         if isinstance(item, (Speech, Report)):
             speaker = item.speaker if isinstance(item, Speech) else item.presenter
             behalf = s.person(item.on_behalf_of) if isinstance(item, Speech) else None
             body = [md(text(item.summary)), *(md(text(p)) for p in item.points)]
             speeches.append(_clean({
-                "id": f"speech/{n}", "creator_id": f"person/{speaker}", "event_id": event_id, "position": n,
+                "id": f"speech/{n}", "creator_id": f"person/{speaker}", "event_id": event_id, "position": position,
                 "title": md(text(item.topic) if isinstance(item, Speech) else text(item.title)),
                 "type": "speech" if isinstance(item, Speech) else "report",
                 "attribution_text": f"on behalf of {text(behalf.name)}" if behalf else None,
