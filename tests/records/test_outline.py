@@ -95,8 +95,13 @@ def test_two_sections_with_one_address_are_an_error_naming_the_line():
 
 
 def test_a_number_may_not_repeat_an_earlier_entry_s_address_either():
-    with pytest.raises(MinutesError, match=r"^agenda\.md:2: two sections would have the address '1' "):
-        outline("1. Opening\n1. Again\n")
+    with pytest.raises(MinutesError, match=r"^agenda\.md:3: two sections would have the address '2' "):
+        outline("1. Opening\n2. Reports\n2. Again\n")
+
+
+def test_a_list_numbered_1_on_every_line_is_counted_on():
+    assert [(e.get("label"), e["title"]) for e in outline("1. Opening\n1. Reports\n1. Close\n")] == [
+        (None, "Opening"), (None, "Reports"), (None, "Close")]
 
 
 def test_an_entry_without_a_title_line_is_an_error_naming_the_line():

@@ -79,7 +79,7 @@ def test_a_current_section_that_is_gone_is_said_and_nothing_is_added(cli):
 def test_a_label_that_repeats_an_address_is_refused_and_the_file_kept(cli):
     _agenda(cli)
     before = next(cli.folder.glob("*.yaml")).read_bytes()
-    result = cli("add-section", "Another", "--label", "2a", code=1)
+    result = cli("add-section", "Another", "--label", "2a", code=2)
     assert "2A" in result.stderr or "2a" in result.stderr
     assert next(cli.folder.glob("*.yaml")).read_bytes() == before
 

@@ -2,9 +2,9 @@
 
 Every entry of the proceedings, a section or an item, has one address: the label path of the section it
 sits in and its position there (``2A.3``), or its position alone at the top level (``4``). Positions
-count every entry of a list, sections and actions too, from 1. A section's address is its label: the
-one given (``2A``, ``7.1``, ``Special Order 7A``) or, by default, its position, after its parent's label
-(``2.3``). The minutes, `show`, the confirmations, the registers, `check` and the error messages print
+count every entry of a list, sections and actions too, from 1 (a number a label already takes is
+skipped, see ``walk``). A section's address is its label: the one given (``2A``, ``7.1``, ``Special
+Order 7A``) or, by default, its position, after its parent's label (``2.3``). The minutes, `show`, the confirmations, the registers, `check` and the error messages print
 these; `set`, `remove`, `done`, `goto` and ``--in`` take them. An action may also be named by its id
 (``20240312-2``), an attendee by their number in `show` or the person's name.
 
@@ -55,16 +55,41 @@ def label(entry: Any, prefix: str, position: int) -> str:
 
 
 def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedings",), prefix: str = "",
-         depth: int = 0) -> Iterator[Entry]:
-    """Yield every entry of ``proceedings``, sections before what they hold, in file order."""
+         depth: int = 0, labels: frozenset[str] | None = None) -> Iterator[Entry]:
+    """Yield every entry of ``proceedings``, sections before what they hold, in file order.
+
+    An entry without a label is numbered by its position, or, where a label already says that number
+    (a section labelled ``11.5`` among the entries of 11), by the next number no label and no earlier
+    sibling has: so no two entries share an address, and adding an entry never renumbers another.
+    """
     if not isinstance(proceedings, list):
         return
+    if labels is None:
+        labels = frozenset(key(lab) for lab in _labels(proceedings))
+    last = 0
     for index, entry in enumerate(proceedings):
         here = (*path, index)
-        address = label(entry, prefix, index + 1)
+        given = label(entry, prefix, 0) if is_section(entry) and _get(entry, "label") else None
+        if given is not None:
+            address = given
+        else:
+            last = max(index + 1, last + 1)
+            while key(f"{prefix}.{last}" if prefix else str(last)) in labels:
+                last += 1
+            address = f"{prefix}.{last}" if prefix else str(last)
         yield Entry(address, here, entry, depth, prefix)
         if is_section(entry):
-            yield from walk(children(entry), (*here, "items"), address, depth + 1)
+            yield from walk(children(entry), (*here, "items"), address, depth + 1, labels)
+
+
+def _labels(proceedings: list[Any]) -> Iterator[str]:
+    """Yield the label of every section given one, nested ones too."""
+    for entry in proceedings:
+        if is_section(entry):
+            given = _get(entry, "label")
+            if given is not None and str(given).strip():
+                yield str(given)
+            yield from _labels(children(entry))
 
 
 def entries(data: Any) -> list[Entry]:
@@ -108,6 +133,12 @@ def find(data: Any, ref: str | int, what: str = "item") -> Entry:
     if actions:
         return actions[-1]
     shown_as = text if text.replace(".", "").isalnum() else repr(text)
+    if what == "section":
+        found = [e.address for e in all_entries if is_section(e.entry)]
+        if not found:
+            raise UsageError(f"there is no section {shown_as}: the session has no sections; add one with 'minutes add-section'")
+        raise UsageError(f"there is no section {shown_as}: give its address as 'minutes agenda' prints it "
+                         f"({', '.join(found[:6])}{', …' if len(found) > 6 else ''})")
     if not all_entries:
         raise UsageError(f"there is no {what} {shown_as}: the session has no proceedings yet")
     raise UsageError(f"there is no {what} {shown_as}: give its address as 'minutes show' prints it (e.g. "

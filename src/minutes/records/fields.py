@@ -47,6 +47,9 @@ def field_path(data: dict, field: str) -> list[str | int]:
             if str(keys[0])[:1].isdigit():
                 raise
             return keys
+        if rest[0].isdigit() or rest[0] == "items" and address.is_section(entry.entry) and len(rest) > 1 and rest[1].isdigit():
+            raise UsageError(f"{field!r}: no item or section has the address {entry.address}.{rest[-2] if rest[0] == 'items' else rest[0]} "
+                             f"(see 'minutes show'); say ADDR.FIELD, e.g. {entry.address}.1.summary")
         if rest[0] == "items" and address.is_section(entry.entry):
             raise UsageError(f"{field!r}: add to a section with the add-* commands (--in {entry.address}), not 'set'")
         return [*entry.path, *_numbered(rest)]

@@ -235,13 +235,32 @@ def add_item(
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(data)
         entry = _clean(dict(sorted(fields.items(), key=_item_order)))
-        where, prefix, count = _container(path, data, within)
+        where, _, count = _container(path, data, within)
+        if entry.get("kind") == "section" and entry.get("label"):
+            _refuse_taken(data, entry["label"])
         draft.append(where, entry)
-        placed.append((address.label(entry, prefix, count + 1), entry))
+        placed.append(((*where, count), entry))
 
     gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
-    change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
-    return placed[-1]
+    data = change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
+    at, entry = placed[-1]
+    found = address.at_path(data, at)
+    return (found.address if found is not None else "?"), entry
+
+
+def _refuse_taken(data: dict, label: str) -> None:
+    """Refuse a section label that another entry's address already is (a usage error naming that entry)."""
+    taken = next((e for e in address.entries(data) if address.key(e.address) == address.key(label)), None)
+    if taken is not None:
+        what = "section" if address.is_section(taken.entry) else taken.entry.get("kind", "item")
+        raise UsageError(f"--label {label}: {taken.address} is already the address of a {what} "
+                         f"({_gist(taken.entry)}); give another label")
+
+
+def _gist(entry: dict) -> str:
+    """Return the first words of what an entry says, to name it in a message."""
+    text = next((str(entry[k]) for k in ("title", "text", "task", "topic", "summary") if entry.get(k)), "")
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def add_section(

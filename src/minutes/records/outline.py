@@ -7,7 +7,8 @@ kept as written), what follows (paragraphs, lists that are not nested entries, c
 A title that starts with a label keeps it: a first word of letters, digits and dots that ends in "." or ")"
 and holds a digit, is one letter, or is a roman numeral (``6A. Budget``, ``b) Grants``, ``IV. Reports``), or a
 dotted number with no end mark (``7.1 Minutes``). A backslash keeps such a word in the title (``2\\.5 hours``).
-A numbered list's own number becomes a label only where it differs from the entry's position.
+A numbered list's own number becomes a label only where it differs from the entry's position (a list
+numbered "1." on every line is counted on, as CommonMark does).
 """
 
 from __future__ import annotations
@@ -101,10 +102,12 @@ def _entries(tokens: list[Token], lists: list[tuple[int, int]], lines: list[str]
     """Return the sections of the items of ``lists`` (token ranges), the entries of the section at ``prefix``."""
     out: list[dict[str, Any]] = []
     for first, last in lists:
-        for i, j in _blocks(tokens, first + 1, last):
+        items = _blocks(tokens, first + 1, last)
+        lazy = len(items) > 1 and len({tokens[i].info for i, _ in items}) == 1  # "1." on every line: CommonMark counts on
+        for i, j in items:
             here = (*path, len(out))
             where[here] = tokens[i].map[0] + 1 if tokens[i].map else 0
-            out.append(_section(tokens, i, j, lines, source, here, prefix, len(out) + 1, where))
+            out.append(_section(tokens, i, j, lines, source, here, prefix, 0 if lazy else len(out) + 1, where))
     return out
 
 
@@ -119,8 +122,9 @@ def _section(tokens: list[Token], i: int, j: int, lines: list[str], source: str,
     first, *rest = tokens[blocks[0][0] + 1].content.split("\n")
     label, title = split_label(first.strip())
     number = tokens[i].info
-    if label is None and number.isdigit() and int(number) != position:
+    if label is None and position and number.isdigit() and int(number) != position:
         label = f"{prefix}.{int(number)}" if prefix else str(int(number))
+    position = position or int(path[-1]) + 1  # a lazily numbered list: its own numbers say nothing
     entry: dict[str, Any] = {"kind": "section", "label": label, "title": title}
     here = address.label(entry, prefix, position)
     nested = [(a, b) for a, b in blocks[1:] if tokens[a].type in _LISTS]

@@ -103,6 +103,15 @@ def _describe(err: Any, where: Locator, path: Path | str, data: Any = None) -> s
     line = where.line(loc)
     field = shown(_visible(loc), data)
     msg = err["msg"]
+    if err["type"] == "value_error" and msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]  # pydantic's prefix to a validator's own words
+    if msg.startswith("two entries have the address") and isinstance(data, dict):
+        from minutes.model.address import duplicates
+
+        twice = duplicates(data)
+        if twice:  # name the second entry and its line, not the top of the file
+            loc = list(twice[0][1])
+            line, field = where.line(loc), shown(loc, data)
     if err["type"] == "missing":
         msg = "required field is missing"
     elif err["type"] == "extra_forbidden":
