@@ -13,6 +13,8 @@ numbered "1." on every line is counted on, as CommonMark does).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import re
 import textwrap
 from typing import TYPE_CHECKING, Any
@@ -143,10 +145,19 @@ def _source(tokens: list[Token], a: int, b: int, lines: list[str]) -> str:
     return textwrap.dedent("\n".join(lines[start:end])).strip("\n")
 
 
+def _as_written(entries: list[dict[str, Any]], path: tuple[str | int, ...] = ("proceedings",),
+                prefix: str = "") -> Iterator[address.Entry]:
+    """Yield each entry with the address the outline gives it: its label, or its position (no number skipped)."""
+    for index, entry in enumerate(entries):
+        here = address.label(entry, prefix, index + 1)
+        yield address.Entry(here, (*path, index), entry, 0, prefix)
+        yield from _as_written(entry.get("items") or [], (*path, index, "items"), here)
+
+
 def _refuse_twice(sections: list[dict[str, Any]], where: dict, source: str) -> None:
     """Raise an error naming the line of the first entry whose address an earlier entry already has."""
     seen: dict[str, tuple[str | int, ...]] = {}
-    for e in address.walk(sections):
+    for e in _as_written(sections):
         k = address.key(e.address)
         if k in seen:
             raise MinutesError(located(source, where[e.path], f"two sections would have the address {e.address!r} "
