@@ -125,7 +125,7 @@ def test_items_in_a_section_have_no_generic_heading_and_an_empty_section_says_no
     opened = next(i for i, t in enumerate(toks) if t.type == "inline" and t.content == "1. Opening")
     assert toks[opened + 3].content == "The chair opened the meeting at seven."
     assert md.decode().count("None.") == 1
-    assert "**Presenter:** Tom Ruiz, Treasurer" in md.decode() and "*Note: Votes need a quorum of ten.*" in md.decode()
+    assert "**Presenter:** Tom Ruiz, Treasurer" in md.decode() and "\n\nVotes need a quorum of ten.\n\n" in md.decode()  # a section's note: its own blocks
 
 
 def test_a_section_title_with_a_link_is_a_heading_holding_the_link():
@@ -214,3 +214,35 @@ def test_the_render_command_takes_the_agenda_kind_and_no_agenda(cli):
     assert "## Agenda" in cli("render", "--out", "-").stdout
     cli("render", "--kind", "agenda", "--format", "docx", "--out", "out")
     assert (cli.folder / "out" / "2025-03-14-club.agenda.en.docx").is_file()
+
+
+def _rendered(proceedings: list, fmt: str = "md") -> bytes:
+    from minutes.model.schema import Session
+    from minutes.records.publish import render_session
+
+    s = Session.model_validate({"schema_version": 2, "title": "Board", "date": "2025-01-21",
+                                "people": [{"id": "ro", "name": "Ro"}], "proceedings": proceedings})
+    return render_session(s, None, RenderOptions(kind="minutes", fmt=fmt)).data
+
+
+def test_texts_found_by_new_users_read_as_their_structure():
+    md = _rendered([{"kind": "section", "title": "Reports", "items": [
+        {"kind": "section", "label": "4A", "title": "Chair", "note": "No report was submitted."},
+        {"kind": "report", "presenter": "ro", "title": "Treasurer",
+         "summary": "Figures:\n\nDirected Sponsorship\n-----\n\n- one", "note": "Read out.\n\nTwice."},
+        {"kind": "discussion", "text": "After the sub-section."},
+    ]}]).decode()
+    tokens = MarkdownIt("commonmark").parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert "Directed Sponsorship" not in headings and "**Directed Sponsorship**" in md  # a text's heading is bold
+    assert "1.3. Discussion" in headings  # after a sub-section, an item has a heading of its own
+    assert "None." not in md  # 4A has a note that says why it is empty
+    assert "*Note:*\n\nRead out.\n\nTwice." in md  # a note of two paragraphs after its label
+
+
+def test_word_headings_go_one_style_deeper_per_level():
+    doc = docx.Document(io.BytesIO(_rendered([{"kind": "section", "title": "A", "items": [
+        {"kind": "section", "label": "1A", "title": "B", "items": [{"kind": "report", "presenter": "ro", "title": "C"}]},
+    ]}], "docx")))
+    styles = {p.text: p.style.name for p in doc.paragraphs if p.style.name.startswith("Heading")}
+    assert (styles["1. A"], styles["1A. B"], styles["1A.1. Report: “C”"]) == ("Heading 2", "Heading 3", "Heading 4")

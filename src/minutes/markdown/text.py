@@ -20,8 +20,11 @@ def _tokens(text: str) -> list:
 
 
 def block(text: str) -> Md:
-    """Return the block Markdown ``text`` to print as is; raw HTML blocks in it (and so the templates' directives) show as text."""
+    """Return the block Markdown ``text`` to print as is; raw HTML blocks in it (and so the templates' directives) show
+    as text, and a heading in it is a paragraph in bold (the document's headings are the template's)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if _HEADING_LINE.search(text):
+        text = _headings_in_bold(text)
     if "<" not in text or not _HTML_LINE.search(text):
         return Md(text)
     lines = text.split("\n")
@@ -31,6 +34,27 @@ def block(text: str) -> Md:
             at = line.index("<")
             lines[token.map[0]] = line[:at] + "\\" + line[at:]
     return Md("\n".join(lines))
+
+
+_HEADING_LINE = re.compile(r"^ {0,3}(#{1,6}([ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+
+
+def _headings_in_bold(text: str) -> str:
+    """Return ``text`` with each heading written as a paragraph in bold."""
+    lines = text.split("\n")
+    tokens = _tokens(text)
+    for k, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map and token.level == 0:
+            start, end = token.map
+            content = tokens[k + 1].content.strip()
+            lines[start:end] = [f"**{content}**" if content else ""] + [None] * (end - start - 1)
+    return "\n".join(line for line in lines if line is not None)
+
+
+def is_paragraph(text: str) -> bool:
+    """Return whether the Markdown ``text`` is one paragraph, nothing more."""
+    found = first_paragraph(text)
+    return found is not None and not found[1]
 
 
 def inline(text: str) -> Md:

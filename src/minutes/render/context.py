@@ -310,7 +310,7 @@ class Builder:
             if is_section(item):
                 out.append(outline.section(self, e))
                 continue
-            view = outline.placed(self.item(item, e.address, previous), e)
+            view = outline.placed(self.item(item, e.address, previous), e, self.s.proceedings)
             came = getattr(item, "carried_over_from", None)
             if came and came != came_from:
                 view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))

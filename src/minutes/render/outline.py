@@ -6,6 +6,8 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from minutes.model import address
+from minutes.markdown.escape import Md
+from minutes.markdown.text import is_paragraph
 from minutes.render import rich
 from minutes.model.address import Entry
 
@@ -36,14 +38,47 @@ def numbered(proceedings: list[Any], days: Collection[int] = ()) -> Iterator[Ent
             yield from address.walk(address.children(entry), (*path, "items"), here, 1)
 
 
+HEADED = ("speech", "report", "resolution", "motion")  # kinds that have a heading in a section too
+
+
+def _after_section(proceedings: list[Any] | None, path: tuple[str | int, ...]) -> bool:
+    """Return whether the entry at ``path`` follows a sub-section or a headed item in its list (it would read as part of it)."""
+    container: Any = proceedings
+    for step in path[1:-1]:
+        container = address.children(container[step]) if isinstance(step, int) else container
+    index = path[-1]
+    if not (isinstance(index, int) and isinstance(container, list)):
+        return False
+    return index > _first_headed(container)
+
+
+_FIRST: dict[int, tuple[list[Any], int]] = {}
+
+
+def _first_headed(container: list[Any]) -> int:
+    """Return the index of the first sub-section or headed item of a section's list (its length if none), once per list."""
+    found = _FIRST.get(id(container))
+    if found is None or found[0] is not container:
+        if len(_FIRST) > 256:
+            _FIRST.clear()
+        first = next((k for k, e in enumerate(container) if address.is_section(e) or getattr(e, "kind", None) in HEADED),
+                     len(container))
+        found = _FIRST[id(container)] = (container, first)
+    return found[1]
+
+
 def level(depth: int, top: int = TOP) -> int:
     """Return the heading level of an entry ``depth`` sections deep (within h6)."""
     return min(top + depth, DEEPEST)
 
 
-def placed(view: dict[str, Any], e: Entry) -> dict[str, Any]:
-    """Return an item's ``view`` with where it sits: its address, depth, heading level and section."""
-    view.update(number=e.address, address=e.address, depth=e.depth, level=level(e.depth), section=e.section)
+def placed(view: dict[str, Any], e: Entry, proceedings: list[Any] | None = None) -> dict[str, Any]:
+    """Return an item's ``view`` with where it sits: its address, depth, heading level and section, and whether
+    it follows a sub-section or a headed item of its section (then it needs a heading of its own)."""
+    view.update(number=e.address, address=e.address, depth=e.depth, level=level(e.depth), section=e.section,
+                after_section=bool(e.section) and proceedings is not None and _after_section(proceedings, e.path))
+    note = view.get("note")
+    view["note_blocks"] = isinstance(note, Md) and bool(note) and not is_paragraph(note)  # printed after its label
     return view
 
 

@@ -33,7 +33,7 @@ from minutes.writers.docx_styles import paper_for
 from minutes.writers.docx_zip import Deflater, Entry, deflate, zip_bytes
 from minutes.writers.hyperlinks import R_NS, hyperlink_xml, relationship_xml
 
-HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
 CHUNK = 1 << 18  # characters of body XML compressed at a time
 
 
@@ -258,7 +258,10 @@ class Writer:
         if isinstance(block, Paragraph):
             return [self.para(block.style, block.inlines)]
         if isinstance(block, Heading):
-            return [self.para(HEADING_STYLES.get(block.level, "Heading 3"), block.inlines)]
+            style = HEADING_STYLES.get(block.level, "Heading 3")
+            if block.level > 4 and self.ref.style_id(style) is None:  # a reference without the deeper levels
+                style = "Heading 3"
+            return [self.para(style, block.inlines)]
         if isinstance(block, (BulletList, NumberedList)) and block.nested:
             return self.levels.items(block)
         if isinstance(block, CodeBlock):
