@@ -136,7 +136,7 @@ def test_agenda_prints_each_section_indented_with_its_presenter_and_note(cli, so
 
 def test_agenda_as_json_gives_every_section_as_data(cli, society):
     rows = json.loads(cli("agenda", "--json").stdout)
-    assert rows[2] == {"address": "2A", "label": "2A", "title": "Treasurer's report", "presenter": "Bo Renner",
+    assert rows[2] == {"address": "2A", "label": "2A", "title": "Treasurer's report", "title_text": "Treasurer's report", "presenter": "Bo Renner",
                        "note": "Sent to members in March.", "depth": 1, "items": 2}
     assert [(r["address"], r["depth"], r["items"]) for r in rows] == [("1", 0, 1), ("2", 0, 0), ("2A", 1, 2)]
     for row in rows:

@@ -133,7 +133,7 @@ def print_agenda(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         indent = "  " * row["depth"]
         head = row["address"] if "." in row["address"] or row["address"].endswith(")") else row["address"] + "."
-        print(shown(f"{indent}{head} {row['title']}" + (f" — {row['presenter']}" if row["presenter"] else "")))
+        print(shown(f"{indent}{head} {row['title_text']}" + (f" — {row['presenter']}" if row["presenter"] else "")))
         for line in (row["note"] or "").splitlines():
             print(shown(f"{indent}{' ' * (len(head) + 1)}{line}".rstrip()))
 

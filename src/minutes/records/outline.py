@@ -169,14 +169,20 @@ def _refuse_twice(sections: list[dict[str, Any]], where: dict, source: str) -> N
 
 
 def agenda(s: Session) -> list[dict[str, Any]]:
-    """Return the sections of the session as rows: address, label, title, presenter, note, depth, items."""
+    """Return the sections of the session as rows: address, label, title (as written, and as it reads), presenter,
+    note, depth, items."""
+    from minutes.markdown.text import plain
     from minutes.model.schema import pick
+
+    def shown(title: str) -> str:  # as it reads: a version 2 title is inline Markdown
+        return " ".join(plain(title).split()) if s.schema_version == 2 else title
 
     return [
         {
             "address": e.address,
             "label": e.entry.label,
             "title": pick(e.entry.title, s.lang),
+            "title_text": shown(pick(e.entry.title, s.lang)),
             "presenter": s.name_of(e.entry.presenter) if e.entry.presenter else None,
             "note": pick(e.entry.note, s.lang) if e.entry.note else None,
             "depth": e.depth,
