@@ -246,3 +246,16 @@ def test_word_headings_go_one_style_deeper_per_level():
     ]}], "docx")))
     styles = {p.text: p.style.name for p in doc.paragraphs if p.style.name.startswith("Heading")}
     assert (styles["1. A"], styles["1A. B"], styles["1A.1. Report: “C”"]) == ("Heading 2", "Heading 3", "Heading 4")
+
+
+def test_a_bare_url_in_a_text_is_a_link_in_markdown_word_and_json():
+    import json as _json
+
+    items = [{"kind": "procedure", "text": "Other time zones: https://example.org/tz and `https://example.org/code`."}]
+    md = _rendered(items).decode()
+    assert "<https://example.org/tz>" in md and "`https://example.org/code`" in md
+    doc = docx.Document(io.BytesIO(_rendered(items, "docx")))
+    assert "https://example.org/tz" in {r.target_ref for r in doc.part.rels.values() if r.is_external}
+    runs = [r for b in _json.loads(_rendered(items, "json"))["blocks"] for r in b.get("inlines", [])]
+    assert {"text": "https://example.org/tz", "bold": False, "italic": False, "href": "https://example.org/tz"} in runs
+    assert not any(r.get("href") == "https://example.org/code" and r.get("code") for r in runs)  # code stays code

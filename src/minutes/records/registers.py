@@ -156,7 +156,9 @@ def document(table: Table) -> Document:
     else:
         blocks.append(Paragraph([Text("Nothing to list.")]))
     blocks += [Paragraph([Text(n, italic=True)]) for n in table.notes]
-    return Document(Metadata(title=table.title, date=clock.today().isoformat()), blocks)
+    from minutes.markdown.links import link_urls
+
+    return Document(Metadata(title=table.title, date=clock.today().isoformat()), link_urls(blocks))
 
 
 def to_docx(table: Table) -> bytes:
