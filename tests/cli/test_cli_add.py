@@ -20,8 +20,8 @@ def test_add_attendee_of_a_group(cli, board):
 
 def test_add_attendee_twice_is_refused_and_changes_nothing(cli, board):
     before = board.read_bytes()
-    result = cli("add-attendee", "Ana Weber", code=1)
-    assert "already an attendee" in result.stderr
+    result = cli("add-attendee", "Ana Weber", code=2)
+    assert "already an attendee; change their entry with 'minutes set attendee.Ana Weber.status" in result.stderr
     assert board.read_bytes() == before
 
 

@@ -209,7 +209,7 @@ def add_attendee(
             person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
             draft.append("people", _clean(person))
         if any(a.get("person") == pid for a in data.get("attendees") or []):
-            raise MinutesError(f"{name} is already an attendee; change their entry with 'minutes edit'")
+            raise UsageError(f"{name} is already an attendee; change their entry with 'minutes set attendee.{name}.status ...' (or .role, .note)")
         draft.append("attendees", {"person": pid, "status": status})
 
     return change(path, fn, amend, f"added attendee {name} ({status})")
