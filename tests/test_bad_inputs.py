@@ -400,7 +400,7 @@ BAD_COMMAND_LINES: list[tuple[str, list[str], str | None, set[int], str]] = [
     ("remove item 0", ["remove", "0", "-f", "F"], None, {2}, "no item 0"),
     ("remove an action id that does not exist", ["remove", "20990101-1", "-f", "F"], None, {2}, "no item"),
     ("remove an item past the end", ["remove", "99", "-f", "F"], None, {2}, "99"),
-    ("attendee twice", ["add-attendee", "Ana Lima", "-f", "F"], None, {1}, "already"),
+    ("attendee twice", ["add-attendee", "Ana Lima", "-f", "F"], None, {2}, "already"),
     ("attendance that does not exist", ["add-attendee", "Carla", "--status", "asleep", "-f", "F"], None, {2}, "--status"),
     ("BEL in a summary", ["add-speech", "Ana", "--summary", "ring\x07ring", "-f", "F"], None, {1, 2}, "U+0007"),
     ("ESC in a title", ["set", "title", "\x1b[31mred", "-f", "F"], None, {1, 2}, "U+001B"),
