@@ -7,7 +7,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from minutes.document.tree import (
-    CJK, Block, BlockQuote, BulletList, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean, is_clean,
+    CJK, Block, BlockQuote, BulletList, CodeBlock, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean, is_clean,
 )
 from minutes.markdown.fast_inline import _UNSAFE, Unsure, rich_runs
 
@@ -17,6 +17,8 @@ _ORDERED = re.compile(r"^(\d{1,9})\. (.*)$")
 # Text that starts with "<" opens HTML, unless it is an autolink.
 _HTML = r"<(?!(?i:https?://|mailto:))"
 _NESTED = re.compile(rf"^(?:[#>+*\[-]|\d{{1,9}}[.)]|```|~~~|{_HTML}|\s)")
+# The opening of a fenced code block at the left margin, with its info word(s) (no backtick in a backtick fence's).
+_FENCE = re.compile(r"^(`{3,}(?=[^`]*$)|~{3,})[ \t]*(\S*(?:[ \t]+\S+)*)[ \t]*$")
 _DELIM = re.compile(r"^\|(?: *:?-+:? *\|)+ *$")
 # A picture alone on its line: its caption holds no bracket, code or HTML (escapes and autolinks are fine).
 _AUTOLINK = r"<(?i:https?://|mailto:)[^<>\s\[\]]*>"
@@ -115,10 +117,25 @@ class Reader:
             self.table(line)
         elif line.startswith(">"):
             self.quote()
+        elif m := _FENCE.match(line):
+            self.fence(m)
         elif _BLOCKISH.match(line):
             raise Unsure
         else:
             self.paragraph(line)
+
+    def fence(self, m: re.Match) -> None:
+        """Read a fenced code block, closed at the left margin by a fence of the same character, as long or longer."""
+        lines, n, i = self.lines, len(self.lines), self.i + 1
+        mark = m.group(1)
+        while i < n and not (lines[i].startswith(mark) and not lines[i].rstrip(" \t").strip(mark[0])):
+            if (lines[i][:1] == " " and lines[i].lstrip(" ").startswith(mark[:3])) or "\x00" in lines[i]:
+                raise Unsure  # (a fence indented by 1 to 3 spaces may close it too)
+            i += 1
+        if i == n:
+            raise Unsure  # never closed: the code runs to the end of the text
+        self.out.append(CodeBlock(clean("\n".join(lines[self.i + 1:i])), clean(m.group(2).split(" ")[0])))
+        self.i = i + 1
 
     def heading(self, m: re.Match) -> None:
         """Read an ATX heading."""
@@ -138,8 +155,8 @@ class Reader:
         self.i += 1
 
     def items(self, pattern: re.Pattern, kind: type) -> None:
-        """Read a tight list of one-line items (bullets, or numbers for a NumberedList), each with at most a list
-        nested under it (its lines indented by the item's marker width)."""
+        """Read a list of one-line items (bullets, or numbers for a NumberedList), tight or parted by blank lines,
+        each with at most a tight list nested under it (its lines indented by the item's marker width)."""
         lines, n, i = self.lines, len(self.lines), self.i
         items: list[Inlines] = []
         nested: list[list[Block]] = []
@@ -158,12 +175,16 @@ class Reader:
                 k += 1
             nested.append(self.sublist([line[len(pad):] for line in lines[i:k]]) if k > i else [])
             i = k
+            while k < n and not lines[k].strip():
+                k += 1
+            if k > i and k < n and pattern.match(lines[k]):
+                i = k  # blank lines between two items: the same list (loose)
         if not self.blank(i):
             raise Unsure
         k = i
         while k < n and not lines[k].strip():
             k += 1
-        if k < n and (pattern.match(lines[k]) or lines[k][0] in " \t"):
+        if k < n and lines[k][0] in " \t":
             raise Unsure
         nested = nested if any(nested) else []
         self.out.append(BulletList(items, nested) if kind is BulletList else NumberedList(items, start or 1, nested))
