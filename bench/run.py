@@ -32,18 +32,6 @@ from sessions import write_folder, write_sectioned, write_session  # noqa: E402
 PY = sys.executable
 MINUTES = [PY, "-m", "minutes"]
 PEAK = {"rss_mb": 0.0, "where": ""}
-# add-speech into a section (`minutes add-speech NAME --in ADDR`), the way records.ops.add_item appends there.
-# TODO(issue 14): once `--in` is on main, measure `[*MINUTES, "add-speech", "Ana Weber", "--summary", "x", "--in",
-# "25", "-f", FILE]` instead (the lead switches it).
-ADD_IN = """import sys
-from pathlib import Path
-from minutes.model import address
-from minutes.records.session_file import change, person_id
-def fn(draft, data):
-    where = (*address.section(data, sys.argv[2]).path, "items")
-    draft.append(where, {"kind": "speech", "speaker": person_id(data, "Ana Weber"), "summary": "x"})
-change(Path(sys.argv[1]), fn, None, "added speech")
-"""
 
 
 def run(cmd: list[str], cwd: Path, env: dict | None = None, stdin: bytes | None = None) -> float:
@@ -63,7 +51,7 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None, stdin: bytes | None 
     if proc.returncode != 0:
         raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
     rss = usage.ru_maxrss / 1024
-    if cmd[:len(MINUTES)] in (MINUTES, [PY, "-c", ADD_IN]) and rss > PEAK["rss_mb"]:  # ours, not the baselines
+    if cmd[:len(MINUTES)] == MINUTES and rss > PEAK["rss_mb"]:  # ours, not the baselines
         PEAK.update(rss_mb=rss, where=" ".join(cmd[2:5]))
     return wall
 
@@ -268,7 +256,7 @@ def model_two(tmp: Path, env: dict, runs: int, model_one: dict, notes: list[str]
         rows.append(Row(f"growth 20,000 / 10,000 items in sections, {fmt}", growth, "≤ 2.2×", growth <= 2.2,
                         f"20,000 items {fmt_time(renders[fmt, 20_000])}", f"{growth:.2f}×"))
     path = write_sectioned(tmp / "v2-add", 10_000)
-    add = [PY, "-c", ADD_IN, str(path), "25"]
+    add = [*MINUTES, "add-speech", "Ana Weber", "--summary", "x", "--in", "25", "-f", str(path)]
     load = [PY, "-c", f"import yaml; yaml.load(open({str(path)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"]
     run(add, tmp, env)  # the first command after a hand edit reads and validates the whole file
     t = median(runs, lambda: run(add, tmp, env))

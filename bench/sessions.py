@@ -74,20 +74,34 @@ def write_folder(folder: Path, count: int, items: int) -> Path:
 SECTIONS = 50
 
 
+def _summary(n: int, k: int) -> str:
+    """Return the summary of item ``n``, the ``k``-th summary, in the mix of real minutes: mostly one short paragraph,
+    two in three with a link; 1 in 5 adds a bullet list (every other one nested), 1 in 20 a table (aligned columns),
+    1 in 7 a second paragraph."""
+    lead = f"spoke about point {n} of the agenda and the *budget* for it"
+    lead += f", see the [notes on {n}](https://example.org/notes/{n}_draft)." if k % 3 else "."
+    if k % 20 == 7:
+        return (f"{lead}\n\n| item | amount |\n|:---|---:|\n| dues | {n},200.00 |\n| repairs | (1,150.00) |\n\n"
+                "The auditors agreed.")
+    if k % 5 == 2:
+        nested = "\n  - mornings\n  - evenings" if k % 10 == 2 else ""
+        return f"{lead}\n\n- the cost of the **repairs**\n- the new rota{nested}"
+    if k % 7 == 3:
+        return f"{lead} The chair asked for a second reading.\n\nThe members agreed."
+    return lead
+
+
 def _rich_item(n: int) -> dict:
     """Return item ``n`` of a sectioned session: speeches, reports, resolutions, discussions and actions in Markdown."""
     who = PEOPLE[n % len(PEOPLE)][0]
     kind = n % 5
     if kind == 0:
-        return {"kind": "speech", "speaker": who, "topic": f"Budget line *{n}*",
-                "summary": (f"spoke about point {n} of the agenda:\n\n- the cost of the **repairs**\n"
-                            f"- the new rota\n  - mornings\n  - evenings\n\n"
-                            f"See the [notes on {n}](https://example.org/notes/{n}_draft)."),
-                "points": [f"asked for `line {n}` to be moved", "proposed a [second reading](https://example.org/r2)"]}
+        item = {"kind": "speech", "speaker": who, "topic": f"Budget line *{n}*", "summary": _summary(n, n // 5 * 2)}
+        if n % 4 == 0:
+            item["points"] = [f"asked for `line {n}` to be moved", "proposed a [second reading](https://example.org/r2)"]
+        return item
     if kind == 1:
-        return {"kind": "report", "presenter": who, "title": f"Accounts, part {n}",
-                "summary": (f"presented the figures for item {n}:\n\n| item | amount |\n|:---|---:|\n"
-                            f"| dues | {n},200.00 |\n| repairs | (1,150.00) |\n\nThe auditors agreed.")}
+        return {"kind": "report", "presenter": who, "title": f"Accounts, part {n}", "summary": _summary(n, n // 5 * 2 + 1)}
     if kind == 2:
         return {"kind": "resolution", "title": f"Resolution {n}",
                 "text": (f"WHEREAS, item {n} was proposed; and\n\nWHEREAS, the committee reviewed it:\n\n"
@@ -95,9 +109,11 @@ def _rich_item(n: int) -> dict:
                          "NOW, THEREFORE, BE IT RESOLVED, that the proposal is adopted."),
                 "moved_by": who, "vote": {"for": 3, "against": 1, "abstain": 1}, "result": "adopted"}
     if kind == 3:
-        return {"kind": "discussion",
-                "text": (f"Members discussed item {n}.\n\n> Is a quorum needed?\n>\n> - for online votes\n"
-                         "> - for the bylaws\n\nThe chair read the rule:\n\n```\nRule 7: quorum 1/3\n```")}
+        if n % 50 == 3:  # a few: a quote holding a list, and a fixed-width rule pasted as is
+            return {"kind": "discussion",
+                    "text": (f"Members discussed item {n}.\n\n> Is a quorum needed?\n>\n> - for online votes\n"
+                             "> - for the bylaws\n\nThe chair read the rule:\n\n```\nRule 7: quorum 1/3\n```")}
+        return {"kind": "discussion", "text": f"Members discussed item {n} and agreed to return to it."}
     return {"kind": "action", "id": f"B-{n}", "task": f"Send the [draft](https://example.org/d/{n}) to members",
             "owner": who, "due": dt.date(2024, 5, 1)}
 

@@ -194,3 +194,97 @@ def test_escaped_data_text_reads_back_as_itself(context, fast):
         source = ROUND_TRIP[context].format(escaped)
         doc = markdown.parse(source) if fast else markdown.parse_tokens(source)
         assert _read_back(doc) == text, (context, escaped)
+
+
+# What record model 2's texts hold most, which the fast reader reads itself (issue 14): links written
+# [text](url) and [text](<url>), code spans, emphasis beside escapes, fenced code, lists nested by
+# indentation or parted by blank lines, block quotes holding lists; and near misses of each.
+INLINE_ATOMS = [
+    "[notes](https://example.org/n/4_draft)", "[draft](<https://example.org/d/9>)", "[*it*](https://x.org/a)",
+    "[1\\. a](https://x.org)", "[a](https://X.org/b)", "[a](<https://x.org/a b>)", "[a](https://x.org/%41)",
+    "[a](https://x.org \"t\")", "![a](https://x.org)", "\\[a](https://x.org)", "[a\\](https://x.org)", "[](https://x.org)",
+    "[a][b](https://x.org)", "[a [b](https://x.org)]", "`code`", "` spaced `", "``two``", "`a\\`", "\\`a`", "`<b>`",
+    "**1\\.10. Action B-9:**", "*budget*", "**repairs**", "\\*", "*a\\*", "_a_", "<https://x.org/a_b>", "see",
+    " ", " ", ", ", ".", "—", "ab", "*", "**", "`", "[", "]", "(", ")", "\\", "会议",
+]
+RICH_SHAPES = [
+    "{a}", "{a}\n{b}", "- {a}\n- {b}", "- {a}\n  - {b}\n  - {a}\n- {b}", "1. {a}\n2. {b}\n   1. {a}",
+    "- {a}\n\n\n- {b}", "- {a}\n\n  {b}", "- {a}\n  2. {b}", "- {a}\n   - {b}", "> {a}\n>\n> - {b}\n> - {a}",
+    "> 1. {a}\n> 2. {b}\n>\n> {a}", "> {a}\n> > {b}", "| {a} | {b} |\n|:--|--:|\n| {b} | {a} |", "## {a}",
+    "```\n{a}\n```", "~~~ text\n{a}\n\n{b}\n~~~", "```\n{a}\n ```\n{b}", "````\n```\n{a}\n````", "```\nnever closed {a}",
+    "**Topic:** {a}\\\n**Speaker:** {b}",
+]
+
+
+def _rich_inline(rng: random.Random) -> str:
+    return "".join(rng.choice(INLINE_ATOMS) for _ in range(rng.randint(1, 6))).strip() or "x"
+
+
+def _model_two_documents(count: int, seed: int):
+    """Yield ``count`` documents of RICH_SHAPES filled with INLINE_ATOMS, parted by blank lines."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        shapes = [rng.choice(RICH_SHAPES).format(a=_rich_inline(rng), b=_rich_inline(rng))
+                  for _ in range(rng.randint(1, 4))]
+        yield "\n\n".join(shapes)
+
+
+def test_both_readers_read_links_code_emphasis_fences_and_nested_lists_the_same():
+    failures, whole, itself = [], 0, 0
+    slow_inline = []
+
+    def counted(text):
+        slow_inline.append(text)
+        return markdown._inline_text(text)
+
+    for text in _model_two_documents(4_000, seed=20261201):
+        expected = to_dict(markdown.parse_tokens(text))
+        if to_dict(Document(blocks=_fast_and_stretches(text) or [])) != expected and "]:" not in text:
+            failures.append(text)
+        before = len(slow_inline)
+        blocks = fastmd.parse(text, counted)
+        if blocks is None:
+            continue
+        whole += 1
+        itself += len(slow_inline) == before
+        if to_dict(Document(blocks=blocks)) != expected:
+            failures.append(text)
+    assert not failures, f"{len(failures)} disagreements, e.g. {failures[:5]!r}"
+    assert whole > 500  # the fast reader read these documents itself: the comparison is not empty
+    assert itself > 150  # many without markdown-it's inline parser either
+
+
+@pytest.mark.parametrize("text", [
+    "See the [notes on 4](https://example.org/notes/4_draft).", "**1\\.10. Action B-9:** Send the [draft](<https://example.org/d/9>) to members",
+    "asked for `line 20` to be moved", "- the cost of the **repairs**\n- the new rota\n  - mornings\n  - evenings\n\n\n\n- asked",
+    "> WHEREAS, a;\n>\n> 1. shorter terms\n> 2. online voting\n>\n> RESOLVED.", "```\nRule 7: quorum 1/3\n```\n\n**Next**",
+    "> Is a quorum needed?\n>\n> - for online votes\n> - for the bylaws", "1. one\n2. two\n   1. sub\n   2. sub",
+])
+def test_the_fast_reader_reads_model_two_constructs_itself(text):
+    blocks = fastmd.parse(text, lambda t: pytest.fail(f"deferred inline text {t!r}"))
+    assert blocks is not None
+    assert to_dict(Document(blocks=blocks)) == to_dict(markdown.parse_tokens(text))
+
+
+def test_the_bench_sessions_minutes_read_alike_and_need_markdown_it_for_little():
+    import importlib.util
+    from pathlib import Path
+
+    from minutes.render import context, i18n, templating
+    from minutes.store.loader import load
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "sessions.py"
+    spec = importlib.util.spec_from_file_location("bench_sessions", bench)
+    sessions = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sessions)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        session = load(sessions.write_sectioned(Path(tmp), 400))
+    cat = i18n.catalog(session.lang, ())
+    text = templating.render("minutes", context.build(session, cat, None), cat)
+    slow = []
+    blocks = fastmd.parse(text, lambda t: slow.append(t) or markdown._inline_text(t))
+    assert blocks is not None  # read without deferring a stretch
+    assert to_dict(Document(blocks=blocks)) == to_dict(markdown.parse_tokens(text))
+    assert set(slow) == {"*Note: Heard *before* the rest.*"}, slow  # only a note with emphasis nested in emphasis goes to markdown-it's inline parser

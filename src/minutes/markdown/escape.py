@@ -137,8 +137,13 @@ def md_join(parts: list[object], separator: object = "") -> Md:
     if not parts:
         return Md("")
     head = parts[0]
-    first = Md(head.__html__()) if hasattr(head, "__html__") else Md(escape(str(head)))
+    first = str(head.__html__()) if hasattr(head, "__html__") else escape(str(head))
     if len(parts) == 1:
-        return first
-    sep = Md.escape(separator)
-    return first + sep + sep.join(parts[1:])
+        return Md(first)
+    sep = _after(separator)
+    return Md(first + sep + sep.join([_after(part) for part in parts[1:]]))  # (one Md made, not one per part)
+
+
+def _after(s: object) -> str:
+    """Return ``s`` as Markdown placed after other text, as ``Md.escape`` does, as a plain string (``str`` + ``Md`` would escape)."""
+    return str(s.__html__()) if hasattr(s, "__html__") else escape_after("" if s is None else str(s))

@@ -7,26 +7,18 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from minutes.document.tree import (
-    CJK, Block, BulletList, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean, is_clean,
+    CJK, Block, BlockQuote, BulletList, CodeBlock, Heading, Image, Inlines, NumberedList, Paragraph, Rule, Table, Text, clean, is_clean,
 )
+from minutes.markdown.fast_inline import _UNSAFE, Unsure, rich_runs
 
-_UNSAFE = re.compile(r"[\\`_\[\]<>!&\x00]")
-# In a line's text (not at its start), ">" only closes what "<" opens: without "<" it is literal.
-_UNSAFE_LITERAL = re.compile(r"[\\`_\[\]<!&\x00]")
-# A backslash before ASCII punctuation makes it literal; so is a run of underscores with a space (or
-# the line's end) on both sides, as in a form line "Signature: ____  Date: ____": it can neither open
-# nor close emphasis.
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_SPACED_UNDERSCORES = re.compile(r"(?:^|(?<=[ \t]))_+(?=[ \t]|$)")
-_RUN = re.compile(
-    r"(?:(?<=\s)|^)(\*\*?)(?=[^\s*])([^*]*?[^\s*])\1(?=$|\s|[.,;:?)])|([^*]+)"
-)
 _HEADING = re.compile(r"^(#{1,6}) +(.*?) *$")
 _BULLET = re.compile(r"^- (.*)$")
 _ORDERED = re.compile(r"^(\d{1,9})\. (.*)$")
 # Text that starts with "<" opens HTML, unless it is an autolink.
 _HTML = r"<(?!(?i:https?://|mailto:))"
 _NESTED = re.compile(rf"^(?:[#>+*\[-]|\d{{1,9}}[.)]|```|~~~|{_HTML}|\s)")
+# The opening of a fenced code block at the left margin, with its info word(s) (no backtick in a backtick fence's).
+_FENCE = re.compile(r"^(`{3,}(?=[^`]*$)|~{3,})[ \t]*(\S*(?:[ \t]+\S+)*)[ \t]*$")
 _DELIM = re.compile(r"^\|(?: *:?-+:? *\|)+ *$")
 # A picture alone on its line: its caption holds no bracket, code or HTML (escapes and autolinks are fine).
 _AUTOLINK = r"<(?i:https?://|mailto:)[^<>\s\[\]]*>"
@@ -43,56 +35,6 @@ _BLOCKISH = re.compile(
 # markdown-it's reading of a stretch of lines: (text, line) -> the blocks before ``line`` (the whole text when
 # ``line`` is its line count), or None when no block of the top level starts at ``line``.
 Stretch = Callable[[str, int], "list[Block] | None"]
-
-
-class Unsure(Exception):
-    """The text uses something the fast reader does not handle."""
-
-
-def _literal(line: str) -> str:
-    """Return the text of a line whose only special characters are escapes and spaced underscores."""
-    rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
-    if "*" in rest or _UNSAFE_LITERAL.search(rest):
-        raise Unsure
-    return _ESCAPE.sub(r"\1", line)
-
-
-# A web address in angle brackets that markdown-it links as it is written (no percent sign, entity, space,
-# bracket or other character its link normalisation could change).
-_WEB_AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9/_.:~?#=-]*)>")
-
-
-def _literal_runs(line: str) -> Inlines:
-    """Return the runs of a line whose only special characters are escapes, spaced underscores and web autolinks."""
-    runs: Inlines = []
-    pos = 0
-    for m in _WEB_AUTOLINK.finditer(line):
-        if line[m.start() - 1:m.start()] in ("\\", "_") or line[m.end():m.end() + 1] == "_":
-            raise Unsure
-        if m.start() > pos:
-            runs.append(Text(_literal(line[pos:m.start()])))
-        runs.append(Text(m.group(1), href=m.group(1)))
-        pos = m.end()
-    if pos < len(line) or not runs:
-        runs.append(Text(_literal(line[pos:])))
-    return runs
-
-
-def _line_runs(text: str) -> Inlines:
-    """Return the runs of one line with only simple, space-delimited ``*em*`` and ``**strong**``."""
-    runs: Inlines = []
-    pos, end = 0, len(text)
-    while pos < end:
-        m = _RUN.match(text, pos)
-        if m is None:
-            raise Unsure
-        if m.group(3) is not None:
-            runs.append(Text(m.group(3)))
-        else:
-            strong = len(m.group(1)) == 2
-            runs.append(Text(m.group(2), strong, not strong))
-        pos = m.end()
-    return runs
 
 
 # First characters of a line that may start something other than a paragraph (or continue none).
@@ -175,10 +117,25 @@ class Reader:
             self.table(line)
         elif line.startswith(">"):
             self.quote()
+        elif m := _FENCE.match(line):
+            self.fence(m)
         elif _BLOCKISH.match(line):
             raise Unsure
         else:
             self.paragraph(line)
+
+    def fence(self, m: re.Match) -> None:
+        """Read a fenced code block, closed at the left margin by a fence of the same character, as long or longer."""
+        lines, n, i = self.lines, len(self.lines), self.i + 1
+        mark = m.group(1)
+        while i < n and not (lines[i].startswith(mark) and not lines[i].rstrip(" \t").strip(mark[0])):
+            if (lines[i][:1] == " " and lines[i].lstrip(" ").startswith(mark[:3])) or "\x00" in lines[i]:
+                raise Unsure  # (a fence indented by 1 to 3 spaces may close it too)
+            i += 1
+        if i == n:
+            raise Unsure  # never closed: the code runs to the end of the text
+        self.out.append(CodeBlock(clean("\n".join(lines[self.i + 1:i])), clean(m.group(2).split(" ")[0])))
+        self.i = i + 1
 
     def heading(self, m: re.Match) -> None:
         """Read an ATX heading."""
@@ -198,9 +155,11 @@ class Reader:
         self.i += 1
 
     def items(self, pattern: re.Pattern, kind: type) -> None:
-        """Read a list of one-line items (bullets, or numbers for a NumberedList)."""
+        """Read a list of one-line items (bullets, or numbers for a NumberedList), tight or parted by blank lines,
+        each with at most a tight list nested under it (its lines indented by the item's marker width)."""
         lines, n, i = self.lines, len(self.lines), self.i
         items: list[Inlines] = []
+        nested: list[list[Block]] = []
         start = 1
         while i < n and (m := pattern.match(lines[i])):
             content = m.group(m.lastindex)
@@ -210,15 +169,41 @@ class Reader:
                 start = int(m.group(1))
             items.append(self.inline(content))
             i += 1
+            pad = " " * (len(lines[i - 1]) - len(content))
+            k = i
+            while k < n and lines[k].startswith(pad) and lines[k].strip():
+                k += 1
+            nested.append(self.sublist([line[len(pad):] for line in lines[i:k]]) if k > i else [])
+            i = k
+            while k < n and not lines[k].strip():
+                k += 1
+            if k > i and k < n and pattern.match(lines[k]):
+                i = k  # blank lines between two items: the same list (loose)
         if not self.blank(i):
             raise Unsure
         k = i
         while k < n and not lines[k].strip():
             k += 1
-        if k < n and (pattern.match(lines[k]) or lines[k][0] in " \t"):
+        if k < n and lines[k][0] in " \t":
             raise Unsure
-        self.out.append(BulletList(items) if kind is BulletList else NumberedList(items, start or 1))
+        nested = nested if any(nested) else []
+        self.out.append(BulletList(items, nested) if kind is BulletList else NumberedList(items, start or 1, nested))
         self.i = i
+
+    def sublist(self, lines: list[str]) -> list[Block]:
+        """Return the one list that ``lines`` (an item's indented lines, without the indent) hold; else raise Unsure."""
+        if not (_BULLET.match(lines[0]) or (m := _ORDERED.match(lines[0])) and m.group(1) == "1"):
+            raise Unsure  # (only a list starting at 1 interrupts the item's paragraph)
+        blocks = self.inner(lines)
+        if len(blocks) != 1 or not isinstance(blocks[0], (BulletList, NumberedList)):
+            raise Unsure
+        return blocks
+
+    def inner(self, lines: list[str]) -> list[Block]:
+        """Return the blocks of ``lines`` inside a list item or a quote, read without deferring."""
+        reader = Reader("", self.slow)
+        reader.lines, reader.dirty = lines, self.dirty
+        return reader.read()
 
     def table(self, line: str) -> None:
         """Read a table with a header row, a delimiter row and rows of as many cells."""
@@ -244,24 +229,27 @@ class Reader:
         self.i = i
 
     def quote(self) -> None:
-        """Read a block quote of plain paragraphs, each of plain lines, between lines of a lone ">"."""
+        """Read a block quote: of plain paragraphs, as Quote paragraphs; holding lists, tables or more, a BlockQuote."""
         lines, n, i = self.lines, len(self.lines), self.i
-        paragraphs: list[list[str]] = [[]]
+        if self.style is not None:  # (a quote may leave a style comment pending for the paragraph after it)
+            raise Unsure
+        body: list[str] = []
         while i < n and lines[i].startswith(">"):
             content = lines[i][1:]
             content = content[1:] if content.startswith(" ") else content
-            body = paragraphs[-1]
-            if (not content.strip(" \t") and body and lines[i + 1:i + 2] and lines[i + 1].startswith(">")
-                    and lines[i + 1][1:].strip(" \t")):
-                paragraphs.append([])  # a lone ">" between two paragraphs of the quote
-            elif _NESTED.match(content) or not content.strip() or (body and _BLOCKISH.match(content)):
+            if "\t" in content or content.startswith("<!--"):
                 raise Unsure
-            else:
-                body.append(content)
+            body.append(content)
             i += 1
         if not self.blank(i):
             raise Unsure
-        self.out.extend(Paragraph(self.inlines(body), "Quote") for body in paragraphs)
+        blocks = self.inner(body)
+        if all(isinstance(b, (Paragraph, Rule)) for b in blocks):
+            self.out.extend(Paragraph(b.inlines, "Quote") if isinstance(b, Paragraph) else b for b in blocks)
+        elif any(isinstance(b, Image) for b in blocks):
+            raise Unsure
+        else:
+            self.out.append(BlockQuote(blocks))
         self.style = None
         self.i = i
 
@@ -320,10 +308,8 @@ class Reader:
             hard = k < last and raw.endswith("  ")
             if k < last and raw.endswith("\\") and (len(raw) - len(raw.rstrip("\\"))) % 2:
                 hard, line = True, line[:-1]  # a backslash before the line's end: a hard break
-            if _UNSAFE.search(line):
-                out.extend(_literal_runs(line))
-            elif "*" in line:
-                out.extend(_line_runs(line))
+            if _UNSAFE.search(line) or "*" in line:
+                out.extend(rich_runs(line))
             elif line:
                 out.append(Text(line))
         return out
@@ -337,13 +323,13 @@ class Reader:
             if not run.text:
                 continue
             if (merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic
-                    and merged[-1].href == run.href):
+                    and merged[-1].href == run.href and merged[-1].code == run.code):
                 merged[-1].text += run.text
             else:
                 merged.append(run)
-        if merged:
-            merged[0].text = merged[0].text.lstrip()
-            merged[-1].text = merged[-1].text.rstrip()
+        if merged:  # (inline code keeps its spaces)
+            merged[0].text = merged[0].text if merged[0].code else merged[0].text.lstrip()
+            merged[-1].text = merged[-1].text if merged[-1].code else merged[-1].text.rstrip()
         return [r for r in merged if r.text]
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 import functools
 import re
 
+from minutes import fastpaths
+from minutes.document.tree import Image, Paragraph
+from minutes.markdown import fast
 from minutes.markdown.escape import _BLOCK_START, _CLOSING, _escape_start, Md
 
 _HTML_LINE = re.compile(r"^[ \t>*+\-\d.)]*<", re.MULTILINE)  # a line that may open an HTML block
 _PLAIN_LINE = re.compile(r" {0,3}[^-+*|#>`~<=_\d \t\n][^|\n]*\Z")  # a line of a paragraph that no other block may interrupt
 _SIMPLE = re.compile(r"[^-+*|#>`~<=_\d \t\n][^\n]*\Z")  # one line that cannot open any block but a paragraph
+_MARKUP = re.compile(r"[\\`*_\[\]<>!&\r\x00]")  # inside a line: what may be markup (or what markdown-it replaces)
+_LINE_MARKS = frozenset("-+*|#>`~<=_0123456789 \t")  # at a line's start
 
 
 def _tokens(text: str) -> list:
@@ -94,6 +99,13 @@ def ends_in_paragraph(text: str) -> bool:
     """Return whether the last block of the Markdown ``text`` is a paragraph (so a line after it would continue it)."""
     if _SIMPLE.match(text.rsplit("\n", 1)[-1]) and "\n" not in text:
         return True
+    if fastpaths.enabled() and "]:" not in text and "<!--" not in text:
+        from minutes.markdown.reader import _inline_text
+
+        blocks = fast.parse(text, _inline_text)
+        if blocks is not None:  # (a picture alone is a paragraph to markdown-it; a plain quote's paragraphs are not last)
+            last = blocks[-1] if blocks else None
+            return isinstance(last, Image) or (isinstance(last, Paragraph) and last.style != "Quote")
     tokens = _tokens(text)
     return bool(tokens) and tokens[-1].type == "paragraph_close" and tokens[-1].level == 0
 
@@ -110,6 +122,8 @@ def plain(text: str) -> str:
     """Return the text the Markdown ``text`` shows, without its markup: one line per paragraph, list item or code line, a table row's cells parted by " | "."""
     if not text or not re.search(r"[\\`*_\[\]<>!&|#~=+\-\d\n]", text):
         return text
+    if "\n" not in text and not _MARKUP.search(text) and text[:1] not in _LINE_MARKS:  # one line of plain words
+        return text.strip()
     out: list[str] = []
     row: list[str] | None = None
     for token in _tokens(text):

@@ -73,6 +73,7 @@ class Writer:
         self.rels: dict[str, str] = {}  # target -> relationship id added here
         self.links: dict[str, str] = {}  # URL -> relationship id of the hyperlinks added here
         self.last_rid = 0  # ids are only ever added: the lowest free one is never below the last given
+        self.last_num = 0  # the same for numbering instances
         self.types: set[str] = set()  # picture extensions added here
         self.levels = Levels(self)
         self.code = False  # True when the monospace styles had to be added for this document
@@ -133,7 +134,7 @@ class Writer:
         abstract = self.ref.nums.get(num_id)
         if abstract is None:
             return num_id
-        new = next(n for n in count(1) if n not in self.ref.num_ids and n not in self.nums)
+        new = self.new_num_id()
         self.nums[new] = (f'<w:num w:numId="{new}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride w:ilvl="0">'
                           f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
         return str(new)
@@ -230,6 +231,14 @@ class Writer:
         """Add a relationship from the document to a picture; return its id."""
         self.rels[target] = self._new_rid()
         return self.rels[target]
+
+    def new_num_id(self) -> int:
+        """Return the lowest numbering instance id that neither the reference nor this document uses yet."""
+        n = self.last_num + 1
+        while n in self.ref.num_ids or n in self.nums:
+            n += 1
+        self.last_num = n
+        return n
 
     def _new_rid(self) -> str:
         """Return a relationship id that neither the reference nor this document uses yet."""

@@ -49,8 +49,7 @@ class Levels:
     def num(self, bullet: bool, level: int, start: int) -> str:
         """Return a new numbering instance whose ``level`` starts at ``start``."""
         nums = self.w.nums
-        new = next(n for n in range(1, len(nums) + len(self.w.ref.num_ids) + 2)
-                   if n not in self.w.ref.num_ids and n not in nums)
+        new = self.w.new_num_id()
         nums[new] = (f'<w:num w:numId="{new}"><w:abstractNumId w:val="{self.abstract(bullet)}"/>'
                      f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
         return str(new)
