@@ -74,7 +74,7 @@ def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedi
             address = given
         else:
             last = max(index + 1, last + 1)
-            while key(f"{prefix}.{last}" if prefix else str(last)) in labels:
+            while labels and key(f"{prefix}.{last}" if prefix else str(last)) in labels:
                 last += 1
             address = f"{prefix}.{last}" if prefix else str(last)
         yield Entry(address, here, entry, depth, prefix)

@@ -89,6 +89,18 @@ def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
     """Return ``text`` with its ``{name}`` fields filled from ``values`` (``msgid`` names it in errors)."""
     pieces = _pieces(text)
     out: list[str] = [pieces[0]]
+    if not any(isinstance(v, Md) for v in values.values()):  # plain values (every one of a version 1 file)
+        for k in range(1, len(pieces), 2):
+            key = pieces[k]
+            if key not in values:
+                raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
+            value = "" if values[key] is None else str(values[key])
+            after = pieces[k + 1]
+            if value.endswith(".") and after.startswith(".") and not after.startswith(".."):
+                after = after[1:]  # "e.V." ends the sentence: "Veranstalter: Makerspace e.V.", not "e.V.."
+            out += (value, after)
+        filled = "".join(out)
+        return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
     rest: list[str] = []
     for k in range(1, len(pieces), 2):
         key = pieces[k]
