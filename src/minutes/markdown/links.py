@@ -6,13 +6,21 @@ from minutes.document.tree import BlockQuote, BulletList, Heading, Image, Inline
 from minutes.markdown.escape import URL
 
 
+def may_hold_url(text: str) -> bool:
+    """Return whether ``text`` may hold a URL that ``URL`` finds (a cheap test before the pattern)."""
+    return "://" in text or ("o:" in text and "mailto:" in text.lower())
+
+
 def linked(runs: Inlines) -> Inlines:
     """Return ``runs`` with each bare http(s) or mailto URL in a plain run split out as a link to itself."""
-    if not any(r.href is None and not r.code and ":" in r.text and URL.search(r.text) for r in runs):
+    for r in runs:
+        if r.href is None and not r.code and may_hold_url(r.text) and URL.search(r.text):
+            break
+    else:
         return runs
     out: Inlines = []
     for r in runs:
-        if r.href is not None or r.code or ":" not in r.text:
+        if r.href is not None or r.code or not may_hold_url(r.text):
             out.append(r)
             continue
         at = 0

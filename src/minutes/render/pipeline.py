@@ -81,12 +81,12 @@ def build_document(session: Session, source: Path | None, options: RenderOptions
     ``parts`` are the sessions a compiled series was made of (see ``records.publish.render_series``).
     """
     from minutes.markdown import reader as markdown
-    from minutes.markdown.links import link_urls
+    from minutes.markdown.links import link_urls, may_hold_url
     from minutes.document.tree import Heading, plain
 
     text, meta = template_text(session, source, options, parts)
     doc = markdown.parse(text, meta)
-    if ":" in text:
+    if may_hold_url(text):
         link_urls(doc.blocks)  # a URL typed in a text is a link in every writer, as the Markdown writer shows it
     doc.session = session
     title = next((plain(b.inlines) for b in doc.blocks if isinstance(b, Heading) and b.level == 1), "")
