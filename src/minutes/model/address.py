@@ -65,6 +65,9 @@ def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedi
     if not isinstance(proceedings, list):
         return
     if labels is None:
+        if not any(is_section(entry) for entry in proceedings):  # a plain list of items: 1, 2, 3 …
+            yield from (Entry(str(i + 1), (*path, i), entry, depth, prefix) for i, entry in enumerate(proceedings))
+            return
         labels = frozenset(key(lab) for lab in _labels(proceedings))
     last = 0
     for index, entry in enumerate(proceedings):

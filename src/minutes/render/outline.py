@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from markupsafe import Markup
+
 from minutes.model import address
 from minutes.markdown.escape import Md
 from minutes.markdown.text import is_paragraph
 from minutes.render import rich
 from minutes.model.address import Entry
 
+HASHES = {n: Markup("#" * n) for n in range(1, 7)}  # a heading's marks, by level, printed as they are
 TOP = 3  # the heading level of a top-level entry: under "Proceedings" (or a day's heading)
 DEEPEST = 6  # Markdown has six levels of headings
 
@@ -75,7 +78,8 @@ def level(depth: int, top: int = TOP) -> int:
 def placed(view: dict[str, Any], e: Entry, proceedings: list[Any] | None = None) -> dict[str, Any]:
     """Return an item's ``view`` with where it sits: its address, depth, heading level and section, and whether
     it follows a sub-section or a headed item of its section (then it needs a heading of its own)."""
-    view.update(number=e.address, address=e.address, depth=e.depth, level=level(e.depth), section=e.section,
+    view.update(number=e.address, address=e.address, depth=e.depth, level=level(e.depth), hashes=HASHES[level(e.depth)],
+                section=e.section,
                 after_section=bool(e.section) and proceedings is not None and _after_section(proceedings, e.path))
     note = view.get("note")
     view["note_blocks"] = isinstance(note, Md) and bool(note) and not is_paragraph(note)  # printed after its label
