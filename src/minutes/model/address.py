@@ -46,12 +46,15 @@ def children(entry: Any) -> list[Any]:
     return items if isinstance(items, list) else []
 
 
+def _given(entry: Any) -> str | None:
+    """Return the label a section was given, spaces collapsed (None for an item or a section without one)."""
+    given = _get(entry, "label") if is_section(entry) else None
+    return (" ".join(str(given).split()) or None) if given is not None else None
+
+
 def label(entry: Any, prefix: str, position: int) -> str:
     """Return the address of an entry at ``position`` (from 1) of the list whose section's address is ``prefix``."""
-    given = _get(entry, "label") if is_section(entry) else None
-    if given is not None and str(given).strip():
-        return " ".join(str(given).split())
-    return f"{prefix}.{position}" if prefix else str(position)
+    return _given(entry) or (f"{prefix}.{position}" if prefix else str(position))
 
 
 def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedings",), prefix: str = "",
@@ -72,10 +75,8 @@ def walk(proceedings: list[Any] | None, path: tuple[str | int, ...] = ("proceedi
     last = 0
     for index, entry in enumerate(proceedings):
         here = (*path, index)
-        given = label(entry, prefix, 0) if is_section(entry) and _get(entry, "label") else None
-        if given is not None:
-            address = given
-        else:
+        address = _given(entry)
+        if address is None:
             last = max(index + 1, last + 1)
             while labels and key(f"{prefix}.{last}" if prefix else str(last)) in labels:
                 last += 1
@@ -89,9 +90,9 @@ def _labels(proceedings: list[Any]) -> Iterator[str]:
     """Yield the label of every section given one, nested ones too."""
     for entry in proceedings:
         if is_section(entry):
-            given = _get(entry, "label")
-            if given is not None and str(given).strip():
-                yield str(given)
+            given = _given(entry)
+            if given is not None:
+                yield given
             yield from _labels(children(entry))
 
 
@@ -239,12 +240,11 @@ def shown(loc: list[Any], data: Any = None) -> str:
     if len(loc) >= 2 and loc[0] == "proceedings" and isinstance(loc[1], int):
         deepest, depth = None, 2
         if data is not None:
-            for cut in range(2, len(loc) + 1):
-                if cut % 2 == 0 and all(isinstance(loc[i], int) for i in range(1, cut, 2)) and \
-                        all(loc[i] == "items" for i in range(2, cut, 2)):
-                    found = at_path(data, loc[:cut])
-                    if found is not None:
-                        deepest, depth = found, cut
+            placed = {e.path: e for e in entries(data)}
+            for cut in range(2, _positional_depth(loc) + 1, 2):  # the deepest entry the location is inside
+                found = placed.get(tuple(loc[:cut]))
+                if found is not None:
+                    deepest, depth = found, cut
         if deepest is None:
             address, depth = _positional(loc), _positional_depth(loc)
         else:

@@ -17,10 +17,6 @@ from minutes.errors import MinutesError, UsageError
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERSON_FIELDS = {"chair", "secretary", "approval.by"}
 LIST_FIELDS = {"tags", "press.translations"}
-SESSION_FIELDS = {
-    "title", "series", "kind", "organization", "date", "start", "end", "timezone", "place", "occasion", "chair",
-    "secretary", "quorum", "previous_minutes", "adjourned", "lang", "tags", "category", "press", "approval",
-}
 ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
 
 
@@ -40,20 +36,27 @@ def field_path(data: dict, field: str) -> list[str | int]:
         if keys[0] == "item":
             return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
         return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
-    if str(keys[0]) not in SESSION_FIELDS and len(keys) >= 2:
+    if len(keys) >= 2 and str(keys[0]) not in _session_fields():
         try:
             entry, rest = address.split_field(data, field)
         except UsageError:
             if str(keys[0])[:1].isdigit():
                 raise
             return keys
-        if rest[0].isdigit() or rest[0] == "items" and address.is_section(entry.entry) and len(rest) > 1 and rest[1].isdigit():
-            raise UsageError(f"{field!r}: no item or section has the address {entry.address}.{rest[-2] if rest[0] == 'items' else rest[0]} "
+        if rest[0].isdigit():  # the longest address that fits ends before a number: no entry has that address
+            raise UsageError(f"{field!r}: no item or section has the address {entry.address}.{rest[0]} "
                              f"(see 'minutes show'); say ADDR.FIELD, e.g. {entry.address}.1.summary")
         if rest[0] == "items" and address.is_section(entry.entry):
             raise UsageError(f"{field!r}: add to a section with the add-* commands (--in {entry.address}), not 'set'")
         return [*entry.path, *_numbered(rest)]
     return keys
+
+
+def _session_fields() -> set[str]:
+    """Return the names of the session's own fields (``place``, ``chair``, ...), which no address shadows."""
+    from minutes.model.schema import Session
+
+    return {field.alias or name for name, field in Session.model_fields.items()}
 
 
 def _numbered(keys: list[str | int]) -> list[str | int]:
