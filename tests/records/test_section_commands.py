@@ -127,3 +127,14 @@ def test_show_lists_sections_and_items_with_their_addresses(cli):
     assert "2A. section: Treasurer's report" in lines
     assert "2A.1. report: Tom Becker: “Accounts”" in lines
     assert "4. section: Unfinished business (no business yet)" in lines
+
+
+def test_adding_into_a_section_of_a_file_with_an_unusual_line_break_is_checked_like_any_append(cli):
+    _agenda(cli)
+    path = next(cli.folder.glob("*.yaml"))
+    path.write_text(path.read_text().replace("  title: Reports\n", "  title: Reports\n  note: \"one\u2028two\"\n"))
+    before = path.read_bytes()
+    cli("add-item", "note", "Added.", "--in", "2")  # it reads back as the old data plus the note: allowed
+    data = yaml.safe_load(path.read_text())
+    assert address.find(data, "2.2").entry == {"kind": "note", "text": "Added."}
+    assert address.find(data, "2").entry["note"] == yaml.safe_load(before)["proceedings"][1]["note"]

@@ -134,6 +134,10 @@ def keeps_valid(data: dict | None, appended: list[tuple[str, Any]] | None) -> bo
         return False
     if not all(entry_ok(data, key, entry) for key, entry in appended):
         return False
+    # An item appended takes a number no label has (model.address.walk), so only a label can repeat an address.
+    labelled = any(entry.get("kind") == "section" and entry.get("label") for _, entry in appended)
+    if not labelled:
+        return True
     from minutes.model.address import duplicates
 
-    return not any(key == "proceedings" or isinstance(key, tuple) for key, _ in appended) or not duplicates(data)
+    return not duplicates(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -70,22 +71,15 @@ def append(text: str, where: str | tuple[str | int, ...], item: Any) -> str:
     if found is None:
         return insert_key(text, key, [item], mapping)
     key_node, seq = found
-    point = _append_point(text, seq)
-    if point is not None:
-        column, at = point
+    if isinstance(seq, yaml.SequenceNode) and not seq.flow_style and seq.value:
+        column = _dash_column(text, seq.value[0])
+        at = _line_end(text, _content_end(seq.value[-1]))
         body = text[:at] if text[:at].endswith("\n") or at == 0 else text[:at] + _newline(text)
         return body + _with_newlines(_indent(snippet, column), text) + text[at:]
     if isinstance(seq, yaml.SequenceNode) or _is_null(seq):
         items = (yamlio.load(text[seq.start_mark.index : seq.end_mark.index]) or []) if not _is_null(seq) else []
         return _replace_value(text, key_node, seq, items + [item], block=True)
     raise MinutesError(f"'{key}' is not a list; fix it by hand or with 'minutes edit'")
-
-
-def _append_point(text: str, seq: yaml.Node) -> tuple[int, int] | None:
-    """Return the dash column of a non-empty block list and where an entry appended to it goes (None for other lists)."""
-    if not (isinstance(seq, yaml.SequenceNode) and not seq.flow_style and seq.value):
-        return None
-    return _dash_column(text, seq.value[0]), _line_end(text, _content_end(seq.value[-1]))
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -299,26 +293,17 @@ class Draft:
 
     def append(self, key: str | tuple[str | int, ...], item: dict) -> None:
         """Append ``item`` to the list ``key``: a top-level key, or the path of a list inside (a section's items)."""
-        what = key if isinstance(key, str) else key[0]
-        yamlio.check_printable(item, f"{self.name}: the new {what} entry's")
+        path = (key,) if isinstance(key, str) else tuple(key)
+        key = str(path[0]) if len(path) == 1 else path
+        yamlio.check_printable(item, f"{self.name}: the new {path[0]} entry's")
         odd = OTHER_BREAK.search(self.text)
-        if not isinstance(key, str) and len(key) == 1:
-            key = str(key[0])
-        if not isinstance(key, str):
-            target = _data_at(self.data, key)
-            point = self.lists.get(".".join(map(str, key))) if target is not None and odd is None else None
-            if point is None and target is not None and odd is None:  # not recorded: find it in the text
-                _, _, found = _list_at(self.text, key)
-                point = _append_point(self.text, found[1]) if found is not None else None
-            if point is None or not _list_end(self.text, *point):
-                return self._slow(append(self.text, key, item))
-            return self._insert(key, target, item, *point)
-        known = self.lists.get(key) if self.data is not None else None
         if odd is not None:
-            return self._checked_append(key, item, odd)
+            return self._checked_append(key, path, item, odd)
+        target = _data_at(self.data, path) if self.data is not None else None
+        known = self.lists.get(".".join(map(str, path))) if target is not None else None
         if known is None or not _list_end(self.text, *known):
             return self._slow(append(self.text, key, item))
-        self._insert(key, self.data[key], item, *known)
+        self._insert(key, target, item, *known)
 
     def _insert(self, key: str | tuple[str | int, ...], target: list, item: dict, column: int, at: int) -> None:
         """Insert ``item`` as text at ``at``, its dash at ``column``, and append it to ``target``, the list in the data."""
@@ -339,12 +324,17 @@ class Draft:
 
         self.lists = {k: (c, o + len(snippet) if moved(k, o) else o) for k, (c, o) in self.lists.items()}
 
-    def _checked_append(self, key: str, item: dict, odd: re.Match) -> None:
+    def _checked_append(self, key: str | tuple[str | int, ...], path: tuple[str | int, ...], item: dict,
+                        odd: re.Match) -> None:
         """Append as text to a file with line breaks other than LF (see OTHER_BREAK), then parse the result
-        and refuse it unless it reads as the old data with ``item`` appended."""
+        and refuse it unless it reads as the old data with ``item`` appended to the list at ``path``."""
         before = self.data if self.data is not None else yamlio.load(self.text, self.name)
-        expected = {**before, key: [*(before.get(key) or []), yamlio.load(yamlio.dump(item))]}
-        text = append(self.text, key, item)
+        text = append(self.text, key, item)  # refuses a path that is not there
+        expected = copy.deepcopy(before) if len(path) > 1 else dict(before)
+        holder = expected
+        for step in path[:-1]:
+            holder = holder[step]
+        holder[path[-1]] = [*(holder.get(path[-1]) or []), yamlio.load(yamlio.dump(item))]
         try:
             data, node = yamlio.load_with_node(text, self.name)
         except MinutesError:
