@@ -89,32 +89,22 @@ def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
     """Return ``text`` with its ``{name}`` fields filled from ``values`` (``msgid`` names it in errors)."""
     pieces = _pieces(text)
     out: list[str] = [pieces[0]]
-    if not any(isinstance(v, Md) for v in values.values()):  # plain values (every one of a version 1 file)
-        for k in range(1, len(pieces), 2):
-            key = pieces[k]
-            if key not in values:
-                raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
-            value = "" if values[key] is None else str(values[key])
-            after = pieces[k + 1]
-            if value.endswith(".") and after.startswith(".") and not after.startswith(".."):
-                after = after[1:]  # "e.V." ends the sentence: "Veranstalter: Makerspace e.V.", not "e.V.."
-            out += (value, after)
-        filled = "".join(out)
-        return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
     rest: list[str] = []
+    markdown = any(isinstance(values.get(k), Md) for k in pieces[1::2])  # never in a version 1 file: the plain path
     for k in range(1, len(pieces), 2):
         key = pieces[k]
         if key not in values:
             raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
-        value = "" if values[key] is None else values[key] if isinstance(values[key], Md) else str(values[key])
-        if isinstance(value, Md) and "\n\n" in value:  # a block value: its first paragraph joins the phrase
+        value = values[key]
+        value = "" if value is None else value if markdown and isinstance(value, Md) else str(value)
+        if markdown and isinstance(value, Md) and "\n\n" in value:  # a block value: its first paragraph joins the phrase
             value, more = value.split("\n\n", 1)
             rest.append(more)
         after = pieces[k + 1]
         if value.endswith(".") and after.startswith(".") and not after.startswith(".."):
             after = after[1:]  # "e.V." ends the sentence: "Veranstalter: Makerspace e.V.", not "e.V.."
         out += (value, after)
-    if any(isinstance(v, Md) for v in out):
+    if markdown:
         return _markdown(out, rest)
     filled = "".join(out)
     return _DOUBLE_THE.sub(r"\1", filled) if _DOUBLE_THE.search(filled) else filled
