@@ -123,16 +123,21 @@ def duplicates(data: Any) -> list[tuple[str, tuple[str | int, ...]]]:
     return twice
 
 
+def at_address(data: Any, ref: str, among: list[Entry] | None = None) -> Entry | None:
+    """Return the entry whose address is ``ref`` (case and spacing aside), if there is one."""
+    wanted = key(ref)
+    return next((e for e in (among if among is not None else entries(data)) if key(e.address) == wanted), None)
+
+
 def find(data: Any, ref: str | int, what: str = "item") -> Entry:
     """Return the entry at address ``ref`` (or the action with that id), or a usage error saying where to look."""
     text = " ".join(str(ref).split())
     if text.casefold().startswith("item ") or text.casefold().startswith("item."):
         text = text[5:]
     all_entries = entries(data)
-    wanted = key(text)
-    for e in all_entries:
-        if key(e.address) == wanted:
-            return e
+    found = at_address(data, text, all_entries)
+    if found is not None:
+        return found
     actions = [e for e in all_entries if _get(e.entry, "kind") == "action" and str(_get(e.entry, "id") or "") == text]
     if actions:
         return actions[-1]

@@ -235,7 +235,7 @@ def add_item(
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(data)
         entry = _clean(dict(sorted(fields.items(), key=_item_order)))
-        where, _, count = _container(path, data, within)
+        where, count = _container(path, data, within)
         if entry.get("kind") == "section" and entry.get("label"):
             _refuse_taken(data, entry["label"])
         draft.append(where, entry)
@@ -250,7 +250,7 @@ def add_item(
 
 def _refuse_taken(data: dict, label: str) -> None:
     """Refuse a section label that another entry's address already is (a usage error naming that entry)."""
-    taken = next((e for e in address.entries(data) if address.key(e.address) == address.key(label)), None)
+    taken = address.at_address(data, label)
     if taken is not None:
         what = "section" if address.is_section(taken.entry) else taken.entry.get("kind", "item")
         raise UsageError(f"--label {label}: {taken.address} is already the address of a {what} "
@@ -278,18 +278,18 @@ def add_section(
 TOP = ("top", "/")
 
 
-def _container(path: Path, data: dict, within: str | None) -> tuple[tuple[str | int, ...], str, int]:
-    """Return the list a new entry goes to (its path in the file), that list's address prefix, and its length."""
+def _container(path: Path, data: dict, within: str | None) -> tuple[tuple[str | int, ...], int]:
+    """Return the list a new entry goes to (its path in the file) and its length."""
     target = within if within is not None else current_section(path)
     if target is None or target.strip().casefold() in TOP:
-        return ("proceedings",), "", len(data.get("proceedings") or [])
+        return ("proceedings",), len(data.get("proceedings") or [])
     try:
         found = address.section(data, target)
     except UsageError as exc:
         if within is None:  # the section chosen with goto is gone (removed, or relabelled by hand)
             raise UsageError(f"{exc}; the current section {target!r} is gone: run 'minutes goto ADDR' or 'minutes goto top'") from None
         raise UsageError(f"--in: {exc}") from None
-    return (*found.path, "items"), found.address, len(address.children(found.entry))
+    return (*found.path, "items"), len(address.children(found.entry))
 
 
 def goto(path: Path, target: str) -> address.Entry | None:
