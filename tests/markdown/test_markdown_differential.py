@@ -288,3 +288,17 @@ def test_the_bench_sessions_minutes_read_alike_and_need_markdown_it_for_little()
     assert blocks is not None  # read without deferring a stretch
     assert to_dict(Document(blocks=blocks)) == to_dict(markdown.parse_tokens(text))
     assert not slow, slow  # nothing goes to markdown-it's inline parser (a section's note, "Heard *before* the rest.", is its own paragraph)
+
+
+@pytest.mark.parametrize("make", [_rich_documents, _model_two_documents, _documents])
+def test_whether_a_text_ends_in_a_paragraph_is_told_alike_with_and_without_the_fast_paths(make, monkeypatch):
+    from minutes.markdown import text as mdtext
+
+    texts = list(make(1500, 14))
+    texts += [t + tail for t in texts[:300] for tail in ("\n\nPlain words.", "\n\n[r]: https://x.org", "\n\n  indented")]
+    fast = [mdtext.ends_in_paragraph(t) for t in texts]
+    monkeypatch.setenv("MINUTES_FAST", "0")
+    slow = [mdtext.ends_in_paragraph(t) for t in texts]
+    wrong = [t for t, f, s in zip(texts, fast, slow) if f != s]
+    assert not wrong, wrong[:5]
+    assert any(fast) and not all(fast)

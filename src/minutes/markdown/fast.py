@@ -272,7 +272,10 @@ class Reader:
         """Return the runs of one line, as markdown-it would."""
         text = line.strip(" \t")
         if "*" in text or _UNSAFE.search(text):
-            return self.inlines([line])
+            try:  # (one line: its runs are rich_runs', as ``runs`` reads them)
+                return self.merged(rich_runs(text))
+            except Unsure:
+                return self.slow(line.strip())
         if self.dirty:
             text = clean(text)
         return [Text(text)] if text else []

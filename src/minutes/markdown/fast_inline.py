@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 
 from minutes.document.tree import Inlines, Text
@@ -25,10 +26,15 @@ class Unsure(Exception):
 
 def _literal(line: str) -> str:
     """Return the text of a line whose only special characters are escapes and spaced underscores."""
-    rest = _ESCAPE.sub("", _SPACED_UNDERSCORES.sub("", line))
+    rest = _SPACED_UNDERSCORES.sub("", line) if "_" in line else line
+    if "\\" in rest:
+        rest = _ESCAPE.sub("", rest)
     if "*" in rest or _UNSAFE_LITERAL.search(rest):
         raise Unsure
-    return _ESCAPE.sub(r"\1", line)
+    return _ESCAPE.sub(_GROUP_1, line) if "\\" in line else line
+
+
+_GROUP_1 = operator.itemgetter(1)  # a match's first group (a C function: no Python call per escape)
 
 
 # A web address in angle brackets that markdown-it links as it is written (no percent sign, entity, space,
@@ -38,6 +44,8 @@ _WEB_AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9/_.:~?#=-]*)>")
 
 def _literal_runs(line: str) -> Inlines:
     """Return the runs of a line whose only special characters are escapes, spaced underscores and web autolinks."""
+    if "<" not in line:
+        return [Text(_literal(line))]
     runs: Inlines = []
     pos = 0
     for m in _WEB_AUTOLINK.finditer(line):

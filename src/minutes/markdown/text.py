@@ -15,6 +15,7 @@ _PLAIN_LINE = re.compile(r" {0,3}[^-+*|#>`~<=_\d \t\n][^|\n]*\Z")  # a line of a
 _SIMPLE = re.compile(r"[^-+*|#>`~<=_\d \t\n][^\n]*\Z")  # one line that cannot open any block but a paragraph
 _MARKUP = re.compile(r"[\\`*_\[\]<>!&\r\x00]")  # inside a line: what may be markup (or what markdown-it replaces)
 _LINE_MARKS = frozenset("-+*|#>`~<=_0123456789 \t")  # at a line's start
+_LONG_BLOCK = re.compile(r"```|~~~|<")  # what may open a block that a blank line does not end (a fence, some HTML)
 
 
 def _tokens(text: str) -> list:
@@ -97,15 +98,26 @@ def first_paragraph(text: str) -> tuple[str, str] | None:
 
 def ends_in_paragraph(text: str) -> bool:
     """Return whether the last block of the Markdown ``text`` is a paragraph (so a line after it would continue it)."""
-    if _SIMPLE.match(text.rsplit("\n", 1)[-1]) and "\n" not in text:
+    last = text.rsplit("\n\n", 1)[-1]
+    if _SIMPLE.match(last) and "\n" not in text:
         return True
-    if fastpaths.enabled() and "]:" not in text and "<!--" not in text:
+    if not fastpaths.enabled():
+        return _ends_in_paragraph(text)
+    if last.strip() and last[:1] not in _LINE_MARKS and "]:" not in last and not _LONG_BLOCK.search(text) \
+            and all(map(_PLAIN_LINE.match, last.split("\n"))):
+        return True  # a last stretch of plain lines at the margin, after a blank line no fence or HTML block spans
+    if "]:" not in text and "<!--" not in text:
         from minutes.markdown.reader import _inline_text
 
         blocks = fast.parse(text, _inline_text)
         if blocks is not None:  # (a picture alone is a paragraph to markdown-it; a plain quote's paragraphs are not last)
-            last = blocks[-1] if blocks else None
-            return isinstance(last, Image) or (isinstance(last, Paragraph) and last.style != "Quote")
+            end = blocks[-1] if blocks else None
+            return isinstance(end, Image) or (isinstance(end, Paragraph) and end.style != "Quote")
+    return _ends_in_paragraph(text)
+
+
+def _ends_in_paragraph(text: str) -> bool:
+    """Return whether markdown-it reads the last block of ``text`` as a paragraph."""
     tokens = _tokens(text)
     return bool(tokens) and tokens[-1].type == "paragraph_close" and tokens[-1].level == 0
 

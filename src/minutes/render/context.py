@@ -29,6 +29,8 @@ class Builder:
         self.status = {a.person: a.status for a in session.attendees if a.person}
         self.days = self._day_markers(parts or [])
         self.rich = session.schema_version == 2  # its Markdown fields are Markdown (vocab.BLOCK_FIELDS, INLINE_FIELDS)
+        # With sections, the agendas list the sections only: an item's own agenda line is then its heading.
+        self.item_agenda = not any(map(is_section, session.proceedings))
 
     def _day_markers(self, parts: list[Session]) -> dict[int, tuple[int, Session]]:
         """Return {index of the item that opens a day: (day number, that day's session)} for a compiled series.
@@ -221,7 +223,8 @@ class Builder:
         }
         if isinstance(item, TextItem):
             text = rich.block(t(item.text), self.rich)
-            out.update(text=text, heading=out["kind_label"], agenda=rich.agenda(text, self.rich))
+            out.update(text=text, heading=out["kind_label"],
+                       agenda=rich.agenda(text, self.rich) if self.item_agenda else out["kind_label"])
         elif isinstance(item, (Speech, Report)):
             who = item.speaker if isinstance(item, Speech) else item.presenter
             person = self.person(who, item.role if isinstance(item, Speech) else None)

@@ -30,12 +30,20 @@ _MISSING = object()
 def _finalize(value: Any) -> str:
     """Escape every value a template prints, so data is never read as Markdown."""
     if type(value) is str:
+        if len(value) < 48:  # a name, a label or an address: the same few are printed again and again
+            return _short(value)
         return _breaks(escape(value)) if "\n" in value else escape(value)
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
     return escape(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _short(value: str) -> str:
+    """Return a short printed value escaped (as ``_finalize`` does), once per value."""
+    return _breaks(escape(value)) if "\n" in value else escape(value)
 
 
 def literal(text: str) -> str:
@@ -60,10 +68,14 @@ def link_target(path: str) -> Markup:
 
 def capfirst(text: str) -> str:
     """Return ``text`` with its first letter in upper case, unless its first word is written mixed-case (iPhone, eBay)."""
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
     if isinstance(text, Md):  # the first letter after the marks that open emphasis or a link
-        at = len(text) - len(text.lstrip("*_[~"))
-        return text if any(c.isupper() for c in first[at + 1:]) else text[:at] + text[at:at + 1].upper() + text[at + 1:]
+        source = str(text)  # (plain str: a Markup's split and slices would each be escaped and wrapped)
+        first = source.split(maxsplit=1)[0] if source.strip() else ""
+        at = len(source) - len(source.lstrip("*_[~"))
+        if any(c.isupper() for c in first[at + 1:]):
+            return text
+        return Md(source[:at] + source[at:at + 1].upper() + source[at + 1:])
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
     if any(c.isupper() for c in first[1:]):
         return text
     return text[:1].upper() + text[1:]
