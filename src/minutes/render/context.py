@@ -314,7 +314,7 @@ class Builder:
                 out.append(outline.section(self, e))
                 continue
             view = outline.placed(self.item(item, e.address, previous), e, self.s.proceedings)
-            came = getattr(item, "carried_over_from", None)
+            came = item.carried_over_from if isinstance(item, Action) else None  # (pydantic's getattr of a missing field is slow)
             if came and came != came_from:
                 view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
             came_from = came

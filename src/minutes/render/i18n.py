@@ -80,27 +80,35 @@ class Catalog:
 
 
 @functools.lru_cache(maxsize=1024)
-def _pieces(text: str) -> list[str]:
-    """Return ``text`` split into text, field name, text, ... (the field names at odd places)."""
-    return _FIELD.split(text)
+def _pieces(text: str) -> tuple[list[str], tuple[str, ...]]:
+    """Return ``text`` split into text, field name, text, ... (the field names at odd places), and its field names."""
+    pieces = _FIELD.split(text)
+    return pieces, tuple(pieces[1::2])
 
 
 def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
     """Return ``text`` with its ``{name}`` fields filled from ``values`` (``msgid`` names it in errors)."""
-    pieces = _pieces(text)
+    pieces, keys = _pieces(text)
     out: list[str] = [pieces[0]]
     rest: list[str] = []
-    markdown = any(isinstance(values.get(k), Md) for k in pieces[1::2])  # never in a version 1 file: the plain path
-    for k in range(1, len(pieces), 2):
-        key = pieces[k]
+    markdown = False  # never in a version 1 file: the plain path
+    for key in keys:
+        if isinstance(values.get(key), Md):
+            markdown = True
+            break
+    for k, key in enumerate(keys, 1):
         if key not in values:
             raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")
         value = values[key]
-        value = "" if value is None else value if markdown and isinstance(value, Md) else str(value)
-        if markdown and isinstance(value, Md) and "\n\n" in value:  # a block value: its first paragraph joins the phrase
-            value, more = value.split("\n\n", 1)
+        if value is None:
+            value = ""
+        elif not (markdown and isinstance(value, Md)):
+            value = str(value)
+        elif "\n\n" in value:  # a block value: its first paragraph joins the phrase
+            head, more = str.split(value, "\n\n", 1)  # (plain str: a Markup's split would wrap each part)
+            value = Md(head)
             rest.append(more)
-        after = pieces[k + 1]
+        after = pieces[2 * k]
         if value.endswith(".") and after.startswith(".") and not after.startswith(".."):
             after = after[1:]  # "e.V." ends the sentence: "Veranstalter: Makerspace e.V.", not "e.V.."
         out += (value, after)

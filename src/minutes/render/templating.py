@@ -30,20 +30,12 @@ _MISSING = object()
 def _finalize(value: Any) -> str:
     """Escape every value a template prints, so data is never read as Markdown."""
     if type(value) is str:
-        if len(value) < 48:  # a name, a label or an address: the same few are printed again and again
-            return _short(value)
         return _breaks(escape(value)) if "\n" in value else escape(value)
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
     return escape(str(value))
-
-
-@functools.lru_cache(maxsize=4096)
-def _short(value: str) -> str:
-    """Return a short printed value escaped (as ``_finalize`` does), once per value."""
-    return _breaks(escape(value)) if "\n" in value else escape(value)
 
 
 def literal(text: str) -> str:
