@@ -95,8 +95,18 @@ class Reader:
 
     def marked(self, line: str) -> None:
         """Read the block that starts with a line whose first character may mark one."""
-        if line[0] in " \t":
+        first = line[0]
+        if first in " \t":
             raise Unsure
+        if first == "*":  # (a rule, a bullet or emphasis: nothing else starts with "*")
+            if _RULE.match(line):
+                self.out.append(Rule())
+                self.i += 1
+            elif line[1:2] in ("", " ", "\t") or _BLOCKISH.match(line):
+                raise Unsure
+            else:
+                self.paragraph(line)
+            return
         if m := STYLE_COMMENT.match(line):
             self.style = m.group(1)
             self.i += 1
@@ -259,7 +269,7 @@ class Reader:
         i = self.i + 1
         while i < n and lines[i].strip():
             if lines[i][0] in _MARKS:
-                if _HEADING.match(lines[i]):
+                if lines[i][0] == "#" and _HEADING.match(lines[i]):
                     break
                 if _BLOCKISH.match(lines[i]):
                     raise Unsure
@@ -306,7 +316,7 @@ class Reader:
                     out.append(Text("\n"))
                 else:
                     before = out[-1].text[-1:] if out else ""
-                    if not (CJK.match(before) or CJK.match(line[:1])):
+                    if (before + line[:1]).isascii() or not (CJK.match(before) or CJK.match(line[:1])):
                         out.append(Text(" "))
             hard = k < last and raw.endswith("  ")
             if k < last and raw.endswith("\\") and (len(raw) - len(raw.rstrip("\\"))) % 2:

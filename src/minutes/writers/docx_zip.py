@@ -19,12 +19,17 @@ class Entry:
     size: int
 
 
+# The body part is compressed at zlib's fastest level: twice as fast as its default on a large document's XML,
+# for a file about a sixth larger (the shared parts are compressed once, at the default level).
+LEVEL = 1
+
+
 class Deflater:
     """A zip member compressed as it is written, so that a large part is never held whole."""
 
     def __init__(self, name: str):
         self.name = name
-        self.zip = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.zip = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
         self.out: list[bytes] = []
         self.crc = self.size = 0
 
