@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
+from minutes import fastpaths
 from minutes.render import limits
 from minutes.errors import MinutesError
 from minutes.render.i18n import Catalog
@@ -186,11 +187,19 @@ class Environment(SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-@functools.lru_cache(maxsize=32)
 def environment(search: tuple[Path, ...], main: Path | None = None) -> SandboxedEnvironment:
-    """Return a sandboxed environment that looks for templates in ``search``, in order (and ``main`` by its name)."""
+    """Return a sandboxed environment that looks for templates in ``search``, in order (and ``main`` by its name);
+    its compiled templates are kept in the cache folder, unless the fast paths are off."""
+    return _environment(search, main, fastpaths.enabled())
+
+
+@functools.lru_cache(maxsize=32)
+def _environment(search: tuple[Path, ...], main: Path | None, cached: bool) -> SandboxedEnvironment:
+    from minutes.render.compiled import TemplateCache
+
     env = Environment(
         loader=Loader(search, main),
+        bytecode_cache=TemplateCache() if cached else None,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=_finalize,

@@ -14,8 +14,8 @@ def root() -> Path:
     return Path(base) / "minutes"
 
 
-def save(target: Path, payload: str) -> None:
-    """Write ``payload`` to ``target`` atomically, removing temp files of killed writers; never an error."""
+def save(target: Path, payload: str | bytes) -> None:
+    """Write ``payload`` (text or bytes) to ``target`` atomically, removing temp files of killed writers; never an error."""
     from minutes.store import atomic as store
     from minutes.errors import MinutesError
 
@@ -23,4 +23,5 @@ def save(target: Path, payload: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         for leftover in store.leftover_temps(target):
             leftover.unlink(missing_ok=True)
-        store.write_bytes_atomic(target, payload.encode("utf-8", "surrogatepass"))
+        data = payload if isinstance(payload, bytes) else payload.encode("utf-8", "surrogatepass")
+        store.write_bytes_atomic(target, data, sync_folder=False)
