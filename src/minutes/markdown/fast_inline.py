@@ -116,9 +116,17 @@ def _linked_runs(text: str) -> Inlines:
     return runs
 
 
+# A line that is a bold label and plain words, "**Speaker:** Ana Weber, Treasurer" (what every item's lines of
+# details are): what _line_runs reads it as, in one match.
+_PLAINS = r"[^*\\`_\[\]<>!&\x00]"
+_LABEL = re.compile(rf"\*\*((?=[^\s])(?:{_PLAINS}*[^\s*\\`_\[\]<>!&\x00])?)\*\*( {_PLAINS}*)?\Z")
+
+
 def rich_runs(line: str) -> Inlines:
     """Return the runs of one line with code spans, links, emphasis, escapes and web autolinks; raise Unsure for
     anything else (or a mix whose reading depends on precedence: code beside an autolink, emphasis across a link)."""
+    if line[:2] == "**" and (m := _LABEL.match(line)) and m.group(1):
+        return [Text(m.group(1), bold=True), Text(m.group(2))] if m.group(2) else [Text(m.group(1), bold=True)]
     if "`" not in line:
         return _linked_runs(line)
     if "<" in line:
