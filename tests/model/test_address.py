@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes.errors import UsageError
 from minutes.model import address
@@ -68,3 +70,21 @@ def test_a_label_repeating_an_address_is_an_error_of_the_model():
     with pytest.raises(ValueError, match="address '2a'"):
         Session.model_validate(twice)
     assert address.duplicates(twice) == [("2a", ("proceedings", 3))]
+
+
+# Trees whose sections may be labelled alike, as numbers an unlabelled entry could take, or with case and spaces apart.
+_LABELS = [None, None, "1", "2", "2.1", "7A", "7a", " 7A ", "1.1", "B2", "Special Order 7A", "special  order 7a"]
+_TREE = st.recursive(
+    st.just({"kind": "note", "text": "x"}),
+    lambda inner: st.builds(
+        lambda label, items: {"kind": "section", "title": "S", "items": items, **({"label": label} if label else {})},
+        st.sampled_from(_LABELS), st.lists(inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TREE, max_size=6))
+def test_duplicates_found_from_the_labels_alone_are_those_the_full_walk_finds(proceedings):
+    data = {"proceedings": proceedings}
+    assert address.duplicates(data) == address.every_duplicate(data)

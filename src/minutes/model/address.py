@@ -112,7 +112,19 @@ def key(text: str) -> str:
 
 
 def duplicates(data: Any) -> list[tuple[str, tuple[str | int, ...]]]:
-    """Return the address and place of every entry whose address an earlier entry already has."""
+    """Return the address and place of every entry whose address an earlier entry already has.
+
+    A number ``walk`` gives is never another entry's (it skips every label and grows along its list), so
+    only two labels alike can share an address: without them, no entry is walked.
+    """
+    given = [key(label) for label in _labels(_get(data, "proceedings") or [])]
+    if len(set(given)) == len(given):
+        return []
+    return every_duplicate(data)
+
+
+def every_duplicate(data: Any) -> list[tuple[str, tuple[str | int, ...]]]:
+    """Return what ``duplicates`` does, every entry walked."""
     seen: set[str] = set()
     twice = []
     for e in entries(data):
