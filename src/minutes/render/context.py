@@ -29,15 +29,13 @@ class Builder:
         self.status = {a.person: a.status for a in session.attendees if a.person}
         self.days = self._day_markers(parts or [])
         self.rich = session.schema_version == 2  # its Markdown fields are Markdown (vocab.BLOCK_FIELDS, INLINE_FIELDS)
-        # With sections, the agendas list the sections only: an item's own agenda line is then its heading.
-        self.item_agenda = not any(map(is_section, session.proceedings))
+        self.item_agenda = not any(map(is_section, session.proceedings))  # with sections, the agendas list them only
 
     def _day_markers(self, parts: list[Session]) -> dict[int, tuple[int, Session]]:
         """Return {index of the item that opens a day: (day number, that day's session)} for a compiled series.
 
-        ``series.compile_series`` puts one announcement before the items of each day; when the proceedings
-        do not have that shape, there are no day markers and the items are shown as they are.
-        """
+        ``series.compile_series`` puts one announcement before the items of each day; when the proceedings do
+        not have that shape, there are no day markers and the items are shown as they are."""
         if len(parts) < 2:
             return {}
         markers, index = {}, 0
@@ -61,9 +59,8 @@ class Builder:
         if values:
             return self.cat.pgettext(context, msgid, **values)
         key = (context, msgid)
-        if key not in self._fixed:
-            self._fixed[key] = self.cat.pgettext(context, msgid)
-        return self._fixed[key]
+        found = self._fixed.get(key)
+        return found if found is not None else self._fixed.setdefault(key, self.cat.pgettext(context, msgid))
 
     def person(self, pid: str | None, role: Any = None) -> dict[str, Any] | None:
         """Return a person with every display form the templates need."""
@@ -314,7 +311,7 @@ class Builder:
                 out.append(outline.section(self, e))
                 continue
             view = outline.placed(self.item(item, e.address, previous), e, self.s.proceedings)
-            came = item.carried_over_from if isinstance(item, Action) else None  # (pydantic's getattr of a missing field is slow)
+            came = item.carried_over_from if isinstance(item, Action) else None
             if came and came != came_from:
                 view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
             came_from = came
