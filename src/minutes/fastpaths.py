@@ -3,7 +3,8 @@
 The fast paths (each gives the same output as the slow way; tests/test_fastpaths.py compares both):
 the plain command-line reader and name completion without Typer (``minutes.cli.main``);
 appends that skip the pydantic model (``minutes.model.quick``); the parse cache (``minutes.store.cache``)
-and the folder index (``minutes.store.index``); the fast Markdown reader (``minutes.markdown.fast``).
+and the folder index (``minutes.store.index``); the shipped templates kept compiled (``minutes.render.compiled``);
+the fast Markdown reader (``minutes.markdown.fast``, and ``markdown.text.ends_in_paragraph``'s short cut).
 """
 
 import os
