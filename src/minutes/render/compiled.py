@@ -20,8 +20,8 @@ FOLDER = "__pycache__"  # in the shipped templates' folder: as trusted as the pa
 
 
 class TemplateCache(jinja2.BytecodeCache):
-    """The code of each shipped template in a file of its own beside it, named after the template, Python's bytecode,
-    Jinja and the code of minutes, and used only for the source it was compiled from (whose digest opens the file).
+    """The code of each shipped template in a file of its own beside it, used only for the source it was compiled from
+    by the same minutes, Jinja and Python (whose digests open the file).
 
     Compiling the minutes template costs about a tenth of a second in every render; reading it back, a
     millisecond. A user's own templates are compiled each time, and nothing in the user's cache folder is
@@ -30,17 +30,15 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         """Return the name of the file that holds ``name``'s code, or "" for a template that is not shipped."""
-        shipped = templates_dir()
-        if filename is None or not Path(filename).is_relative_to(shipped):
+        if filename is None or not Path(filename).is_relative_to(templates_dir()):
             return ""
-        key = f"{code_digest()}\0{jinja2.__version__}\0{importlib.util.MAGIC_NUMBER.hex()}\0{name}"
-        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+        return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        """Give ``bucket`` the code kept for its template, if it was compiled from the same source."""
+        """Give ``bucket`` the code kept for its template, if it was compiled from the same source, by the same code."""
         if not bucket.key:
             return
-        head = _HEAD + bucket.checksum.encode("ascii") + b"\n"
+        head = _head(bucket)
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
             data = _file(bucket).read_bytes()
             if data.startswith(head):
@@ -48,9 +46,15 @@ class TemplateCache(jinja2.BytecodeCache):
                 bucket.code = code if type(code).__name__ == "code" else None
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep the code of ``bucket``'s template, headed by the digest of its source (never an error)."""
+        """Keep the code of ``bucket``'s template, headed by what it was compiled from and by (never an error)."""
         if bucket.key and bucket.code is not None:
-            cachedir.save(_file(bucket), _HEAD + bucket.checksum.encode("ascii") + b"\n" + marshal.dumps(bucket.code))
+            cachedir.save(_file(bucket), _head(bucket) + marshal.dumps(bucket.code))
+
+
+def _head(bucket: Bucket) -> bytes:
+    """Return the line that opens a kept template: the digests of its source and of the code that compiled it."""
+    made_by = f"{code_digest()} {jinja2.__version__} {importlib.util.MAGIC_NUMBER.hex()} {bucket.checksum}"
+    return _HEAD + made_by.encode("ascii", "replace") + b"\n"
 
 
 def _file(bucket: Bucket) -> Path:
