@@ -10,7 +10,9 @@ from markupsafe import Markup
 _INLINE = re.compile(r"([\\`*\[\]<|]|&(?=#?\w+;)|!(?=\[))")
 _UNDERSCORES = re.compile(r"_+")
 _CLOSING = re.compile(r"(^|[ \t])(#+[ \t]*)\Z")  # would close a heading
-_BLOCK_START = re.compile(r"^([ \t]*)([-+=>#~]|\d{1,9}(?=[.)]))", re.MULTILINE)
+# What may start a block at a line's start; digits only before the "." or ")" of a list item's marker (a space,
+# a tab or the line's end after it): "1.1" or "3.5 million" start none.
+_BLOCK_START = re.compile(r"^([ \t]*)([-+=>#~]|\d{1,9}(?=[.)](?:[ \t]|$)))", re.MULTILINE)
 
 
 _PLAIN = re.compile(r"[\\`*\[\]<|&!_\n]")
