@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from markupsafe import Markup
@@ -39,19 +38,6 @@ _AUTOLINK = re.compile(r"(?i:https?://|mailto:)[^\s<>%]+")
 
 def escape(text: str, block: bool = True, links: bool = True) -> str:
     """Return ``text`` escaped so that CommonMark reads it back literally, a URL in it as a link to it."""
-    if len(text) < 48 and type(text) is str:  # a name, a label or a phrase's words: the same few again and again
-        return _short(text, block, links)
-    return _escaped(text, block, links)
-
-
-@functools.lru_cache(maxsize=8192)
-def _short(text: str, block: bool, links: bool) -> str:
-    """Return a short ``text`` escaped, once per text."""
-    return _escaped(text, block, links)
-
-
-def _escaped(text: str, block: bool, links: bool) -> str:
-    """Return ``text`` escaped (``escape`` without its memory of short texts)."""
     if links and ":" in text and URL.search(text):
         return _escape_linked(text, block)
     if not _PLAIN.search(text) and "#" not in text:  # one line with nothing to escape in it, e.g. "Ana Weber"
