@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from markdown_it import MarkdownIt
 from rich_session import rendered, session
 
@@ -88,6 +90,14 @@ def test_a_summary_that_opens_with_a_list_is_no_clause():
     data.proceedings[0].summary = "- first\n- second"
     text = rendered(data).decode()
     assert "Tom Becker - first" not in text and "- first\n- second" in text
+
+
+@pytest.mark.parametrize("summary", ["3.5 million members joined.", "12 new members were welcomed."])
+def test_a_summary_that_opens_with_a_number_is_no_clause(summary):
+    data = session()
+    data.proceedings[0].summary = summary
+    text = rendered(data).decode()
+    assert f"Tom Becker {summary}" not in text and f"\n{summary}" in text
 
 
 def test_raw_html_in_a_text_shows_as_text_and_sets_no_style():

@@ -25,6 +25,8 @@ def tidy(text: str) -> str:
 
 def is_clause(text: str) -> bool:
     """Return True when ``text`` continues a sentence ("welcomed the guests") rather than starting one."""
+    if text.lstrip()[:1].isdigit():  # "3 members joined": a sentence of its own, whatever case follows
+        return False
     first = _CASED.search(text)
     word = text.split(maxsplit=1)[0] if text.strip() else ""
     if any(c.isupper() for c in word[1:]):  # "iPhone app": a name written as its maker writes it
