@@ -102,7 +102,7 @@ class Reader:
             if _RULE.match(line):
                 self.out.append(Rule())
                 self.i += 1
-            elif line[1:2] in ("", " ", "\t") or _BLOCKISH.match(line):
+            elif _BLOCKISH.match(line):
                 raise Unsure
             else:
                 self.paragraph(line)
@@ -282,10 +282,7 @@ class Reader:
         """Return the runs of one line, as markdown-it would."""
         text = line.strip(" \t")
         if "*" in text or _UNSAFE.search(text):
-            try:  # (one line: its runs are rich_runs', as ``runs`` reads them)
-                return self.merged(rich_runs(text))
-            except Unsure:
-                return self.slow(line.strip())
+            return self.inlines([line])
         if self.dirty:
             text = clean(text)
         return [Text(text)] if text else []

@@ -44,8 +44,6 @@ _WEB_AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9/_.:~?#=-]*)>")
 
 def _literal_runs(line: str) -> Inlines:
     """Return the runs of a line whose only special characters are escapes, spaced underscores and web autolinks."""
-    if "<" not in line:
-        return [Text(_literal(line))]
     runs: Inlines = []
     pos = 0
     for m in _WEB_AUTOLINK.finditer(line):

@@ -91,11 +91,7 @@ def _fill(text: str, msgid: str, values: dict[str, object]) -> str:
     pieces, keys = _pieces(text)
     out: list[str] = [pieces[0]]
     rest: list[str] = []
-    markdown = False  # never in a version 1 file: the plain path
-    for key in keys:
-        if isinstance(values.get(key), Md):
-            markdown = True
-            break
+    markdown = any(isinstance(values.get(key), Md) for key in keys)  # never in a version 1 file: the plain path
     for k, key in enumerate(keys, 1):
         if key not in values:
             raise MinutesError(f"the phrase {msgid!r} needs a value for {{{key}}}")

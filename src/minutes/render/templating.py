@@ -61,17 +61,13 @@ def link_target(path: str) -> Markup:
 
 def capfirst(text: str) -> str:
     """Return ``text`` with its first letter in upper case, unless its first word is written mixed-case (iPhone, eBay)."""
-    if isinstance(text, Md):  # the first letter after the marks that open emphasis or a link
-        source = str(text)  # (plain str: a Markup's split and slices would each be escaped and wrapped)
-        first = source.split(maxsplit=1)[0] if source.strip() else ""
-        at = len(source) - len(source.lstrip("*_[~"))
-        if any(c.isupper() for c in first[at + 1:]):
-            return text
-        return Md(source[:at] + source[at:at + 1].upper() + source[at + 1:])
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if any(c.isupper() for c in first[1:]):
+    source = str(text)  # (plain str: a Markup's split and slices would each be escaped and wrapped)
+    # In Markdown, the first letter after the marks that open emphasis or a link.
+    at = len(source) - len(source.lstrip("*_[~")) if isinstance(text, Md) else 0
+    first = source.split(maxsplit=1)[0] if source.strip() else ""
+    if any(c.isupper() for c in first[at + 1:]):
         return text
-    return text[:1].upper() + text[1:]
+    return type(text)(source[:at] + source[at:at + 1].upper() + source[at + 1:])
 
 
 def lowerfirst(text: str) -> str:
@@ -189,7 +185,7 @@ class Environment(SandboxedEnvironment):
 
 def environment(search: tuple[Path, ...], main: Path | None = None) -> SandboxedEnvironment:
     """Return a sandboxed environment that looks for templates in ``search``, in order (and ``main`` by its name);
-    its compiled templates are kept in the cache folder, unless the fast paths are off."""
+    the shipped templates' code is kept compiled beside them (``render.compiled``), unless the fast paths are off."""
     return _environment(search, main, fastpaths.enabled())
 
 

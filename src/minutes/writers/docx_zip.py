@@ -19,8 +19,8 @@ class Entry:
     size: int
 
 
-# The body part is compressed at zlib's fastest level: twice as fast as its default on a large document's XML,
-# for a file about a sixth larger (the shared parts are compressed once, at the default level).
+# The body part is compressed at zlib's fastest level: about twice as fast as its default on a large session's
+# text, for output about a sixth larger (the shared parts are compressed once, at the default level).
 LEVEL = 1
 
 
