@@ -48,14 +48,16 @@ BASE: dict[str, Any] = {
     "category": "meetings",
     "people": [
         {"id": "ana", "name": "Ana Weber", "honorific": "Dr.", "role": "Chair of the Board",
-         "organization": "Riverside Tenants' Association", "pronoun": "she", "email": "ana@example.org"},
+         "organization": "Riverside Tenants' Association", "pronoun": "she", "email": "ana@example.org",
+         "handle": "@anaw", "aliases": ["Weber"]},
         {"id": "ben", "name": "Ben Okafor", "role": "Secretary", "pronoun": "he"},
         {"id": "cai", "name": "Cai Lin", "role": "Treasurer", "pronoun": "they"},
     ],
+    "groups": [{"name": "Staff", "voting": False, "always": ["absent"]}],
     "attendees": [
-        {"person": "ana", "status": "present"},
-        {"person": "ben", "status": "online", "role": "Acting Secretary", "note": "joined by phone"},
-        {"person": "cai", "status": "present"},
+        {"person": "ana", "status": "present", "as": "Board", "arrived": "18:10"},
+        {"person": "ben", "status": "online", "role": "Acting Secretary", "note": "joined by phone", "as": "Staff"},
+        {"person": "cai", "status": "present", "as": "Board", "left": "20:00"},
         {"group": "residents of block C", "status": "guest"},
     ],
     "proceedings": [
@@ -178,6 +180,9 @@ def changed(value: Any, node: dict, ids: list[str], key: str) -> Any:
         return "Asia/Shanghai"
     if key == "translations":
         return value + ["zh"]
+    listed = _choices(node.get("items", {})) if isinstance(value, list) else []
+    if listed:  # a list of allowed values (a group's statuses always listed): one more of them
+        return value + [next(c for c in listed if c not in value)]
     if isinstance(value, str):
         return value + " Zq"
     translated = any("patternProperties" in option for option in node.get("anyOf", []))

@@ -216,8 +216,9 @@ def item_index(data: dict, ref: str | int) -> int:
     return int(found.path[1])
 
 
-def attendee_index(data: dict, ref: str) -> int:
-    """Return the list index of attendee ``ref``: their number in `show`, or the person's (or group's) name."""
+def attendee_index(data: dict, ref: str, people: list[dict] | None = None) -> int:
+    """Return the list index of attendee ``ref``: their number in `show`, or the person's (or group's) name, looked
+    up in ``people`` (the session's own by default)."""
     from minutes.model import names
 
     attendees = data.get("attendees") or []
@@ -228,11 +229,23 @@ def attendee_index(data: dict, ref: str) -> int:
         group = a.get("group") if isinstance(a, dict) else None
         if group is not None and text.casefold() in {str(v).casefold() for v in _spellings(group)}:
             return i
-    pid = names.resolve(data.get("people") or [], text, "attendee")
+    pid = names.resolve(people if people is not None else data.get("people") or [], text, "attendee")
     for i, a in enumerate(attendees):
         if isinstance(a, dict) and a.get("person") == pid:
             return i
     raise UsageError(f"{text!r} is in the roster but not an attendee; add them with 'minutes add-attendee'")
+
+
+def group_index(data: dict, ref: str) -> int:
+    """Return the list index of the attendance group named ``ref`` (case aside) in the session's ``groups``."""
+    text = str(ref).strip().casefold()
+    groups = data.get("groups") or []
+    for i, g in enumerate(groups):
+        if isinstance(g, dict) and text in {str(v).casefold() for v in _spellings(g.get("name"))}:
+            return i
+    known = ", ".join(repr(str(_spellings(g.get("name"))[0])) for g in groups if isinstance(g, dict) and g.get("name"))
+    raise UsageError(f"no group {ref!r} has settings in this session" + (f" (it has {known})" if known else "")
+                     + f"; add them with 'minutes add-group {ref!r}'")
 
 
 def _numbered(number: int, count: int, what: str) -> int:

@@ -46,13 +46,21 @@ def words(text: str) -> list[str]:
 
 
 def spellings(person: dict) -> Iterator[str]:
-    """Yield every way a roster entry may be written: its id and each name."""
+    """Yield every way a roster entry may be written: its id, each name, its handle (with and without @) and aliases."""
     yield str(person.get("id", ""))
     name = person.get("name")
     if isinstance(name, dict):
         yield from (str(v) for v in name.values())
     elif name is not None:
         yield str(name)
+    handle = person.get("handle")
+    if isinstance(handle, str) and handle:
+        yield handle
+        if handle.startswith("@") and len(handle) > 1:
+            yield handle[1:]
+    aliases = person.get("aliases")
+    if isinstance(aliases, list):
+        yield from (str(a) for a in aliases if a)
 
 
 def _rules(query: str) -> Iterator[Callable[[str], bool]]:

@@ -100,11 +100,13 @@ ITEMS["section"] = (
 )
 PERSON: tuple[dict[str, Check], set[str]] = (
     {"id": lambda v: isinstance(v, str) and _PERSON_ID.fullmatch(v) is not None, "name": _text, "honorific": _text,
-     "role": _text, "organization": _text, "pronoun": _one_of(Pronoun), "email": _text},
+     "role": _text, "organization": _text, "pronoun": _one_of(Pronoun), "email": _text, "handle": _text,
+     "aliases": _texts},
     {"id", "name"},
 )
 ATTENDEE: tuple[dict[str, Check], set[str]] = (
-    {"person": _text, "group": _text, "status": _one_of(Status), "role": _text, "note": _text},
+    {"person": _text, "group": _text, "status": _one_of(Status), "role": _text, "note": _text, "as": _text,
+     "arrived": _time, "left": _time},
     set(),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from minutes.model.vocab import (  # noqa: F401 - part of this module's API
     KINDS,
@@ -46,6 +46,9 @@ class Person(Strict):
     organization: Text | None = None
     pronoun: Pronoun = "they"
     email: str | None = None
+    handle: str | None = Field(None, description="A handle the person is known by, e.g. @jasnell")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings: a surname, a short name, "
+                               "the name in another script")
 
 
 class Attendee(Strict):
@@ -56,12 +59,24 @@ class Attendee(Strict):
     status: Status = "present"
     role: Text | None = Field(None, description="Role at this session, if it differs from the roster")
     note: Text | None = None
+    as_: Text | None = Field(None, alias="as", description='The attendance group, e.g. "Directors", "Staff"')
+    arrived: Time | None = Field(None, description="When a late arrival came, HH:MM")
+    left: Time | None = Field(None, description="When an early departure left, HH:MM")
 
     @model_validator(mode="after")
     def _one_of(self) -> Attendee:
         if (self.person is None) == (self.group is None):
             raise ValueError("an attendee needs exactly one of 'person' or 'group'")
         return self
+
+
+class Group(Strict):
+    """An attendance group named by the body: its members are the attendees with ``as:`` its name."""
+
+    name: Text
+    voting: bool = Field(True, description="false for staff, observers, guests: not counted for quorum or votes")
+    always: list[Status] = Field(default_factory=list, description='Statuses listed even when empty ("none"), '
+                                 "e.g. [present, absent]")
 
 
 class Attachment(Strict):
@@ -270,11 +285,13 @@ class Session(Strict):
     tags: list[str] = Field(default_factory=list)
     category: str | None = None
     people: list[Person] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list, description="Settings of the attendance groups")
     attendees: list[Attendee] = Field(default_factory=list)
     proceedings: list[Entry] = Field(default_factory=list)
     press: Press = Press()
     approval: Approval = Approval()
     amendments: list[Amendment] = Field(default_factory=list)
+    _shared: Roster | None = PrivateAttr(None)  # the folder's people.yaml (store.loader.with_roster), never dumped
 
     @field_validator("timezone")
     @classmethod
@@ -303,15 +320,48 @@ class Session(Strict):
         return self
 
     def person(self, pid: str | None) -> Person | None:
-        """Return the roster entry with id ``pid``, if any."""
+        """Return the roster entry with id ``pid``, if any (the session's own, else the folder's shared one)."""
         if pid is None:
             return None
-        return next((p for p in self.people if p.id == pid), None)
+        return next((p for p in self.roster() if p.id == pid), None)
+
+    def roster(self) -> list[Person]:
+        """Return the people this session knows: its own, then the shared roster's that it does not override."""
+        if not self._shared:
+            return self.people
+        own = {p.id for p in self.people}
+        return self.people + [p for p in self._shared.people if p.id not in own]
+
+    def shared_people(self) -> list[Person]:
+        """Return the people of the folder's shared roster (people.yaml), as read with this session."""
+        return self._shared.people if self._shared else []
+
+    def group_settings(self) -> list[Group]:
+        """Return the settings of the attendance groups: the session's own, then the shared roster's others."""
+        if not self._shared:
+            return self.groups
+        own = {pick(g.name, self.lang) for g in self.groups}
+        return self.groups + [g for g in self._shared.groups if pick(g.name, self.lang) not in own]
 
     def name_of(self, pid: str | None) -> str:
         """Return the name of person ``pid`` in the session's language (the id itself if not in the roster)."""
         person = self.person(pid)
         return pick(person.name, self.lang) if person else (pid or "")
+
+
+class Roster(Strict):
+    """A folder's shared roster (people.yaml): the people and groups every session in the folder knows."""
+
+    people: list[Person] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_people(self) -> Roster:
+        ids = [p.id for p in self.people]
+        twice = next((pid for pid in ids if ids.count(pid) > 1), None)
+        if twice:
+            raise ValueError(f"person id {twice!r} appears twice in people")
+        return self
 
 
 def pick(value: Text | None, lang: str, default: str = "en") -> str:

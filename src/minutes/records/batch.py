@@ -15,14 +15,15 @@ BINARY = ("docx", "pdf")
 
 def options(
     kind: str, fmt: str, lang: str | None, template: Path | None, reference_doc: Path | None,
-    front_matter: str | None, paper: str | None = None, agenda: bool = True,
+    front_matter: str | None, paper: str | None = None, agenda: bool = True, handles: bool = False,
 ) -> RenderOptions:
     """Return checked render options; a usage error names the bad one."""
     for label, path in (("--template", template), ("--reference-doc", reference_doc)):
         if path is not None and not path.is_file():
             raise UsageError(f"{label} {path}: no such file")
     opts = RenderOptions(kind=kind, fmt=fmt, lang=lang, template=template, reference_doc=reference_doc,
-                         front_matter=front_matter, paper=paper.lower() if paper else None, agenda=agenda)
+                         front_matter=front_matter, paper=paper.lower() if paper else None, agenda=agenda,
+                         handles=handles)
     check_options(opts)
     return opts
 

@@ -62,6 +62,11 @@ def examine(path: Path, lang: str | None = None) -> tuple[list[Finding], list[li
         return [Finding("error", str(exc))], []
     if isinstance(result, list):
         return [Finding("error", message) for message in result], []
+
+    try:
+        sessions.with_roster(result, path)
+    except MinutesError as exc:
+        return [Finding("error", str(exc))], []
     findings = check_session(result, text, path)
     return findings + (missing_translations(result, text, path, lang) if lang else []), references(result)
 
@@ -95,7 +100,7 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     def at(loc: list, level: str, message: str) -> None:
         out.append(Finding(level, located(path, sessions.locate(text, loc), message)))
 
-    roster = {p.id for p in s.people}
+    roster = {p.id for p in s.roster()}
     attending = {a.person for a in s.attendees if a.person}
     for i, a in enumerate(s.attendees):
         if a.person and a.person not in roster:

@@ -20,22 +20,27 @@ LIST_FIELDS = {"tags", "press.translations"}
 ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
 
 
-def field_path(data: dict, field: str) -> list[str | int]:
+def field_path(data: dict, field: str, path: Path | None = None) -> list[str | int]:
     """Return the path in the file for a dotted field: ``place.venue``, ``ADDR.FIELD`` (``2A.1.summary``, or
-    ``item.N.FIELD`` at the top level), ``person.ID.FIELD`` and ``attendee.NAME.FIELD``."""
+    ``item.N.FIELD`` at the top level), ``person.ID.FIELD``, ``attendee.NAME.FIELD`` and ``group.NAME.FIELD``."""
     keys: list[str | int] = [k for k in field.split(".") if k]
-    if not keys or keys[0] in ("people", "attendees", "proceedings", "schema_version", "amendments"):
+    if not keys or keys[0] in ("people", "attendees", "groups", "proceedings", "schema_version", "amendments"):
         raise UsageError(f"cannot set {field!r}; use ADDR.FIELD (e.g. 2A.1.summary), person.ID.FIELD, the add-* commands or 'edit'")
-    if keys[0] in ("item", "person", "attendee"):
+    if keys[0] in ("item", "person", "attendee", "group"):
         if len(keys) < 3:
-            raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{'3' if keys[0] != 'person' else 'li-jizheng'}.summary")
+            example = {"person": "li-jizheng.role", "attendee": "Maria Lopez.left", "group": "Staff.voting"}
+            raise UsageError(f"{field!r}: say which field, e.g. {keys[0]}.{example.get(str(keys[0]), '3.summary')}")
         if keys[0] == "person":
-            ids = [p["id"] for p in roster(data)]
-            pid = person_id(data, str(keys[1]))
+            ids = [p["id"] for p in data.get("people") or []]
+            pid = person_id(data, str(keys[1]), path=path)
+            if pid not in ids:
+                raise UsageError(f"{field!r}: {keys[1]} is in the folder's shared roster (people.yaml); change them there")
             return ["people", ids.index(pid), *_numbered(keys[2:])]
         if keys[0] == "item":
             return ["proceedings", address.item_index(data, keys[1]), *_numbered(keys[2:])]
-        return ["attendees", address.attendee_index(data, str(keys[1])), *_numbered(keys[2:])]
+        if keys[0] == "group":
+            return ["groups", address.group_index(data, str(keys[1])), *_numbered(keys[2:])]
+        return ["attendees", address.attendee_index(data, str(keys[1]), roster(data, path)), *_numbered(keys[2:])]
     if len(keys) >= 2 and str(keys[0]) not in _session_fields():
         try:
             entry, rest = address.split_field(data, field)
@@ -69,11 +74,11 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
 
     def fn(draft: edit.Draft, data: dict) -> None:
         text = draft.text
-        keys = field_path(data, field)
+        keys = field_path(data, field, path)
         new: Any = value
         leaf = keys[-1]
         if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
-            new = person_id(data, value, str(leaf).replace("_", " "))
+            new = person_id(data, value, str(leaf).replace("_", " "), path)
         elif field in LIST_FIELDS:
             new = [v.strip() for v in value.split(",") if v.strip()]
         elif lang:

@@ -11,6 +11,7 @@ from minutes.model import address, clock
 from minutes.model.digest import content_hash
 from minutes.records.approval import approved
 from minutes.records.fields import remove_item, set_field  # noqa: F401 - part of this module's API
+from minutes.records.people import add_attendee, add_group, add_person, clean as _clean, person_or_guest  # noqa: F401
 from minutes.records.session_file import change, draft_data, person_id, roster, session_date, valid_data
 from minutes.store import textedit as edit
 from minutes.model import names
@@ -30,38 +31,6 @@ if TYPE_CHECKING:
 
 SCHEMA_FILE = "session.schema.json"
 PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
-
-
-# --- the people an entry names -------------------------------------------------------------
-
-
-def _new_id(data: dict, name: str) -> str:
-    base = names.slugify(name, 40)
-    taken = {p["id"] for p in roster(data)}
-    pid, n = base, 2
-    while pid in taken:
-        pid, n = f"{base}-{n}", n + 1
-    return pid
-
-
-def _person_or_guest(draft: edit.Draft, data: dict, name: str | None, guest: bool, what: str) -> str | None:
-    """Return the id ``name`` resolves to, adding them to the draft as a guest when allowed."""
-    if name is None:
-        return None
-    try:
-        return person_id(data, name, what)
-    except MinutesError:
-        if not guest:
-            raise
-    pid = _new_id(data, name)
-    draft.append("people", _clean({"id": pid, "name": name}))
-    draft.append("attendees", {"person": pid, "status": "guest"})
-    return pid
-
-
-def _clean(data: dict[str, Any]) -> dict[str, Any]:
-    """Return ``data`` without empty values, so files stay short."""
-    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
 # --- creating and choosing sessions --------------------------------------------------------
@@ -186,35 +155,6 @@ def write_schema(folder: Path) -> Path:
 # --- adding to a session -------------------------------------------------------------------
 
 
-def add_attendee(
-    path: Path,
-    name: str,
-    *,
-    status: str = "present",
-    role: str | None = None,
-    organization: str | None = None,
-    pronoun: str | None = None,
-    honorific: str | None = None,
-    group: bool = False,
-    amend: str | None = None,
-) -> dict:
-    """Add a person (to the roster too, if new) or a group to the attendees; return the new data."""
-
-    def fn(draft: edit.Draft, data: dict) -> None:
-        if group:
-            return draft.append("attendees", _clean({"group": name, "status": status, "role": role}))
-        pid = names.exact(roster(data), name)
-        if pid is None:
-            pid = _new_id(data, name)
-            person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
-            draft.append("people", _clean(person))
-        if any(a.get("person") == pid for a in data.get("attendees") or []):
-            raise UsageError(f"{name} is already an attendee; change their entry with 'minutes set attendee.{name}.status ...' (or .role, .note)")
-        draft.append("attendees", {"person": pid, "status": status})
-
-    return change(path, fn, amend, f"added attendee {name} ({status})")
-
-
 def add_item(
     path: Path,
     item: dict[str, Any],
@@ -230,7 +170,7 @@ def add_item(
     def fn(draft: edit.Draft, data: dict) -> None:
         fields = dict(item)
         for field, name in (people or {}).items():
-            fields[field] = _person_or_guest(draft, data, name, guest, field.replace("_", " "))
+            fields[field] = person_or_guest(draft, data, name, guest, field.replace("_", " "), path)
             data = draft_data(draft, path)
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(data)
@@ -359,7 +299,7 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> dic
         who = None
         if by:
             try:
-                who = person_id(data, by)
+                who = person_id(data, by, path=path)
             except MinutesError:
                 who = by  # a body, e.g. "the General Assembly"
         fields = {"status": "approved", "date": on or clock.today(), "by": who}

@@ -26,7 +26,7 @@ def members(sessions: list[Session], name: str) -> list[Session]:
 def compile_series(parts: list[Session]) -> Session:
     """Return one session holding every part: people and attendance merged, proceedings day by day."""
     first, last = parts[0], parts[-1]
-    people = {p.id: p for s in parts for p in s.people}
+    people = {p.id: p for s in parts for p in s.roster()}
     presence: dict[str, Attendee] = {}
     groups: dict[str, Attendee] = {}
     for s in parts:

@@ -78,12 +78,14 @@ def session_date(data: dict) -> dt.date:
         return TypeAdapter(dt.date).validate_python(value)
 
 
-def roster(data: dict) -> list[dict]:
-    """Return the people of the session ``data`` (its roster)."""
-    return data.get("people") or []
+def roster(data: dict, path: Path | None = None) -> list[dict]:
+    """Return the people the session ``data`` (stored at ``path``) knows: its own, then its folder's shared roster."""
+    from minutes.store import roster as shared
+
+    return shared.people(data, path)
 
 
-def person_id(data: dict, name: str, what: str = "person") -> str:
-    """Return the roster id for ``name`` in the session ``data``."""
-    return names.resolve(roster(data), name, what)
+def person_id(data: dict, name: str, what: str = "person", path: Path | None = None) -> str:
+    """Return the roster id for ``name`` in the session ``data`` (stored at ``path``)."""
+    return names.resolve(roster(data, path), name, what)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from minutes.render import attachments, outline
+from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
 from minutes.render.labels import (
     ACTION_STATUSES, KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES,
@@ -18,8 +19,10 @@ from minutes.model.schema import Action, Report, Resolution, Session, Speech, Te
 class Builder:
     """Build the view context of one session in one language."""
 
-    def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None, show_agenda: bool = True):
+    def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None, show_agenda: bool = True,
+                 handles: bool = False):
         self.s = session
+        self.handles = handles
         self.show_agenda = show_agenda
         self.cat = cat
         self.lang = cat.lang
@@ -74,6 +77,8 @@ class Builder:
     def _person(self, pid: str, role_override: str | None) -> dict[str, Any]:
         p = self.s.person(pid)
         name = self.t(p.name) if p else pid
+        if self.handles and p and p.handle:
+            name = self.cat.paren(name, p.handle)
         honorific = self.t(p.honorific) if p and p.honorific else ""
         role = role_override or self.t(self.roles.get(pid)) or (self.t(p.role) if p and p.role else "")
         org = self.t(p.organization) if p and p.organization else ""
@@ -82,7 +87,7 @@ class Builder:
         bare = {"full": name, "subject": name, "author": titled, "paren": name}
         out = {
             "id": pid, "name": name, "honorific": honorific, "titled": titled, "role": role,
-            "organization": org, "pronoun": p.pronoun if p else "they",
+            "organization": org, "pronoun": p.pronoun if p else "they", "handle": p.handle or "" if p else "",
             "status": self.status.get(pid),
         }
         for form, pattern in PERSON_FORMS.items():
@@ -129,14 +134,6 @@ class Builder:
             else:
                 text = name
             series = {"name": name, "part": s.series.part, "of": s.series.of, "text": text}
-        quorum = None
-        if s.quorum:
-            parts = []
-            if s.quorum.required is not None:
-                parts.append(self._("{required} required", required=s.quorum.required))
-            if s.quorum.present is not None:
-                parts.append(self._("quorum present") if s.quorum.present else self._("no quorum"))
-            quorum = {"required": s.quorum.required, "present": s.quorum.present, "text": self._("; ", "list").join(parts)}
         times = "–".join(x for x in (s.start, s.end) if x)
         ap = s.approval
         dates = self.dates()
@@ -155,7 +152,7 @@ class Builder:
             "occasion": self.t(s.occasion),
             "chair": self.person(s.chair),
             "secretary": self.person(s.secretary),
-            "quorum": quorum,
+            "quorum": attendance_module.quorum(self),
             "previous_minutes": self._(PREVIOUS[s.previous_minutes]) if s.previous_minutes else "",
             "adjourned": s.adjourned or "",
             "tags": list(s.tags), "category": s.category or "",
@@ -189,16 +186,11 @@ class Builder:
                 "status": a.status, "label": self._(STATUS_LABELS[a.status]), "people": [], "groups": [],
                 "entries": [],
             })
-            note = self.t(a.note)
             if a.person:
-                person = self.person(a.person)
-                g["people"].append(person)
-                entry = person["full"]
+                g["people"].append(self.person(a.person))
             else:
-                text = self.t(a.group)
-                g["groups"].append(text)
-                entry = text[:1].upper() + text[1:]
-            g["entries"].append(self.cat.paren(entry, note) if note else entry)
+                g["groups"].append(self.t(a.group))
+            g["entries"].append(attendance_module.entry(self, a))
         return [groups[s] for s in STATUSES if s in groups]
 
     def vote(self, item: Resolution) -> dict[str, Any] | None:
@@ -358,6 +350,7 @@ class Builder:
         items = [e for e in entries if e["kind"] != "section"]  # in file order, sections left out (the release)
         sections = [e for e in entries if e["kind"] == "section"]
         attendance = self.attendance()
+        attendance_module.movements(self, entries)
         chair_id = self.s.chair
         # People who speak or report are introduced, with their role, in their own paragraph.
         speakers = {i["person"]["id"] for i in items if i["kind"] in ("speech", "report")}
@@ -373,6 +366,7 @@ class Builder:
             "sep": "" if self.lang.split("-")[0] in ("zh", "ja", "ko") else " ",
             "session": session,
             "attendance": attendance,
+            "roll": attendance_module.roll(self),
             "attended": self.cat.join(attended),
             "guests": self.cat.join(guests),
             "introduced": ([chair_id] if chair_id else []) + [p["id"] for p in guest_people],
@@ -390,11 +384,12 @@ class Builder:
 
 
 def build(session: Session, cat: Catalog, parts: list[Session] | None = None,
-          show_agenda: bool = True) -> dict[str, Any]:
+          show_agenda: bool = True, handles: bool = False) -> dict[str, Any]:
     """Return the view context of ``session`` in the catalog's language.
 
     ``parts`` are the sessions a compiled series was made of (``series.compile_series``), in date order:
     with them, each day opens with its own heading and the dates span the first to the last day.
-    ``show_agenda`` tells the template whether to print the agenda at the top.
+    ``show_agenda`` tells the template whether to print the agenda at the top; ``handles`` puts each person's
+    handle beside their name (the person's ``handle`` is in the view either way).
     """
-    return Builder(session, cat, parts, show_agenda).build()
+    return Builder(session, cat, parts, show_agenda, handles).build()

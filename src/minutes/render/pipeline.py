@@ -32,6 +32,7 @@ class RenderOptions:
     front_matter: str | None = None
     paper: str | None = None
     agenda: bool = True  # the agenda at the top of the minutes (the template sees it as ``show_agenda``)
+    handles: bool = False  # people's handles beside their names: "James Snell (@jasnell)"
 
 
 def check_options(options: RenderOptions, formats: Collection[str], front_matters: Collection[str]) -> None:
@@ -115,7 +116,7 @@ def template_text(session: Session, source: Path | None, options: RenderOptions,
     # The minutes of one file carry its content hash ("minutes verify FILE" recomputes it), so that a
     # printed copy can be matched to its file. A compiled series matches no single file: no hash.
     digest = content_hash(session) if options.kind == "minutes" and not parts else ""
-    view = context.build(session, cat, parts, show_agenda=options.agenda)
+    view = context.build(session, cat, parts, show_agenda=options.agenda, handles=options.handles)
     text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
     meta = Metadata(
         title=view["session"]["title"],

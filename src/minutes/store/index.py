@@ -27,11 +27,18 @@ RACY_NS = 2_000_000_000
 
 
 def _stamp(path: Path) -> list[int] | None:
+    """Return the size and times of ``path``, then those of its folder's shared roster (which results depend on too)."""
+    from minutes.store.loader import roster_path
+
     try:
         st = path.stat()
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    with contextlib.suppress(OSError):
+        shared = roster_path(path).stat()
+        stamp += [shared.st_size, shared.st_mtime_ns, shared.st_ctime_ns]
+    return stamp
 
 
 def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list[Any]:
@@ -48,7 +55,7 @@ def cached(paths: list[Path], kind: str, compute: Callable[[Path], Any]) -> list
         entries = by_folder[folder]["kinds"].setdefault(kind, {})
         stamp = _stamp(path)
         entry = entries.get(path.name)
-        if (stamp is not None and entry is not None and entry["stamp"] == stamp and stamp[1] < entry["at"] - RACY_NS
+        if (stamp is not None and entry is not None and entry["stamp"] == stamp and max(stamp[1::3]) < entry["at"] - RACY_NS
                 and entry.get("as") == str(path)):  # results name the file as it was spelled
             results.append(entry["value"])
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +14,7 @@ from minutes.errors import MinutesError, located
 from minutes.model.vocab import KINDS, LANG, PERSON_ID, TIME_RE
 
 if TYPE_CHECKING:
-    from minutes.model.schema import Session
+    from minutes.model.schema import Roster, Session
 
 # What a pattern means, in words (a pattern with "(?:" is not a time).
 _FORMS = {
@@ -87,13 +89,79 @@ def _report(exc: Any, where: Locator, path: Path | str, data: Any = None) -> Err
 
 
 def load(path: Path) -> Session:
-    """Return the validated session stored at ``path`` (large files through the parse cache)."""
+    """Return the validated session stored at ``path`` (large files through the parse cache), knowing its folder's
+    shared roster."""
     from minutes.store import cache
 
     text = read_text(path)
     data, lists = cache.read(path, text)
     session = parse(text, path, data)
     cache.write(path, text, data, lists)
+    return with_roster(session, path)
+
+
+# --- the roster a folder shares (people.yaml; written by minutes.store.roster) --------------
+
+ROSTER_FILE = "people.yaml"
+NOT_A_ROSTER = "a shared roster must be a mapping of people: [...] (and groups: [...])"
+
+
+def roster_path(session: Path | str) -> Path:
+    """Return where the shared roster of the session file ``session`` lives (it may not exist)."""
+    return Path(session).parent / ROSTER_FILE
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """Return the file's modification time and size, or None when there is no such file."""
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise MinutesError(located(path, None, f"cannot read: {exc.strerror}")) from None
+    return st.st_mtime_ns, st.st_size
+
+
+def shared_data(session: Path | str) -> dict[str, Any]:
+    """Return the shared roster of ``session``'s folder as plain data ({} without one); errors name its line."""
+    path = roster_path(session)
+    stamp = _stamp(path)
+    return {} if stamp is None else _read(path, stamp)[0]
+
+
+def shared_model(session: Path | str) -> Roster | None:
+    """Return the validated shared roster of ``session``'s folder, or None without one."""
+    path = roster_path(session)
+    stamp = _stamp(path)
+    return None if stamp is None else _read(path, stamp)[1]
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: Path, stamp: tuple[int, int]) -> tuple[dict[str, Any], Roster]:
+    """Return the data and the model of the roster file at ``path`` (read again when ``stamp`` changes)."""
+    return shared_text(read_text(path), path)
+
+
+def shared_text(text: str, path: Path) -> tuple[dict[str, Any], Roster]:
+    """Return the data and the model of ``text`` as a shared roster, or raise its first error, located."""
+    from pydantic import ValidationError
+
+    from minutes.model.schema import Roster
+
+    loaded, node = yamlio.load_with_node(text, path)
+    if loaded is None:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        raise MinutesError(located(path, 1, NOT_A_ROSTER))
+    try:
+        return loaded, Roster.model_validate(loaded)
+    except ValidationError as exc:
+        raise MinutesError(_report(exc, Locator(text, node), path, loaded)[0]) from None
+
+
+def with_roster(session: Session, path: Path | str) -> Session:
+    """Return ``session`` knowing the shared roster of its folder (its own people and groups win)."""
+    session._shared = shared_model(path)
     return session
 
 

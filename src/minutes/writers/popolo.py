@@ -51,7 +51,7 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
     text = lambda value: pick(value, lang, s.lang) or None  # noqa: E731
     md = _markdown_reader(s)  # a version 2 file's Markdown texts, as the plain text they show
     persons = []
-    for p in s.people:
+    for p in s.roster():
         persons.append(_clean({
             "id": f"person/{p.id}", "name": text(p.name), "honorific_prefix": text(p.honorific),
             "email": p.email, "summary": text(p.role),

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 from minutes.cli.declared import _err, command
+from minutes.errors import UsageError
 from minutes.cli.params import Arg, Opt
 from minutes.cli.commands.common import (
     AmendOpt, AtOpt, AttachOpt, CaptionOpt, FileOpt, GuestOpt, InOpt, PointOpt, Pronoun, Result, Status, SummaryOpt,
@@ -26,22 +27,83 @@ def add_attendee(
     pronoun: Annotated[Optional[Pronoun], Opt("--pronoun", help="Pronoun used in prose.")] = None,
     honorific: Annotated[Optional[str], Opt("--honorific", help="e.g. Comrade, Dr.")] = None,
     group: Annotated[bool, Opt("--group", help="NAME is a group, e.g. 'members of the Board'.")] = False,
+    capacity: Annotated[Optional[str], Opt("--as", help="Attendance group, e.g. Directors, Staff, Observers.")] = None,
+    arrived: Annotated[Optional[str], Opt("--arrived", help="Arrived late, at HH:MM.")] = None,
+    left: Annotated[Optional[str], Opt("--left", help="Left early, at HH:MM.")] = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Add a person (and to the roster, if new) or a group to the attendees.
 
     Example: minutes add-attendee "Li Jizheng" --role "Head of the Executive Committee" --status present --pronoun he
+    Example: minutes add-attendee "Ana Weber" --as Directors --arrived 10:47
+    """
+    from minutes.model import values
+    from minutes.records import ops
+
+    values.time(arrived, "--arrived")
+    values.time(left, "--left")
+    path = _path(file)
+    name = _required(name, "Name", "a NAME")
+    ops.add_attendee(
+        path, name, status=status.value, role=role, organization=org,
+        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group, capacity=capacity,
+        arrived=arrived, left=left, amend=amend,
+    )
+    _done(path, f"added attendee {name}" + (f" to {capacity}" if capacity else ""))
+
+
+@command("add-person")
+def add_person(
+    name: Annotated[Optional[str], Arg(help="Name of the person.", show_default=False)] = None,
+    role: Annotated[Optional[str], Opt("--role", help="Title or role.")] = None,
+    org: Annotated[Optional[str], Opt("--org", "--organization", help="Organization.")] = None,
+    pronoun: Annotated[Optional[Pronoun], Opt("--pronoun", help="Pronoun used in prose.")] = None,
+    honorific: Annotated[Optional[str], Opt("--honorific", help="e.g. Comrade, Dr.")] = None,
+    handle: Annotated[Optional[str], Opt("--handle", help="A handle they are known by, e.g. @jasnell.")] = None,
+    alias: Annotated[list[str], Opt("--alias", help="Another spelling: a surname, a short name (repeatable).")] = [],
+    email: Annotated[Optional[str], Opt("--email", help="E-mail address.")] = None,
+    shared: Annotated[bool, Opt("--shared", help="Add to the folder's shared roster (people.yaml), for every session.")] = False,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Add a person to the roster without attendance: the owner of a written report, someone spoken for.
+
+    Example: minutes add-person "James Snell" --handle @jasnell --alias Snell
+    Example: minutes add-person "Rosa Klein" --role Treasurer --shared
     """
     from minutes.records import ops
 
     path = _path(file)
     name = _required(name, "Name", "a NAME")
-    ops.add_attendee(
-        path, name, status=status.value, role=role, organization=org,
-        pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group, amend=amend,
+    pid, written = ops.add_person(
+        path, name, role=role, organization=org, pronoun=pronoun.value if pronoun else None, honorific=honorific,
+        handle=handle, aliases=alias, email=email, shared=shared, amend=amend,
     )
-    _done(path, f"added attendee {name}")
+    _done(written, f"added person {name} ({pid})" + (" to the shared roster" if shared else ""))
+
+
+@command("add-group")
+def add_group(
+    name: Annotated[Optional[str], Arg(help="Name of the attendance group, as --as gives it.", show_default=False)] = None,
+    non_voting: Annotated[bool, Opt("--non-voting", help="Its members do not vote (staff, observers, guests).")] = False,
+    always: Annotated[list[str], Opt("--always", help="A status listed even when empty, as 'None.' (repeatable): present, absent, ...")] = [],
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Set how an attendance group is counted and listed: voting or not, statuses always shown.
+
+    Example: minutes add-group "Executive officers" --non-voting --always present --always absent
+    """
+    from minutes.records import ops
+
+    path = _path(file)
+    name = _required(name, "Name", "a NAME")
+    unknown = [s for s in always if s not in Status.__members__]
+    if unknown:
+        raise UsageError(f"--always: unknown status {unknown[0]!r}; use one of {', '.join(Status.__members__)}")
+    ops.add_group(path, name, voting=not non_voting, always=always, amend=amend)
+    _done(path, f"added group {name}" + (" (non-voting)" if non_voting else ""))
 
 
 def _add(

@@ -45,6 +45,7 @@ def render(
         Optional[str], Opt("--series", help="Compile every session of this series into one document.")
     ] = None,
     no_agenda: Annotated[bool, Opt("--no-agenda", help="Leave out the agenda at the top of the minutes.")] = False,
+    handles: Annotated[bool, Opt("--handles", help="Print people's handles beside their names: James Snell (@jasnell).")] = False,
 ) -> None:
     """Render minutes, a press release or the agenda to Markdown, Word, JSON, PDF or Popolo JSON.
 
@@ -52,7 +53,7 @@ def render(
     """
     from minutes.records import batch
 
-    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper, not no_agenda)
+    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper, not no_agenda, handles)
     paths = batch.expand(files, _path(None) if not files and series is None else None)
     if series is not None or out == "-":
         rendered = batch.render_single(paths, options, series)

@@ -1,0 +1,158 @@
+"""The attendance the templates see when attendees have groups (``as:``): a roll call by group, with counts,
+arrivals and departures, and the voting members a quorum counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minutes.model.schema import Attendee, Group, Session, pick
+from minutes.render.labels import STATUS_LABELS, STATUSES
+
+Builder = Any  # minutes.render.context.Builder, which imports this module
+
+# The heading of one status within a named group, as a roll call writes it ("Directors present (8)").
+GROUP_STATUS = {
+    "present": "{group} present", "online": "{group} online", "absent": "{group} absent",
+    "excused": "{group} excused", "guest": "{group}",
+}
+HERE = ("present", "online")
+
+
+def group_name(s: Session, a: Attendee) -> str:
+    """Return the attendance group of ``a`` in the session's language ("" for none)."""
+    return pick(a.as_, s.lang, s.lang) if a.as_ is not None else ""
+
+
+def settings(s: Session) -> dict[str, Group]:
+    """Return the settings of each named group, by its name in the session's language."""
+    return {pick(g.name, s.lang, s.lang): g for g in s.group_settings()}
+
+
+def is_voting(s: Session, a: Attendee, known: dict[str, Group] | None = None) -> bool:
+    """Return whether attendee ``a`` is a voting member: a person, not a guest, in no group or a voting one."""
+    if a.person is None or a.status == "guest":
+        return False
+    group = (known if known is not None else settings(s)).get(group_name(s, a))
+    return group is None or group.voting
+
+
+def grouped(s: Session) -> bool:
+    """Return whether any attendee has an attendance group (then the minutes read as a roll call)."""
+    return any(a.as_ is not None for a in s.attendees)
+
+
+def voting_members(s: Session) -> list[Attendee]:
+    """Return the attendees who are voting members (present or not)."""
+    known = settings(s)
+    return [a for a in s.attendees if is_voting(s, a, known)]
+
+
+def _minutes(at: str) -> int:
+    hours, minutes = at.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def here_at(a: Attendee, at: str | None) -> bool:
+    """Return whether ``a`` was in the room (or online) at the time ``at`` (any time, when None)."""
+    if a.status not in HERE:
+        return False
+    if at is None:
+        return True
+    t = _minutes(at)
+    return not (a.arrived and _minutes(a.arrived) > t) and not (a.left and _minutes(a.left) <= t)
+
+
+def timing(b: Builder, a: Attendee) -> list[str]:
+    """Return the notes of a late arrival or an early departure: ["arrived 9:36", "left 11:04"]."""
+    out = []
+    if a.arrived:
+        out.append(b._("arrived {time}", "attendance", time=a.arrived))
+    if a.left:
+        out.append(b._("left {time}", "attendance", time=a.left))
+    return out
+
+
+def entry(b: Builder, a: Attendee) -> str:
+    """Return an attendee as the attendance list shows them: name, role, then any note, arrival or departure."""
+    if a.person:
+        shown = b.person(a.person)["full"]
+    else:
+        text = b.t(a.group)
+        shown = text[:1].upper() + text[1:]
+    notes = [n for n in (b.t(a.note),) if n] + timing(b, a)
+    return b.cat.paren(shown, b._("; ", "list").join(notes)) if notes else shown
+
+
+def roll(b: Builder) -> dict[str, Any] | None:
+    """Return the roll call by group (None when no attendee has a group): groups in the order first used."""
+    s = b.s
+    if not grouped(s):
+        return None
+    known = settings(s)
+    groups: dict[str, list[Attendee]] = {}
+    for a in s.attendees:
+        groups.setdefault(group_name(s, a), []).append(a)
+    out = []
+    for name, members in groups.items():
+        always = known[name].always if name in known else []
+        shown = [st for st in STATUSES if st in always or any(a.status == st for a in members)]
+        rows = []
+        for st in shown:
+            entries = [entry(b, a) for a in members if a.status == st]
+            label = b._(GROUP_STATUS[st], "attendance", group=b.t(known[name].name) if name in known else name) \
+                if name else b._(STATUS_LABELS[st])
+            rows.append({"status": st, "label": label, "count": len(entries), "entries": entries,
+                         "heading": b.cat.paren(label, len(entries)) if entries else label})
+        out.append({"name": name, "voting": known[name].voting if name in known else True, "count": len(members),
+                    "statuses": rows})
+    voting = voting_members(s)
+    here = sum(1 for a in s.attendees if a.status in HERE or a.status == "guest")
+    away = sum(1 for a in s.attendees if a.status in ("absent", "excused"))
+    parts = [b._("{count} present", "attendance", count=here)]
+    if away:
+        parts.append(b._("{count} absent or excused", "attendance", count=away))
+    members = {"here": sum(1 for a in voting if a.status in HERE), "all": len(voting)}
+    if voting:
+        parts.append(b._("{here} of {all} voting members present", "attendance", **members))
+    return {"groups": out, "total": b._("; ", "list").join(parts), "members": members}
+
+
+def quorum(b: Builder) -> dict[str, Any] | None:
+    """Return the quorum line: the number required, whether it was present and, with groups, the voting members."""
+    q = b.s.quorum
+    if q is None:
+        return None
+    parts = []
+    if q.required is not None:
+        parts.append(b._("{required} required", required=q.required))
+    voting = voting_members(b.s) if grouped(b.s) else []
+    if voting:
+        here = sum(1 for a in voting if a.status in HERE)
+        parts.append(b._("{here} of {all} voting members present", "attendance", here=here, all=len(voting)))
+    if q.present is not None:
+        parts.append(b._("quorum present") if q.present else b._("no quorum"))
+    return {"required": q.required, "present": q.present, "text": b._("; ", "list").join(parts)}
+
+
+def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
+    """Give each timed entry the arrivals and departures up to its time (``movements``), each said once."""
+    events = sorted(
+        [(a.arrived, 0, a) for a in b.s.attendees if a.arrived] + [(a.left, 1, a) for a in b.s.attendees if a.left],
+        key=lambda e: (_minutes(e[0]), e[1]),
+    )
+    if not events or not any(e.get("at") for e in entries):
+        return
+    i = 0
+    for entry in entries:
+        at = entry.get("at")
+        if not at or entry.get("kind") == "section":
+            continue
+        said = []
+        while i < len(events) and _minutes(events[i][0]) <= _minutes(at):
+            time, left, a = events[i]
+            name = b.person(a.person)["name"] if a.person else b.t(a.group)
+            said.append(b._("{name} left at {time}." if left else "{name} arrived at {time}.", "attendance",
+                            name=name, time=time))
+            i += 1
+        if said:
+            entry["movements"] = said
