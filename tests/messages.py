@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import nodes
 
-from minutes.render import context
+from minutes.render import attendance, context
 from minutes.render import labels
 from minutes.render.resources import templates_dir
 from minutes.render.templating import TEMPLATES, environment
@@ -46,8 +46,9 @@ def code_messages() -> set[tuple[str | None, str]]:
     for table in (labels.STATUS_LABELS, labels.KIND_LABELS, labels.SESSION_KINDS, labels.RESULTS,
                   labels.ACTION_STATUSES, labels.PREVIOUS):
         out.update((None, v) for v in table.values())
-    tree = ast.parse(Path(context.__file__).read_text(encoding="utf-8"))
-    for call in ast.walk(tree):
+    out.update(("attendance", v) for v in attendance.GROUP_STATUS.values())
+    calls = [c for m in (context, attendance) for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
+    for call in calls:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "_":
             args = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
             if args and isinstance(args[0], str):

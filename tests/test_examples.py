@@ -14,7 +14,7 @@ from conftest import EXAMPLES
 
 
 SCRIPTS = sorted(EXAMPLES.glob("*/record*.sh"))
-SESSIONS = sorted(EXAMPLES.glob("*/*.yaml"))
+SESSIONS = sorted(p for p in EXAMPLES.glob("*/*.yaml") if p.name != "people.yaml")  # sessions, not rosters
 # What `minutes new` leaves in .minutes/ that a team commits; the examples ship it as a user's folder would.
 SHIPPED_STATE = (".minutes/session.schema.json", ".minutes/.gitignore")
 

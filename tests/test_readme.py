@@ -146,7 +146,22 @@ def popolo(folder: Path, stdout: str) -> None:
     assert [e["name"] for e in data["events"]] == ["Regular Board Meeting"]
 
 
+def recorded_a_roll_call(folder: Path, stdout: str) -> None:
+    (session,) = (p for p in folder.glob("*.yaml") if p.name != "people.yaml")
+    shared = yamlio.load((folder / "people.yaml").read_text(encoding="utf-8"))
+    assert [p["name"] for p in shared["people"]] == ["Alma Reyes"]
+    data = yamlio.load(session.read_text(encoding="utf-8"))
+    assert "alma-reyes" not in {p["id"] for p in data["people"]}  # known from the shared roster, not copied
+    assert [(a.get("as"), a.get("arrived"), a.get("left")) for a in data["attendees"]] == [
+        ("Directors", None, None), ("Directors", "10:47", None), ("Executive officers", None, "11:04")]
+    (minutes,) = (folder / "out").glob("*.minutes.en.md")
+    text = minutes.read_text(encoding="utf-8")
+    assert "### Directors present (2)" in text and "Goran Petek (arrived 10:47)" in text
+    assert "### Executive officers absent\n\nNone." in text
+
+
 EXPECTED: dict[str, Callable[[Path, str], None]] = {
+    "Attendance as the body takes it": recorded_a_roll_call,
     "Recording a meeting": recorded_a_meeting,
     "An agenda with sections": recorded_into_sections,
     "Rendering": rendered,

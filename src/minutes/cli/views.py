@@ -74,7 +74,9 @@ def _attendance(s: Session) -> list[tuple[str, str, str]]:
         person = s.person(a.person)
         name = pick(a.group, s.lang) if a.group else s.name_of(a.person)
         role = pick(a.role, s.lang) or (pick(person.role, s.lang) if person else "")
-        rows.append((name, role, a.status))
+        extra = [f"as {pick(a.as_, s.lang)}" if a.as_ else "", f"arrived {a.arrived}" if a.arrived else "",
+                 f"left {a.left}" if a.left else ""]
+        rows.append((name, role, ", ".join([a.status, *filter(None, extra)])))
     return rows
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from minutes.model.schema import Session
 
 VOTING = ("present", "online")
+ABSENT_OK = ("on_behalf_of", "owner", "presenter")  # people an item names who need not be in the room
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ def examine(path: Path, lang: str | None = None) -> tuple[list[Finding], list[li
 
     try:
         text = sessions.read_text(path)
+        if path.name == sessions.ROSTER_FILE:  # a folder's shared roster, checked as one
+            sessions.shared_text(text, path)
+            return [], []
         result = sessions.validate(text, path)
     except MinutesError as exc:
         return [Finding("error", str(exc))], []
@@ -117,9 +121,14 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
             loc = [*e.path, field]
             if pid not in roster:
                 at(loc, "error", f"{_named(e)}: {field.replace('_', ' ')} {pid!r} is not in people")
-            elif pid not in attending and field not in ("on_behalf_of", "owner"):
+            elif pid not in attending and field not in ABSENT_OK:  # a written report's author need not attend
                 at(loc, "warning", f"{_named(e)}: {field.replace('_', ' ')} {pid!r} is not listed as an attendee")
-    spelled = [pick(p.name, s.lang, s.lang) for p in s.people]
+    for i, p in enumerate(s.people):
+        other = next((q for q in s.shared_people() if q.id == p.id), None)
+        if other is not None and pick(other.name, s.lang, s.lang) != pick(p.name, s.lang, s.lang):
+            at(["people", i, "id"], "warning", f"person id {p.id!r} is {pick(p.name, s.lang, s.lang)!r} here but "
+               f"{pick(other.name, s.lang, s.lang)!r} in the shared roster (people.yaml): one id, two people?")
+    spelled = [pick(p.name, s.lang, s.lang) for p in s.roster()]
     for a, b in names.near_duplicates(spelled):
         at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
     out.extend(_votes(s, text, path))
@@ -142,18 +151,30 @@ def _named(e: address.Entry) -> str:
 
 
 def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
+    """Return a warning for every vote that counts more votes than voting members were there (at its time,
+    with arrivals and departures), or that was held with fewer than the quorum."""
+    from minutes.render.attendance import here_at, voting_members
+
     if any(a.group for a in s.attendees if a.status in VOTING):
         return []  # a group's size is unknown, so the attendance cannot be counted
-    voters = sum(1 for a in s.attendees if a.status in VOTING)
+    members = voting_members(s)
+    required = s.quorum.required if s.quorum else None
     out = []
     for e in address.entries(s):
         counts = getattr(e.entry, "vote", None)
+        if counts is None:
+            continue
+        at = getattr(e.entry, "at", None)
+        voters = sum(1 for a in members if here_at(a, at))
+        line = sessions.locate(text, [*e.path, "vote"])
+        when = f" at {at}" if at and any(a.arrived or a.left for a in members) else ""
         if hasattr(counts, "total") and voters and counts.total > voters:
-            line = sessions.locate(text, [*e.path, "vote"])
-            out.append(
-                Finding("warning", located(path, line, f"{_named(e)}: {counts.total} votes cast but only {voters} voting attendees"
-                                                        " listed (list the members present, or check the counts)"))
-            )
+            out.append(Finding("warning", located(path, line, f"{_named(e)}: {counts.total} votes cast but only {voters} "
+                                                              f"voting attendees {'present' + when if when else 'listed'} "
+                                                              "(list the members present, or check the counts)")))
+        if required and members and voters < required:
+            out.append(Finding("warning", located(path, line, f"{_named(e)}: vote held with {voters} voting members "
+                                                              f"present{when}, fewer than the quorum of {required}")))
     return out
 
 

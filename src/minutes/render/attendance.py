@@ -95,12 +95,12 @@ def roll(b: Builder) -> dict[str, Any] | None:
     out = []
     for name, members in groups.items():
         always = known[name].always if name in known else []
+        shown_name = b.t(known[name].name) if name in known else b.t(members[0].as_)  # in the output language
         shown = [st for st in STATUSES if st in always or any(a.status == st for a in members)]
         rows = []
         for st in shown:
             entries = [entry(b, a) for a in members if a.status == st]
-            label = b._(GROUP_STATUS[st], "attendance", group=b.t(known[name].name) if name in known else name) \
-                if name else b._(STATUS_LABELS[st])
+            label = b._(GROUP_STATUS[st], "attendance", group=shown_name) if name else b._(STATUS_LABELS[st])
             rows.append({"status": st, "label": label, "count": len(entries), "entries": entries,
                          "heading": b.cat.paren(label, len(entries)) if entries else label})
         out.append({"name": name, "voting": known[name].voting if name in known else True, "count": len(members),
@@ -151,8 +151,10 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
         while i < len(events) and _minutes(events[i][0]) <= _minutes(at):
             time, left, a = events[i]
             name = b.person(a.person)["name"] if a.person else b.t(a.group)
-            said.append(b._("{name} left at {time}." if left else "{name} arrived at {time}.", "attendance",
-                            name=name, time=time))
+            if left:
+                said.append(b._("{name} left at {time}.", "attendance", name=name, time=time))
+            else:
+                said.append(b._("{name} arrived at {time}.", "attendance", name=name, time=time))
             i += 1
         if said:
             entry["movements"] = said

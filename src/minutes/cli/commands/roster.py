@@ -23,12 +23,13 @@ def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
         from minutes.store.current import find_session
         from minutes.store.loader import read_text
 
+        from minutes.store.loader import shared_data
+
         path = find_session(file, _cwd())
         data = yamlio.load(read_text(path), path) or {}
         spelled = []
-        for person in data.get("people") or []:
-            name = person.get("name")
-            spelled.extend(s for s in (name.values() if isinstance(name, dict) else [name]) if isinstance(s, str))
+        for person in (data.get("people") or []) + (shared_data(path).get("people") or []):
+            spelled.extend(s for s in list(names.spellings(person))[1:] if s not in spelled)  # names, handle, aliases
         typed = names.fold(incomplete)
         found = [s for s in spelled if names.fold(s).startswith(typed)]
         return found or [s for s in spelled if typed and any(w.startswith(typed) for w in names.words(s))]
