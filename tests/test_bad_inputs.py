@@ -41,6 +41,8 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
     "use": lambda f, out: ["use", f],
     "set": lambda f, out: ["set", "adjourned", "19:30", "-f", f],
     "add-attendee": lambda f, out: ["add-attendee", "Carla Diaz", "--status", "guest", "-f", f],
+    "add-person": lambda f, out: ["add-person", "Dora Lind", "--handle", "@dlind", "-f", f],
+    "add-group": lambda f, out: ["add-group", "Observers", "--non-voting", "-f", f],
     "add-speech": lambda f, out: ["add-speech", "Ana", "--summary", "Added by the corpus test.", "-f", f],
     "add-report": lambda f, out: ["add-report", "Ben", "--title", "Corpus report", "-f", f],
     "add-resolution": lambda f, out: [
@@ -58,7 +60,7 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
     "migrate": lambda f, out: ["migrate", f],
 }
 WRITERS = {
-    "set", "add-attendee", "add-speech", "add-report", "add-resolution", "add-item", "add-action", "remove", "approve",
+    "set", "add-attendee", "add-person", "add-group", "add-speech", "add-report", "add-resolution", "add-item", "add-action", "remove", "approve",
     "add-section", "migrate",
 }
 # Commands that read every session in a folder: run on a folder holding the whole corpus.

@@ -156,3 +156,14 @@ def test_near_duplicates_on_a_large_roster_find_every_planted_misspelling():
 )
 def test_near_duplicates_find_exactly_the_pairs_comparing_every_pair_finds(people, cutoff):
     assert names.near_duplicates(people, cutoff) == quadratic(people, cutoff)
+
+
+def test_a_handle_and_an_alias_find_their_person():
+    people = [*PEOPLE, {"id": "james-snell", "name": "James Snell", "handle": "@jasnell", "aliases": ["Jim", "詹姆斯"]}]
+    assert names.resolve(people, "@jasnell") == "james-snell"
+    assert names.resolve(people, "jasnell") == "james-snell"
+    assert names.resolve(people, "jim") == "james-snell"
+    assert names.resolve(people, "詹姆斯") == "james-snell"
+    assert names.exact(people, "@JASNELL") == "james-snell"
+    with pytest.raises(MinutesError, match="did you mean 'James Snell'"):
+        names.resolve(people, "@jasnel")
