@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 from minutes.model import address, clock
 from minutes.errors import UsageError
-from minutes.model.schema import Report, Resolution, Session, Speech, pick
+from minutes.model.schema import Attendee, Report, Resolution, Session, Speech, pick
+from minutes.render.attendance import group_name, settings
 
 if TYPE_CHECKING:
     from minutes.document.tree import Document
-
-PRESENT = ("present", "online")
 
 
 @dataclass
@@ -59,27 +58,104 @@ def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
     return Table("Register of resolutions", columns, rows)
 
 
-def attendance(loaded: list[tuple[Path, Session]]) -> Table:
-    """Return the person × session attendance matrix, with totals and rates."""
-    people: dict[str, str] = {}
-    marks: dict[tuple[str, int], str] = {}
+# The statuses that count as attended: in the room, online, or there as a guest (observers were there too).
+ATTENDED = ("present", "online", "guest")
+
+
+def _clock(at: str | None) -> str:
+    """Return the time ``at`` as HH:MM with two-digit hours ("9:05" is "09:05"), "" for none."""
+    if not at:
+        return ""
+    hours, minutes = at.split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
+def _sitting_order(pair: tuple[Path, Session]) -> tuple[dt.date, str, str]:
+    """Return the key that orders sittings: date, start time ("" for none, so first), file name."""
+    path, s = pair
+    return s.date, _clock(s.start), path.name
+
+
+def headings(loaded: list[tuple[Path, Session]]) -> list[str]:
+    """Return a column heading per sitting: its date, and its start or (1), (2) … when the day has more."""
+    days: dict[dt.date, list[int]] = {}
     for col, (_, s) in enumerate(loaded):
+        days.setdefault(s.date, []).append(col)
+    out = [s.date.isoformat() for _, s in loaded]
+    for day, cols in days.items():
+        if len(cols) < 2:
+            continue
+        starts = [_clock(loaded[col][1].start) for col in cols]
+        timed = all(starts) and len(set(starts)) == len(starts)
+        for n, (col, start) in enumerate(zip(cols, starts), 1):
+            out[col] = f"{day.isoformat()} {start}" if timed else f"{day.isoformat()} ({n})"
+    return out
+
+
+def _cell(a: Attendee) -> str:
+    """Return an attendee's cell: the status, with the times of a late arrival or an early departure."""
+    if a.status not in ATTENDED or not (a.arrived or a.left):
+        return a.status
+    arrived, left = _clock(a.arrived), _clock(a.left)
+    span = f"{arrived}–{left}" if arrived and left else f"from {arrived}" if arrived else f"until {left}"
+    return f"{a.status} ({span})"
+
+
+def attendance(loaded: list[tuple[Path, Session]]) -> Table:
+    """Return the person × sitting attendance matrix by group, with group totals, totals and rates."""
+    loaded = sorted(loaded, key=_sitting_order)
+    marks: dict[tuple[str, int], tuple[str, str, str]] = {}  # (person, column): status, cell, group
+    group_of: dict[str, str] = {}  # person: their group at the latest sitting that lists them
+    first_use: dict[str, int] = {}  # group: its rank, in order of first use ("" for no group)
+    non_voting: dict[str, None] = {}
+    partial = False
+    for col, (_, s) in enumerate(loaded):
+        known = settings(s)
         for a in s.attendees:
             if a.person is None:
                 continue
-            key = s.name_of(a.person)
-            people.setdefault(key, key)
-            marks[(key, col)] = a.status
-    columns = ["person", *(s.date.isoformat() for _, s in loaded), "attended", "rate"]
+            key, group = s.name_of(a.person), group_name(s, a)
+            first_use.setdefault(group, len(first_use))
+            group_of[key] = group
+            marks[(key, col)] = (a.status, _cell(a), group)
+            partial = partial or marks[(key, col)][1] != a.status
+            if group in known and not known[group].voting:
+                non_voting[group] = None
+    cols = range(len(loaded))
     rows = []
-    for person in sorted(people):
-        cells = [marks.get((person, col), "") for col in range(len(loaded))]
-        attended = sum(1 for c in cells if c in PRESENT)
-        rate = f"{100 * attended / len(loaded):.0f}%" if loaded else ""
-        rows.append([person, *cells, str(attended), rate])
-    totals = [str(sum(1 for p in sorted(people) if marks.get((p, col)) in PRESENT)) for col in range(len(loaded))]
-    rows.append(["total present", *totals, "", ""])
-    return Table("Attendance", columns, rows, ["present and online both count as attended"])
+    for person in sorted(group_of, key=lambda p: (first_use[group_of[p]], p)):
+        listed = [marks[(person, col)] for col in cols if (person, col) in marks]
+        cells = [marks[(person, col)][1] if (person, col) in marks else "" for col in cols]
+        attended = sum(1 for status, _, _ in listed if status in ATTENDED)
+        rows.append([person, group_of[person], *cells, str(attended), f"{100 * attended / len(listed):.0f}%"])
+
+    def present(col: int, group: str | None = None) -> str:
+        """Return how many people attended sitting ``col`` (of ``group`` that sitting, when given)."""
+        return str(sum(1 for (_, c), (status, _, g) in marks.items()
+                       if c == col and status in ATTENDED and group in (None, g)))
+
+    named = any(first_use)
+    if named:
+        rows += [[f"total present: {g or '(no group)'}", g, *(present(col, g) for col in cols), "", ""]
+                 for g in first_use]
+    rows.append(["total present", "", *(present(col) for col in cols), "", ""])
+    notes = [
+        "present, online and guest count as attended, and in the totals: guests and the members of "
+        "non-voting groups were there too",
+        "rate: the sittings attended out of the sittings that list the person (absent and excused included); "
+        "an empty cell is a sitting that does not list them, and does not count",
+    ]
+    if partial:
+        notes.append("a late arrival or an early departure is shown with its times, as in "
+                     "present (from 10:47), present (until 11:04) or present (10:47–11:04); "
+                     "it still counts as attended")
+    if named:
+        notes.append("group: the person's attendance group at the latest sitting that lists them; "
+                     "a group's total counts the group each sitting recorded")
+    if non_voting:
+        notes.append(f"not voting (not counted for quorum or votes): {', '.join(non_voting)}")
+    notes.append("sittings in order of date, start time and file name")
+    return Table("Attendance", ["person", "group", *headings(loaded), "attended", "rate"], rows, notes)
 
 
 def speakers(loaded: list[tuple[Path, Session]]) -> Table:
@@ -120,7 +196,8 @@ def markdown(table: Table) -> str:
         lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
     else:
         lines.append("Nothing to list.")
-    lines += ["", *(f"*{n}*" for n in table.notes)]
+    for note in table.notes:  # each its own paragraph
+        lines += ["", f"*{note}*"]
     return "\n".join(lines).rstrip() + "\n"
 
 

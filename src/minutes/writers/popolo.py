@@ -9,7 +9,7 @@ from typing import Any
 
 from minutes.document.tree import Document
 from minutes.model import address
-from minutes.model.schema import Resolution, Report, Session, Speech, pick
+from minutes.model.schema import Attendee, Resolution, Report, Session, Speech, Text, pick
 from minutes.writers import WriteOptions
 
 PRONOUNS = {"he": "he/him", "she": "she/her", "they": "they/them", "it": "it/its"}
@@ -27,11 +27,45 @@ def _stamp(s: Session, at: str | None) -> str | None:
 
 
 def _event_date(s: Session, at: str | None) -> str:
+    """Return the date-time of ``at`` on the session's day where the time zone is known, else the day."""
     return _stamp(s, at) or s.date.isoformat()
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """Return ``data`` without its empty values (None, "" and [])."""
     return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+HERE = ("present", "online", "guest")  # the statuses of someone who was there, whose membership has times
+
+
+def _membership(
+    s: Session, a: Attendee, text: Callable[[Text | None], str | None], org_id: str | None
+) -> dict[str, Any]:
+    """Return the Membership of person attendee ``a``: who, in which body, in what role and status, when.
+
+    The mapping, within the Popolo membership schema (nothing of our own added):
+
+    - ``role``: the attendee's role at this sitting, else the roster's role, else the attendance group
+      (``as:``, e.g. "Directors"); a role, when there is one, says more than the group, which is left out.
+    - ``label``: the status, as before (present, online, absent, excused, guest); a non-voting group adds
+      nothing, since the schema has no field for it.
+    - ``organization_id``: the body that meets, as before.
+    - ``start_date`` / ``end_date``, for someone who was there (present, online, guest): the arrival
+      (``arrived``), else the event's start; the departure (``left``), else the event's end; none when the
+      session has no such time. They are stamped as the event's are (``_event_date``): a date-time where
+      the time zone is known, else the date alone. Absent and excused attendees get no dates.
+    """
+    person = s.person(a.person)
+    start = a.arrived or s.start
+    end = a.left or s.end or s.adjourned
+    here = a.status in HERE
+    return _clean({
+        "id": f"membership/{a.person}", "person_id": f"person/{a.person}", "organization_id": org_id,
+        "role": text(a.role) or (text(person.role) if person else None) or text(a.as_), "label": a.status,
+        "start_date": _event_date(s, start) if here and start else None,
+        "end_date": _event_date(s, end) if here and end else None,
+    })
 
 
 def _markdown_reader(s: Session) -> Callable[[str | None], str | None]:
@@ -57,15 +91,7 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
             "email": p.email, "summary": text(p.role),
             "pronouns": [PRONOUNS[p.pronoun]],
         }))
-    memberships = []
-    for a in s.attendees:
-        if a.person is None:
-            continue
-        person = s.person(a.person)
-        memberships.append(_clean({
-            "id": f"membership/{a.person}", "person_id": f"person/{a.person}", "organization_id": org_id,
-            "role": text(a.role) or (text(person.role) if person else None), "label": a.status,
-        }))
+    memberships = [_membership(s, a, text, org_id) for a in s.attendees if a.person is not None]
     place = s.place
     location = ", ".join(x for x in (PLACE[place.mode], text(place.venue), place.platform, text(place.city)) if x)
     event = _clean({
