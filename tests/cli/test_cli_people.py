@@ -145,3 +145,47 @@ def test_approved_minutes_still_verify_beside_a_shared_roster(cli, board):
     cli("approve", "--on", "2024-04-09", "--by", "the Board")
     cli("add-person", "Rosa Klein", "--shared")  # the roster is the folder's, not part of the sealed record
     assert "matches the approved record" in cli("verify").stdout
+
+
+def test_add_attendee_finds_a_known_person_as_other_commands_do_and_keeps_the_sitting_role(cli, board):
+    cli("add-person", "Rich Bowen", "--role", "Director", "--shared")
+    result = cli("add-attendee", "Bowen", "--as", "Directors", "--role", "Acting chair")
+    assert "added attendee Rich Bowen (rich-bowen) to Directors" in result.stderr
+    d = data(board)
+    assert "bowen" not in {p["id"] for p in d["people"]}  # no second person made from the surname
+    assert d["attendees"][-1] == {"person": "rich-bowen", "status": "present", "role": "Acting chair", "as": "Directors"}
+    assert "- Rich Bowen, Acting chair" in cli("render", "--out", "-").stdout
+    cli("add-person", "Rich Roe")
+    before = board.read_bytes()
+    assert "ambiguous" in cli("add-attendee", "Rich", code=1).stderr  # as every command refuses an ambiguous name
+    assert board.read_bytes() == before
+
+
+def test_set_refuses_an_unknown_person_with_the_remedy_that_fits_set(cli, board):
+    result = cli("set", "chair", "Nobody Here", code=1)  # as add-speech refuses an unknown name
+    assert "unknown chair 'Nobody Here'" in result.stderr and "minutes add-person" in result.stderr
+    assert "--guest" not in result.stderr
+
+
+def test_add_group_shared_goes_into_people_yaml_for_every_session(cli, board):
+    cli("add-group", "Staff", "--non-voting", "--shared")
+    assert data(cli.folder / "people.yaml")["groups"] == [{"name": "Staff", "voting": False}]
+    assert "already in the shared roster's groups" in cli("add-group", "Staff", "--shared", code=2).stderr
+    cli("add-attendee", "Hana Ito", "--as", "Staff")
+    assert "### Staff (1)" in cli("render", "--out", "-").stdout  # a non-voting group, all present: its name alone
+
+
+def test_remove_takes_an_attendee_who_stays_in_the_roster(cli, board):
+    cli("remove", "attendee.Ana Weber")
+    d = data(board)
+    assert "ana-weber" not in {a.get("person") for a in d["attendees"]}
+    assert "ana-weber" in {p["id"] for p in d["people"]}
+    assert "not listed as an attendee" in cli("check", code=None).stdout  # she chaired and spoke
+
+
+def test_check_warns_of_an_absent_chair_and_a_departure_before_the_arrival(cli, board):
+    cli("set", "attendee.Ana Weber.status", "excused")
+    cli("add-attendee", "Jerry Craig", "--arrived", "9:20", "--left", "9:10")
+    out = cli("check", code=None).stdout
+    assert "chair 'ana-weber' is listed as excused" in out
+    assert "attendee 'jerry-craig' left at 9:10, before arriving at 9:20" in out

@@ -55,7 +55,7 @@ def test_groups_come_in_the_order_first_used_with_their_statuses_and_counts():
 def test_voting_members_leave_out_non_voting_groups_and_guests():
     md = minutes()
     assert "**Quorum:** 3 required; 3 of 3 voting members present" in md
-    assert "**In all:** 5 present; 3 of 3 voting members present" in md
+    assert "**In all:** present: 4; guests: 1; voting members present: 3 of 3" in md
 
 
 def test_arrivals_and_departures_show_in_the_list_and_before_the_next_timed_item():
@@ -78,3 +78,8 @@ def test_without_groups_the_attendance_reads_as_before():
     assert "In all" not in md and "voting members" not in md
     assert headings(md)[:3] == ["Present (3)", "Online (1)", "Guests (1)"]
     assert "- Ana Weber (arrived 18:40)" in md  # the times are still said
+
+
+def test_the_quorum_line_gives_the_count_at_the_start_when_someone_came_late():
+    late = SESSION.replace("date: 2025-03-04", "date: 2025-03-04\nstart: '18:30'")
+    assert "**Quorum:** 3 required; 3 of 3 voting members present; 2 at the start" in minutes(late)

@@ -78,6 +78,15 @@ def _rules(query: str) -> Iterator[Callable[[str], bool]]:
 def resolve(people: Iterable[dict], query: str, what: str = "person") -> str:
     """Return the id of the one person ``query`` names: exactly, ignoring case or accents, by prefix or by a whole word."""
     people = list(people)
+    found = find(people, query, what)
+    if found is None:
+        raise MinutesError(unknown(people, query, what))
+    return found
+
+
+def find(people: Iterable[dict], query: str, what: str = "person") -> str | None:
+    """Return the id of the one person ``query`` names (as ``resolve`` matches), None for no one; several is an error."""
+    people = list(people)
     query = query.strip()
     for match in _rules(query):
         ids = list(dict.fromkeys(p["id"] for p in people if any(match(s) for s in spellings(p))))
@@ -85,7 +94,7 @@ def resolve(people: Iterable[dict], query: str, what: str = "person") -> str:
             return ids[0]
         if len(ids) > 1:
             raise MinutesError(f"{what} {query!r} is ambiguous: it could be {', '.join(ids)}; type more of the name")
-    raise MinutesError(unknown(people, query, what))
+    return None
 
 
 def exact(people: Iterable[dict], name: str) -> str | None:
@@ -126,11 +135,12 @@ def suggestions(people: Iterable[dict], query: str) -> list[str]:
     return sorted(scored, key=lambda shown: -scored[shown])[:3]
 
 
-def unknown(people: Iterable[dict], query: str, what: str = "person") -> str:
-    """Return the message for a name that is not in the roster, with close matches."""
+def unknown(people: Iterable[dict], query: str, what: str = "person",
+            remedy: str = "add them with 'minutes add-attendee', or pass --guest") -> str:
+    """Return the message for a name that is not in the roster, with close matches and the ``remedy``."""
     close = suggestions(list(people), query)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    return f"unknown {what} {query!r}{hint} (add them with 'minutes add-attendee', or pass --guest)"
+    return f"unknown {what} {query!r}{hint} ({remedy})"
 
 
 def near_duplicates(names: list[str], cutoff: float = 0.85) -> list[tuple[str, str]]:

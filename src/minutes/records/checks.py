@@ -104,6 +104,8 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     def at(loc: list, level: str, message: str) -> None:
         out.append(Finding(level, located(path, sessions.locate(text, loc), message)))
 
+    from minutes.render.attendance import minutes_of
+
     roster = {p.id for p in s.roster()}
     attending = {a.person for a in s.attendees if a.person}
     for i, a in enumerate(s.attendees):
@@ -113,6 +115,14 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
         pid = getattr(s, field)
         if pid and pid not in roster:
             at([field], "error", f"{field} {pid!r} is not in people")
+        away = next((a.status for a in s.attendees if a.person == pid and a.status in ("absent", "excused")), None)
+        if pid and away:
+            at([field], "warning", f"{field} {pid!r} is listed as {away}")
+        elif pid in roster and pid not in attending:
+            at([field], "warning", f"{field} {pid!r} is not listed as an attendee")
+    for i, a in enumerate(s.attendees):
+        if a.arrived and a.left and minutes_of(a.left) < minutes_of(a.arrived):
+            at(["attendees", i, "left"], "warning", f"attendee {a.person or a.group!r} left at {a.left}, before arriving at {a.arrived}")
     for e in address.entries(s):
         for field in ("speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by"):
             pid = getattr(e.entry, field, None)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from minutes.model import address
+from minutes.model import address, names
 from minutes.records.session_file import change, person_id, roster
 from minutes.store import textedit as edit
 from minutes.store import loader as sessions
@@ -78,7 +78,7 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
         new: Any = value
         leaf = keys[-1]
         if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
-            new = person_id(data, value, str(leaf).replace("_", " "), path)
+            new = _person(data, value, str(leaf).replace("_", " "), path)
         elif field in LIST_FIELDS:
             new = [v.strip() for v in value.split(",") if v.strip()]
         elif lang:
@@ -100,6 +100,16 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
             raise refused(problems[0], path, field, value)
 
     return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
+
+
+def _person(data: dict, name: str, what: str, path: Path) -> str:
+    """Return the id of the person ``name`` names for a field (an unknown name is refused as ``add-*`` refuse it,
+    with the remedy that fits ``set``, which takes no --guest)."""
+    people = roster(data, path)
+    found = names.find(people, name, what)
+    if found is None:
+        raise MinutesError(names.unknown(people, name, what, "add them with 'minutes add-person' or 'minutes add-attendee'"))
+    return found
 
 
 def _typed(value: str) -> Any:
@@ -128,11 +138,18 @@ def _get(data: Any, keys: list[str | int]) -> Any:
 
 
 def remove_item(path: Path, ref: str | int, amend: str | None = None) -> tuple[str, dict]:
-    """Remove the item or section at address ``ref`` (or the action with that id); return its address and the entry."""
+    """Remove the item or section at address ``ref`` (or the action with that id, or ``attendee.NAME``); return its
+    address and the entry."""
     removed: dict = {}
     where: list[str] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
+        text = str(ref)
+        if text.startswith("attendee.") and len(text) > len("attendee."):
+            index = address.attendee_index(data, text[len("attendee."):], roster(data, path))
+            removed.update(data["attendees"][index])
+            where.append(text)
+            return draft.remove("attendees", index)  # the person stays in the roster
         found = address.find(data, ref)
         removed.update(found.entry)
         where.append(found.address)

@@ -57,24 +57,33 @@ def add_attendee(
     arrived: str | None = None,
     left: str | None = None,
     amend: str | None = None,
-) -> dict:
-    """Add a person (to the roster too, if new) or a group to the attendees, in the attendance group ``capacity``
-    (``--as``); return the new data."""
+) -> str:
+    """Add a person or a group to the attendees, in the attendance group ``capacity`` (``--as``); return how the
+    attendee is named. A name the roster knows (as commands match names: a surname, a handle) is that person,
+    with ``role`` as their role at this sitting; any other name is a new person in the session's roster."""
     extra = clean({"as": capacity, "arrived": arrived, "left": left})
+    named: list[str] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
         if group:
+            named.append(name)
             return draft.append("attendees", clean({"group": name, "status": status, "role": role, **extra}))
-        pid = names.exact(roster(data, path), name)
-        if pid is None:
+        people = roster(data, path)
+        pid = names.exact(people, name) or names.find(people, name, "attendee")  # several people: refused
+        known = next((p for p in people if p.get("id") == pid), None)
+        if known is None:
             pid = new_id(data, name, path)
             person = {"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization, "pronoun": pronoun}
             draft.append("people", clean(person))
         if any(a.get("person") == pid for a in data.get("attendees") or []):
             raise UsageError(f"{name} is already an attendee; change their entry with 'minutes set attendee.{name}.status ...' (or .role, .note)")
-        draft.append("attendees", {"person": pid, "status": status, **extra})
+        sitting_role = role if known is not None and role and role != known.get("role") else None
+        draft.append("attendees", clean({"person": pid, "status": status, "role": sitting_role, **extra}))
+        shown = known.get("name") if known is not None else name
+        named.append(name if not isinstance(shown, str) or shown == name else f"{shown} ({pid})")
 
-    return change(path, fn, amend, f"added attendee {name} ({status})")
+    change(path, fn, amend, f"added attendee {name} ({status})")
+    return named[-1]
 
 
 def add_person(
@@ -103,7 +112,7 @@ def add_person(
     person = clean({"id": pid, "name": name, "honorific": honorific, "role": role, "organization": organization,
                      "pronoun": pronoun, "email": email, "handle": handle, "aliases": aliases or []})
     if shared:
-        return pid, shared_roster.append_person(path, person)
+        return pid, shared_roster.append(path, "people", person, "id")
 
     def fn(draft: edit.Draft, data: dict) -> None:
         if names.exact(roster(data, path), name) is not None:
@@ -114,16 +123,22 @@ def add_person(
     return pid, path
 
 
-def add_group(path: Path, name: str, *, voting: bool = True, always: list[str] | None = None,
-              amend: str | None = None) -> dict:
-    """Add the settings of the attendance group ``name`` (voting or not, statuses always listed); return the new data."""
+def add_group(path: Path, name: str, *, voting: bool = True, always: list[str] | None = None, shared: bool = False,
+              amend: str | None = None) -> Path:
+    """Add the settings of the attendance group ``name`` (voting or not, statuses always listed) to the session, or
+    with ``shared`` to its folder's people.yaml; return the file written."""
+    from minutes.store import roster as shared_roster
+
+    entry = {k: v for k, v in {"name": name, "voting": voting, "always": list(always or [])}.items() if v != []}
+    if shared:
+        return shared_roster.append(path, "groups", entry, "name")
 
     def fn(draft: edit.Draft, data: dict) -> None:
         try:
             address.group_index(data, name)
         except UsageError:
-            entry = {"name": name, "voting": voting, "always": list(always or [])}
-            return draft.append("groups", {k: v for k, v in entry.items() if v != []})
+            return draft.append("groups", entry)
         raise UsageError(f"group {name!r} already has settings; change them with 'minutes set group.{name}.voting ...' (or .always)")
 
-    return change(path, fn, amend, f"added group {name}")
+    change(path, fn, amend, f"added group {name}")
+    return path

@@ -47,7 +47,8 @@ def voting_members(s: Session) -> list[Attendee]:
     return [a for a in s.attendees if is_voting(s, a, known)]
 
 
-def _minutes(at: str) -> int:
+def minutes_of(at: str) -> int:
+    """Return a time HH:MM (or H:MM) as minutes after midnight."""
     hours, minutes = at.split(":")
     return int(hours) * 60 + int(minutes)
 
@@ -58,8 +59,8 @@ def here_at(a: Attendee, at: str | None) -> bool:
         return False
     if at is None:
         return True
-    t = _minutes(at)
-    return not (a.arrived and _minutes(a.arrived) > t) and not (a.left and _minutes(a.left) <= t)
+    t = minutes_of(at)
+    return not (a.arrived and minutes_of(a.arrived) > t) and not (a.left and minutes_of(a.left) <= t)
 
 
 def timing(b: Builder, a: Attendee) -> list[str]:
@@ -97,23 +98,29 @@ def roll(b: Builder) -> dict[str, Any] | None:
         always = known[name].always if name in known else []
         shown_name = b.t(known[name].name) if name in known else b.t(members[0].as_)  # in the output language
         shown = [st for st in STATUSES if st in always or any(a.status == st for a in members)]
+        voting = known[name].voting if name in known else True
+        alone = name and not voting and not always and shown == ["present"]  # "City Clerk (1)", not "… present (1)"
         rows = []
         for st in shown:
             entries = [entry(b, a) for a in members if a.status == st]
-            label = b._(GROUP_STATUS[st], "attendance", group=shown_name) if name else b._(STATUS_LABELS[st])
+            label = shown_name if alone else b._(GROUP_STATUS[st], "attendance", group=shown_name) if name \
+                else b._(STATUS_LABELS[st])
             rows.append({"status": st, "label": label, "count": len(entries), "entries": entries,
                          "heading": b.cat.paren(label, len(entries)) if entries else label})
-        out.append({"name": name, "voting": known[name].voting if name in known else True, "count": len(members),
+        out.append({"name": name, "voting": voting, "count": len(members),
                     "statuses": rows})
     voting = voting_members(s)
-    here = sum(1 for a in s.attendees if a.status in HERE or a.status == "guest")
+    here = sum(1 for a in s.attendees if a.status in HERE)
+    guests = sum(1 for a in s.attendees if a.status == "guest")
     away = sum(1 for a in s.attendees if a.status in ("absent", "excused"))
-    parts = [b._("{count} present", "attendance", count=here)]
+    parts = [b._("present: {count}", "attendance", count=here)]
+    if guests:
+        parts.append(b._("guests: {count}", "attendance", count=guests))
     if away:
-        parts.append(b._("{count} absent or excused", "attendance", count=away))
+        parts.append(b._("absent or excused: {count}", "attendance", count=away))
     members = {"here": sum(1 for a in voting if a.status in HERE), "all": len(voting)}
     if voting:
-        parts.append(b._("{here} of {all} voting members present", "attendance", **members))
+        parts.append(b._("voting members present: {here} of {all}", "attendance", **members))
     return {"groups": out, "total": b._("; ", "list").join(parts), "members": members}
 
 
@@ -129,6 +136,9 @@ def quorum(b: Builder) -> dict[str, Any] | None:
     if voting:
         here = sum(1 for a in voting if a.status in HERE)
         parts.append(b._("{here} of {all} voting members present", "attendance", here=here, all=len(voting)))
+        start = sum(1 for a in voting if here_at(a, b.s.start)) if b.s.start else here
+        if start != here:  # late arrivals or early departures: the count when the meeting opened
+            parts.append(b._("{here} at the start", "attendance", here=start))
     if q.present is not None:
         parts.append(b._("quorum present") if q.present else b._("no quorum"))
     return {"required": q.required, "present": q.present, "text": b._("; ", "list").join(parts)}
@@ -138,7 +148,7 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
     """Give each timed entry the arrivals and departures up to its time (``movements``), each said once."""
     events = sorted(
         [(a.arrived, 0, a) for a in b.s.attendees if a.arrived] + [(a.left, 1, a) for a in b.s.attendees if a.left],
-        key=lambda e: (_minutes(e[0]), e[1]),
+        key=lambda e: (minutes_of(e[0]), e[1]),
     )
     if not events or not any(e.get("at") for e in entries):
         return
@@ -148,7 +158,7 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
         if not at or entry.get("kind") == "section":
             continue
         said = []
-        while i < len(events) and _minutes(events[i][0]) <= _minutes(at):
+        while i < len(events) and minutes_of(events[i][0]) <= minutes_of(at):
             time, left, a = events[i]
             name = b.person(a.person)["name"] if a.person else b.t(a.group)
             if left:

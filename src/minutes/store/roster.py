@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from minutes.errors import MinutesError, located
+from minutes.errors import MinutesError, UsageError, located
 from minutes.store import atomic as store
 from minutes.store import loader
 from minutes.store.loader import ROSTER_FILE, roster_path, shared_data, shared_text  # noqa: F401 - part of this API
@@ -29,8 +29,9 @@ def people(data_: dict, path: Path | str | None) -> list[dict]:
     return own + [p for p in shared if isinstance(p, dict) and p.get("id") not in ids]
 
 
-def append_person(session: Path, person: dict[str, Any]) -> Path:
-    """Add ``person`` to the shared roster beside ``session`` (creating the file), under its lock; return its path."""
+def append(session: Path, key: str, entry: dict[str, Any], same: str) -> Path:
+    """Add ``entry`` to the list ``key`` (people or groups) of the shared roster beside ``session`` (creating the
+    file), under its lock, refusing one whose ``same`` field (id, name) another entry has; return the file's path."""
     from minutes.store import textedit as edit
 
     path = roster_path(session)
@@ -43,9 +44,9 @@ def append_person(session: Path, person: dict[str, Any]) -> Path:
 
     def change(text: str) -> str:
         current, _ = shared_text(text, path)
-        if any(isinstance(p, dict) and p.get("id") == person["id"] for p in current.get("people") or []):
-            raise MinutesError(located(path, None, f"person id {person['id']!r} is already in the shared roster"))
-        new = edit.append(text, "people", person)
+        if any(isinstance(e, dict) and e.get(same) == entry[same] for e in current.get(key) or []):
+            raise UsageError(located(path, None, f"{entry[same]!r} is already in the shared roster's {key}"))
+        new = edit.append(text, key, entry)
         shared_text(new, path)
         return new
 

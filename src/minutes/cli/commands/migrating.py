@@ -23,4 +23,5 @@ def migrate(
         if migration.migrate(path):
             print(f"{path}: migrated to schema version 2")
         else:
-            print(f"{path}: already version 2", file=sys.stderr)
+            print(f"{path}: {'a shared roster: nothing to migrate' if path.name == 'people.yaml' else 'already version 2'}",
+                  file=sys.stderr)

@@ -45,12 +45,12 @@ def add_attendee(
     values.time(left, "--left")
     path = _path(file)
     name = _required(name, "Name", "a NAME")
-    ops.add_attendee(
+    named = ops.add_attendee(
         path, name, status=status.value, role=role, organization=org,
         pronoun=pronoun.value if pronoun else None, honorific=honorific, group=group, capacity=capacity,
         arrived=arrived, left=left, amend=amend,
     )
-    _done(path, f"added attendee {name}" + (f" to {capacity}" if capacity else ""))
+    _done(path, f"added attendee {named}" + (f" to {capacity}" if capacity else ""))
 
 
 @command("add-person")
@@ -88,12 +88,14 @@ def add_group(
     name: Annotated[Optional[str], Arg(help="Name of the attendance group, as --as gives it.", show_default=False)] = None,
     non_voting: Annotated[bool, Opt("--non-voting", help="Its members do not vote (staff, observers, guests).")] = False,
     always: Annotated[list[str], Opt("--always", help="A status listed even when empty, as 'None.' (repeatable): present, absent, ...")] = [],
+    shared: Annotated[bool, Opt("--shared", help="Set it in the folder's shared roster (people.yaml), for every session.")] = False,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Set how an attendance group is counted and listed: voting or not, statuses always shown.
 
     Example: minutes add-group "Executive officers" --non-voting --always present --always absent
+    Example: minutes add-group Staff --non-voting --shared
     """
     from minutes.records import ops
 
@@ -102,8 +104,8 @@ def add_group(
     unknown = [s for s in always if s not in Status.__members__]
     if unknown:
         raise UsageError(f"--always: unknown status {unknown[0]!r}; use one of {', '.join(Status.__members__)}")
-    ops.add_group(path, name, voting=not non_voting, always=always, amend=amend)
-    _done(path, f"added group {name}" + (" (non-voting)" if non_voting else ""))
+    written = ops.add_group(path, name, voting=not non_voting, always=always, shared=shared, amend=amend)
+    _done(written, f"added group {name}" + (" (non-voting)" if non_voting else ""))
 
 
 def _add(
@@ -299,18 +301,20 @@ def add_action(
 
 @command("remove")
 def remove(
-    item: Annotated[str, Arg(help="Address of the item or section, as the minutes and 'minutes show' print it (4, 2A.1), or an action's id.")],
+    item: Annotated[str, Arg(help="Address of the item or section, as the minutes and 'minutes show' print it (4, 2A.1), an action's id, or attendee.NAME.")],
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
-    """Remove one proceedings item, or a section with all it holds.
+    """Remove one proceedings item, or a section with all it holds, or an attendee (who stays in the roster).
 
-    Example: minutes remove 3; minutes remove 2A.1; minutes remove 20240312-2
+    Example: minutes remove 3; minutes remove 2A.1; minutes remove 20240312-2; minutes remove "attendee.Rich Bowen"
     """
     from minutes.records import ops
 
     path = _path(file)
     where, removed = ops.remove_item(path, item, amend)
+    if "kind" not in removed:
+        return _done(path, f"removed {where} ({removed.get('status')}; still in the roster)")
     held = len(removed.get("items") or [])
     extra = f", with the {held} entr{'ies' if held != 1 else 'y'} in it" if held else ""
     _done(path, f"removed {'section' if removed.get('kind') == 'section' else 'item'} {where} ({removed.get('kind')}{extra})")
