@@ -556,3 +556,44 @@ def test_a_writer_off_the_main_thread_waits_for_the_lock_by_polling(session_file
     thread.join(timeout=10)
     assert done and done[0] >= released
     assert session_file.read_text(encoding="utf-8").endswith("# from a thread\n")
+
+
+def test_a_save_made_just_before_the_rename_is_swapped_back_not_lost(tmp_path: Path, monkeypatch):
+    """An editor renames its save over the file after the check a plain rename would make: with the swap
+    (renameat2's RENAME_EXCHANGE) the change is refused and the editor's file stays; without it, the fallback
+    still checks just before its rename."""
+    path = tmp_path / "s.yaml"
+    path.write_text("title: old\n", encoding="utf-8")
+    seen = store._seen(path)
+    real = store._exchange
+    calls = []
+
+    def editor_saves_first(a, b):
+        if not calls:  # the editor's save lands in the last moment before minutes swaps its file in
+            saved = tmp_path / "editor.tmp"
+            saved.write_text("title: the editor's\n", encoding="utf-8")
+            os.replace(saved, path)
+        calls.append(a)
+        return real(a, b)
+
+    monkeypatch.setattr(store, "_exchange", editor_saves_first)
+    still = lambda file: store._seen(file) == seen  # noqa: E731
+    with pytest.raises(store.Changed):
+        store.write_bytes_atomic(path, b"title: minutes'\n", still)
+    assert path.read_text(encoding="utf-8") == "title: the editor's\n"
+    assert not store.leftover_temps(path)
+    # On Linux the names were swapped, the editor's file found at the temporary name, and swapped back.
+    assert len(calls) == (2 if store._RENAMEAT2 else 1)
+
+
+def test_without_the_swap_a_write_still_checks_just_before_its_rename(tmp_path: Path, monkeypatch):
+    path = tmp_path / "s.yaml"
+    path.write_text("title: old\n", encoding="utf-8")
+    seen = store._seen(path)
+    monkeypatch.setattr(store, "_exchange", lambda a, b: False)  # a system without renameat2
+    store.write_bytes_atomic(path, b"title: new\n", lambda file: store._seen(file) == seen)
+    assert path.read_text(encoding="utf-8") == "title: new\n"
+    path.write_text("title: the editor's\n", encoding="utf-8")
+    with pytest.raises(store.Changed):
+        store.write_bytes_atomic(path, b"title: newer\n", lambda file: store._seen(file) == seen)
+    assert path.read_text(encoding="utf-8") == "title: the editor's\n" and not store.leftover_temps(path)

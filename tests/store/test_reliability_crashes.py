@@ -227,7 +227,8 @@ def test_a_writer_killed_at_random_moments_over_100_times_loses_nothing(tmp_path
 STEP = PRELUDE + textwrap.dedent(
     """
     session, step = sys.argv[1], sys.argv[2]
-    real = {"write": os.write, "fsync": os.fsync, "replace": os.replace, "mkstemp": store.tempfile.mkstemp}
+    real = {"write": os.write, "fsync": os.fsync, "replace": os.replace, "mkstemp": store.tempfile.mkstemp,
+            "exchange": store._exchange}
 
     def is_temp(fd):
         return ".tmp-" in os.readlink(f"/proc/self/fd/{fd}")
@@ -246,13 +247,19 @@ STEP = PRELUDE + textwrap.dedent(
         os.write = write
     elif step == "before the fsync":
         os.fsync = lambda fd: die() if is_temp(fd) else real["fsync"](fd)
-    elif step == "before the rename":
+    elif step == "before the rename":  # a plain rename, or the swap of the two names where the system has it
         os.replace = lambda a, b: die()
+        store._exchange = lambda a, b: die()
     elif step == "after the rename":
         def replace(a, b):
             real["replace"](a, b)
             die()
         os.replace = replace
+        def exchange(a, b):
+            if real["exchange"](a, b):
+                die()  # the new file in place, the old one at the temporary name: the next write removes it
+            return False
+        store._exchange = exchange
     elif step == "while writing the parse cache of a large file":
         os.replace = lambda a, b: die() if str(b).startswith(os.environ["MINUTES_CACHE_DIR"]) else real["replace"](a, b)
     else:

@@ -29,6 +29,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from minutes.errors import MinutesError
 from minutes.store.locks import DEFAULT_LOCK_TIMEOUT, WAIT_NOTICE, fitted, held, lock_path, lock_timeout  # noqa: F401 - API
@@ -93,13 +94,15 @@ def _encoded(path: Path, text: str, bom: bool) -> bytes:
 
 
 def write_bytes_atomic(
-    path: Path, data: bytes, unchanged: Callable[[], bool] | None = None, *, sync_folder: bool = True
+    path: Path, data: bytes, unchanged: Callable[[Path], bool] | None = None, *, sync_folder: bool = True
 ) -> None:
     """Replace ``path`` with ``data`` so readers see the old or the new file, never a mix.
 
     The temp file is written in full, fsynced and given the old file's mode and group before the
-    rename; on any error it is removed and the old file is left as it was. When ``unchanged()`` says
-    the file is no longer the one the data was made from, nothing is renamed and ``Changed`` is raised.
+    rename; on any error it is removed and the old file is left as it was. When ``unchanged(file)`` says
+    the file is no longer the one the data was made from, it is left in place and ``Changed`` is raised:
+    where the system can swap two names at once (Linux's ``renameat2``), the new file is swapped in and the
+    old one checked after the swap, so a save made at any moment before it is swapped back, never lost.
     Without ``sync_folder`` the caller fsyncs the folder (``update`` does so after releasing the lock).
     """
     folder = path.parent
@@ -118,10 +121,15 @@ def write_bytes_atomic(
             _keep_owner(fd, old)
         finally:
             os.close(fd)
-        if unchanged is not None and not unchanged():
-            raise Changed(path)
-        os.replace(tmp, path)
-        tmp = None
+        if unchanged is not None and _exchange(tmp, path):
+            if not unchanged(Path(tmp)):  # tmp now names the file that was at path: another program saved it
+                _exchange(tmp, path)  # its save goes back in place; ours is dropped and made again
+                raise Changed(path)
+        else:
+            if unchanged is not None and not unchanged(path):
+                raise Changed(path)
+            os.replace(tmp, path)
+            tmp = None
         if sync_folder:
             _fsync_dir(folder)
     except OSError as exc:
@@ -132,6 +140,32 @@ def write_bytes_atomic(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _exchange(a: str, b: Path) -> bool:
+    """Swap the names ``a`` and ``b`` in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    global _RENAMEAT2
+    if _RENAMEAT2 is None:
+        try:
+            import ctypes
+
+            _RENAMEAT2 = ctypes.CDLL(None, use_errno=True).renameat2
+        except (ImportError, AttributeError, OSError):  # no ctypes, or a C library without renameat2
+            _RENAMEAT2 = False
+    if _RENAMEAT2 is False:
+        return False
+    import ctypes
+
+    at_cwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    if _RENAMEAT2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(str(b)), exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # an old kernel, or a file system without it
+        return False
+    raise OSError(code, os.strerror(code))
+
+
+_RENAMEAT2: Any = None
 
 
 class Changed(Exception):
@@ -226,7 +260,7 @@ def _change_once(
                 "minutes reads; the file was not changed"
             )
         try:
-            still = lambda seen=seen: seen is not None and _seen(target) == seen  # noqa: E731
+            still = lambda file, seen=seen: seen is not None and _seen(file) == seen  # noqa: E731
             write_bytes_atomic(target, data, still, sync_folder=False)
             return new, True
         except Changed:
