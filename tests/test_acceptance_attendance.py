@@ -94,6 +94,9 @@ def test_the_attendance_register_counts_the_session(cli, meeting):
     assert "Carla Diaz" in rows and "Mara Quist" in rows  # shared-roster people are named, not shown by id
     assert re.fullmatch(r"present.*10:47.*", rows["Carla Diaz"][header.index("2025-01-21")])
     assert re.fullmatch(r"present.*11:04.*", rows["Kim Novak"][header.index("2025-01-21")])
+    # The register counts the voting members apart: the nine directors, of whom eight attended.
+    assert rows["voting members present"][header.index("2025-01-21")] == "8"
+    assert rows["total present: Directors"][header.index("2025-01-21")] == "8"
 
 
 def test_a_vote_after_a_departure_counts_those_still_there(cli, meeting):

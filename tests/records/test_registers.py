@@ -23,7 +23,8 @@ def test_the_attendance_report_is_a_matrix_with_totals_and_rates(cli, board, con
     assert rows["Alexander Mostov"] == ["Alexander Mostov", "", "absent", "", "0", "0%"]
     assert rows["Farah Haddad"][-3:] == ["excused", "0", "0%"]
     assert rows["Georg Brandt"][-3:] == ["guest", "1", "100%"]  # a guest was there: not 0 %
-    assert table[-1] == ["total present", "", "3", "6", "", ""]  # the board's guest is in its total
+    assert table[-2] == ["total present", "", "3", "6", "", ""]  # the board's guest is in its total
+    assert table[-1][0] == "voting members present" and table[-1][3] == "5"  # and not among its voting members
     assert not any(r[0].startswith("total present:") for r in table)  # no groups, no group totals
 
 

@@ -169,8 +169,9 @@ def test_a_write_that_fails_at_any_step_leaves_the_file_byte_identical(folder: F
         monkeypatch.setattr(os, "fsync", lambda fd: fail(fd) if _is_temp(fd) else real_fsync(fd))
     elif where == "mkstemp":
         monkeypatch.setattr(store.tempfile, "mkstemp", fail)
-    else:
+    else:  # the rename: a plain one, or the swap of the two names where the system has it
         monkeypatch.setattr(os, "replace", fail)
+        monkeypatch.setattr(store, "_exchange", fail)
     result = folder.run(WRITES["add-speech"])
     folder.assert_refused_cleanly(result, os.strerror(fault))
     assert hit

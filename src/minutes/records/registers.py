@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from minutes.model import address, clock
 from minutes.errors import UsageError
 from minutes.model.schema import Attendee, Report, Resolution, Session, Speech, pick
-from minutes.render.attendance import group_name, settings
+from minutes.render.attendance import group_name, is_voting, settings
 
 if TYPE_CHECKING:
     from minutes.document.tree import Document
@@ -105,6 +105,7 @@ def attendance(loaded: list[tuple[Path, Session]]) -> Table:
     """Return the person × sitting attendance matrix by group, with group totals, totals and rates."""
     loaded = sorted(loaded, key=_sitting_order)
     marks: dict[tuple[str, int], tuple[str, str, str]] = {}  # (person, column): status, cell, group
+    voters: dict[int, int] = {}  # column: voting members who attended (see render.attendance.is_voting)
     group_of: dict[str, str] = {}  # person: their group at the latest sitting that lists them
     first_use: dict[str, int] = {}  # group: its rank, in order of first use ("" for no group)
     non_voting: dict[str, None] = {}
@@ -118,6 +119,7 @@ def attendance(loaded: list[tuple[Path, Session]]) -> Table:
             first_use.setdefault(group, len(first_use))
             group_of[key] = group
             marks[(key, col)] = (a.status, _cell(a), group)
+            voters[col] = voters.get(col, 0) + (a.status in ("present", "online") and is_voting(s, a, known))
             partial = partial or marks[(key, col)][1] != a.status
             if group in known and not known[group].voting:
                 non_voting[group] = None
@@ -139,6 +141,8 @@ def attendance(loaded: list[tuple[Path, Session]]) -> Table:
         rows += [[f"total present: {g or '(no group)'}", g, *(present(col, g) for col in cols), "", ""]
                  for g in first_use]
     rows.append(["total present", "", *(present(col) for col in cols), "", ""])
+    if non_voting or any(status == "guest" for status, _, _ in marks.values()):  # the figure a quorum counts
+        rows.append(["voting members present", "", *(str(voters.get(col, 0)) for col in cols), "", ""])
     notes = [
         "present, online and guest count as attended, and in the totals: guests and the members of "
         "non-voting groups were there too",

@@ -112,6 +112,8 @@ def write_bytes_atomic(
         old = None
     except OSError as exc:
         raise MinutesError(f"{path}: cannot write: {exc.strerror}; the file was not changed") from None
+    if old is not None and stat.S_ISDIR(old.st_mode):  # never swapped away: a folder put in the file's place stays
+        raise MinutesError(f"{path}: cannot write: {os.strerror(errno.EISDIR)}; the file was not changed")
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), dir=folder)
@@ -122,8 +124,8 @@ def write_bytes_atomic(
         finally:
             os.close(fd)
         if unchanged is not None and _exchange(tmp, path):
-            if not unchanged(Path(tmp)):  # tmp now names the file that was at path: another program saved it
-                _exchange(tmp, path)  # its save goes back in place; ours is dropped and made again
+            if not _still(unchanged, Path(tmp)):  # tmp now names what was at path: another program saved it
+                _exchange(tmp, path)  # its save (or the folder put there) goes back in place; ours is made again
                 raise Changed(path)
         else:
             if unchanged is not None and not unchanged(path):
@@ -140,6 +142,14 @@ def write_bytes_atomic(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _still(unchanged: Callable[[Path], bool], file: Path) -> bool:
+    """Return whether ``file`` is still the one read (False when it cannot be read as a file: a folder, say)."""
+    try:
+        return unchanged(file)
+    except OSError:
+        return False
 
 
 def _exchange(a: str, b: Path) -> bool:
@@ -204,6 +214,9 @@ def _seen(path: Path) -> tuple[tuple, bytes] | None:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder (which Python's files refuse to open), a FIFO, a device
+        os.close(fd)
         return None
     with os.fdopen(fd, "rb") as handle:
         before = os.fstat(fd)
