@@ -83,3 +83,11 @@ def test_without_groups_the_attendance_reads_as_before():
 def test_the_quorum_line_gives_the_count_at_the_start_when_someone_came_late():
     late = SESSION.replace("date: 2025-03-04", "date: 2025-03-04\nstart: '18:30'")
     assert "**Quorum:** 3 required; 3 of 3 voting members present; 2 at the start" in minutes(late)
+
+
+def test_guests_without_a_group_join_a_group_named_guests_rather_than_a_second_heading():
+    two = SESSION.replace("- {person: eve, status: guest}", "- {person: eve, status: guest}\n"
+                          "- {person: bo2, status: guest, as: Guests}").replace(
+        "- {id: eve, name: Eve Lund}", "- {id: eve, name: Eve Lund}\n- {id: bo2, name: Bo Berg}")
+    md = minutes(two)
+    assert [h for h in headings(md) if h.startswith("Guests")] == ["Guests (2)"]

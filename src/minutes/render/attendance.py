@@ -90,13 +90,18 @@ def roll(b: Builder) -> dict[str, Any] | None:
     if not grouped(s):
         return None
     known = settings(s)
+    # A group named "Guests" (in English or the output language) takes the guests who have no group.
+    guests = {STATUS_LABELS["guest"].casefold(), b._(STATUS_LABELS["guest"]).casefold()}
+    named_guests = next((group_name(s, a) for a in s.attendees if group_name(s, a).casefold() in guests), "")
     groups: dict[str, list[Attendee]] = {}
     for a in s.attendees:
-        groups.setdefault(group_name(s, a), []).append(a)
+        name = group_name(s, a) or (named_guests if a.status == "guest" else "")
+        groups.setdefault(name, []).append(a)
     out = []
     for name, members in groups.items():
         always = known[name].always if name in known else []
-        shown_name = b.t(known[name].name) if name in known else b.t(members[0].as_)  # in the output language
+        named = next((a.as_ for a in members if a.as_ is not None), None)
+        shown_name = b.t(known[name].name) if name in known else b.t(named)  # in the output language
         shown = [st for st in STATUSES if st in always or any(a.status == st for a in members)]
         voting = known[name].voting if name in known else True
         alone = name and not voting and not always and shown == ["present"]  # "City Clerk (1)", not "… present (1)"
