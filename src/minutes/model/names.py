@@ -75,12 +75,13 @@ def _rules(query: str) -> Iterator[Callable[[str], bool]]:
         yield lambda s: _contains(words(s), typed)
 
 
-def resolve(people: Iterable[dict], query: str, what: str = "person") -> str:
-    """Return the id of the one person ``query`` names: exactly, ignoring case or accents, by prefix or by a whole word."""
+def resolve(people: Iterable[dict], query: str, what: str = "person", remedy: str | None = None) -> str:
+    """Return the id of the one person ``query`` names: exactly, ignoring case or accents, by prefix or by a whole
+    word; an unknown name is refused with the close matches and ``remedy`` (by default: add-attendee, --guest)."""
     people = list(people)
     found = find(people, query, what)
     if found is None:
-        raise MinutesError(unknown(people, query, what))
+        raise MinutesError(unknown(people, query, what, *([remedy] if remedy else [])))
     return found
 
 

@@ -302,12 +302,7 @@ class Session(Strict):
 
     @model_validator(mode="after")
     def _unique_people(self) -> Session:
-        seen: set[str] = set()
-        for person in self.people:
-            if person.id in seen:
-                raise ValueError(f"person id {person.id!r} appears twice in people")
-            seen.add(person.id)
-        return self
+        return unique_people(self)
 
     @model_validator(mode="after")
     def _unique_addresses(self) -> Session:
@@ -357,11 +352,17 @@ class Roster(Strict):
 
     @model_validator(mode="after")
     def _unique_people(self) -> Roster:
-        ids = [p.id for p in self.people]
-        twice = next((pid for pid in ids if ids.count(pid) > 1), None)
-        if twice:
-            raise ValueError(f"person id {twice!r} appears twice in people")
-        return self
+        return unique_people(self)
+
+
+def unique_people(part: Session | Roster) -> Session | Roster:
+    """Return ``part`` (a session or a shared roster) if no person id appears twice in its people, else raise."""
+    seen: set[str] = set()
+    for person in part.people:
+        if person.id in seen:
+            raise ValueError(f"person id {person.id!r} appears twice in people")
+        seen.add(person.id)
+    return part
 
 
 def pick(value: Text | None, lang: str, default: str = "en") -> str:

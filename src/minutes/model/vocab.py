@@ -14,6 +14,8 @@ PERSON_ID = r"^[^\s/\\]{1,80}$"
 TIME_RE = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
 
 Status = Literal["present", "online", "absent", "excused", "guest"]
+IN_ROOM = ("present", "online")  # the statuses of a member taking part (voting, if their group votes)
+ATTENDED = (*IN_ROOM, "guest")  # the statuses of someone who was there: guests and observers too
 Pronoun = Literal["he", "she", "they", "it"]
 Result = Literal["adopted", "rejected", "deferred", "withdrawn", "tabled"]
 PlaceMode = Literal["on-site", "online", "hybrid"]
@@ -28,6 +30,12 @@ KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action")
 BLOCK_FIELDS = ("text", "summary", "points", "note")
 INLINE_FIELDS = ("title", "topic", "task")
 PRESS_BLOCK_FIELDS = ("boilerplate",)
+
+
+def clock_minutes(at: str) -> int:
+    """Return a time HH:MM (or H:MM, as TIME_RE allows) as minutes after midnight."""
+    hours, minutes = at.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def is_lang(value: str) -> bool:

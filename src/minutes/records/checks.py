@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from minutes.model import address, names
 from minutes.store import loader as sessions
 from minutes.errors import MinutesError, located
+from minutes.model.vocab import IN_ROOM, clock_minutes
 
 if TYPE_CHECKING:
     from minutes.model.schema import Session
 
-VOTING = ("present", "online")
 ABSENT_OK = ("on_behalf_of", "owner", "presenter")  # people an item names who need not be in the room
 
 
@@ -104,8 +104,6 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     def at(loc: list, level: str, message: str) -> None:
         out.append(Finding(level, located(path, sessions.locate(text, loc), message)))
 
-    from minutes.render.attendance import minutes_of
-
     roster = {p.id for p in s.roster()}
     attending = {a.person for a in s.attendees if a.person}
     for i, a in enumerate(s.attendees):
@@ -121,7 +119,7 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
         elif pid in roster and pid not in attending:
             at([field], "warning", f"{field} {pid!r} is not listed as an attendee")
     for i, a in enumerate(s.attendees):
-        if a.arrived and a.left and minutes_of(a.left) < minutes_of(a.arrived):
+        if a.arrived and a.left and clock_minutes(a.left) < clock_minutes(a.arrived):
             at(["attendees", i, "left"], "warning", f"attendee {a.person or a.group!r} left at {a.left}, before arriving at {a.arrived}")
     for e in address.entries(s):
         for field in ("speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by"):
@@ -133,11 +131,12 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
                 at(loc, "error", f"{_named(e)}: {field.replace('_', ' ')} {pid!r} is not in people")
             elif pid not in attending and field not in ABSENT_OK:  # a written report's author need not attend
                 at(loc, "warning", f"{_named(e)}: {field.replace('_', ' ')} {pid!r} is not listed as an attendee")
+    shared = {q.id: pick(q.name, s.lang, s.lang) for q in s.shared_people()}
     for i, p in enumerate(s.people):
-        other = next((q for q in s.shared_people() if q.id == p.id), None)
-        if other is not None and pick(other.name, s.lang, s.lang) != pick(p.name, s.lang, s.lang):
-            at(["people", i, "id"], "warning", f"person id {p.id!r} is {pick(p.name, s.lang, s.lang)!r} here but "
-               f"{pick(other.name, s.lang, s.lang)!r} in the shared roster (people.yaml): one id, two people?")
+        mine, theirs = pick(p.name, s.lang, s.lang), shared.get(p.id)
+        if theirs is not None and theirs != mine:
+            at(["people", i, "id"], "warning", f"person id {p.id!r} is {mine!r} here but {theirs!r} in the shared "
+               "roster (people.yaml): one id, two people?")
     spelled = [pick(p.name, s.lang, s.lang) for p in s.roster()]
     for a, b in names.near_duplicates(spelled):
         at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
@@ -165,7 +164,7 @@ def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
     with arrivals and departures), or that was held with fewer than the quorum."""
     from minutes.render.attendance import here_at, voting_members
 
-    if any(a.group for a in s.attendees if a.status in VOTING):
+    if any(a.group for a in s.attendees if a.status in IN_ROOM):
         return []  # a group's size is unknown, so the attendance cannot be counted
     members = voting_members(s)
     required = s.quorum.required if s.quorum else None

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from minutes.model import address, names
+from minutes.model import address
 from minutes.records.session_file import change, person_id, roster
 from minutes.store import textedit as edit
 from minutes.store import loader as sessions
@@ -17,6 +17,8 @@ from minutes.errors import MinutesError, UsageError
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERSON_FIELDS = {"chair", "secretary", "approval.by"}
 LIST_FIELDS = {"tags", "press.translations"}
+# `set` takes no --guest: an unknown name is refused with what to do instead.
+SET_REMEDY = "add them with 'minutes add-person' or 'minutes add-attendee'"
 ITEM_PERSON_FIELDS = {"speaker", "presenter", "on_behalf_of", "owner", "moved_by", "seconded_by", "person"}
 
 
@@ -78,7 +80,7 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
         new: Any = value
         leaf = keys[-1]
         if field in PERSON_FIELDS or leaf in ITEM_PERSON_FIELDS:
-            new = _person(data, value, str(leaf).replace("_", " "), path)
+            new = person_id(data, value, str(leaf).replace("_", " "), path, SET_REMEDY)
         elif field in LIST_FIELDS:
             new = [v.strip() for v in value.split(",") if v.strip()]
         elif lang:
@@ -100,16 +102,6 @@ def set_field(path: Path, field: str, value: str, lang: str | None = None, amend
             raise refused(problems[0], path, field, value)
 
     return change(path, fn, amend, f"set {field}" + (f" ({lang})" if lang else "") + f" to {value!r}")
-
-
-def _person(data: dict, name: str, what: str, path: Path) -> str:
-    """Return the id of the person ``name`` names for a field (an unknown name is refused as ``add-*`` refuse it,
-    with the remedy that fits ``set``, which takes no --guest)."""
-    people = roster(data, path)
-    found = names.find(people, name, what)
-    if found is None:
-        raise MinutesError(names.unknown(people, name, what, "add them with 'minutes add-person' or 'minutes add-attendee'"))
-    return found
 
 
 def _typed(value: str) -> Any:

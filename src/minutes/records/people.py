@@ -105,7 +105,8 @@ def add_person(
     from minutes.store import roster as shared_roster
 
     data = valid_data(path, sessions.read_text(path))[0]
-    known = names.exact(roster(data, path), name) or (names.exact(roster(data, path), handle) if handle else None)
+    people = roster(data, path)
+    known = names.exact(people, name) or (names.exact(people, handle) if handle else None)
     if known is not None:
         raise UsageError(f"{name} is already in the roster (as {known!r}); change them with 'minutes set person.{known}.FIELD'")
     pid = new_id(data, name, path)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from minutes.model import address, clock
 from minutes.errors import UsageError
 from minutes.model.schema import Attendee, Report, Resolution, Session, Speech, pick
+from minutes.model.vocab import ATTENDED, IN_ROOM, clock_minutes
 from minutes.render.attendance import group_name, is_voting, settings
 
 if TYPE_CHECKING:
@@ -58,16 +59,9 @@ def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
     return Table("Register of resolutions", columns, rows)
 
 
-# The statuses that count as attended: in the room, online, or there as a guest (observers were there too).
-ATTENDED = ("present", "online", "guest")
-
-
 def _clock(at: str | None) -> str:
     """Return the time ``at`` as HH:MM with two-digit hours ("9:05" is "09:05"), "" for none."""
-    if not at:
-        return ""
-    hours, minutes = at.split(":")
-    return f"{int(hours):02d}:{minutes}"
+    return "{:02d}:{:02d}".format(*divmod(clock_minutes(at), 60)) if at else ""
 
 
 def _sitting_order(pair: tuple[Path, Session]) -> tuple[dt.date, str, str]:
@@ -119,7 +113,7 @@ def attendance(loaded: list[tuple[Path, Session]]) -> Table:
             first_use.setdefault(group, len(first_use))
             group_of[key] = group
             marks[(key, col)] = (a.status, _cell(a), group)
-            voters[col] = voters.get(col, 0) + (a.status in ("present", "online") and is_voting(s, a, known))
+            voters[col] = voters.get(col, 0) + (a.status in IN_ROOM and is_voting(s, a, known))
             partial = partial or marks[(key, col)][1] != a.status
             if group in known and not known[group].voting:
                 non_voting[group] = None

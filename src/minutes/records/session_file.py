@@ -85,7 +85,7 @@ def roster(data: dict, path: Path | None = None) -> list[dict]:
     return shared.people(data, path)
 
 
-def person_id(data: dict, name: str, what: str = "person", path: Path | None = None) -> str:
-    """Return the roster id for ``name`` in the session ``data`` (stored at ``path``)."""
-    return names.resolve(roster(data, path), name, what)
+def person_id(data: dict, name: str, what: str = "person", path: Path | None = None, remedy: str | None = None) -> str:
+    """Return the roster id for ``name`` in the session ``data`` (stored at ``path``); ``remedy``: see names.resolve."""
+    return names.resolve(roster(data, path), name, what, remedy)
 

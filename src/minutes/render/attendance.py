@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from minutes.model.schema import Attendee, Group, Session, pick
+from minutes.model.vocab import IN_ROOM, clock_minutes
 from minutes.render.labels import STATUS_LABELS, STATUSES
 
 Builder = Any  # minutes.render.context.Builder, which imports this module
@@ -15,7 +16,6 @@ GROUP_STATUS = {
     "present": "{group} present", "online": "{group} online", "absent": "{group} absent",
     "excused": "{group} excused", "guest": "{group}",
 }
-HERE = ("present", "online")
 
 
 def group_name(s: Session, a: Attendee) -> str:
@@ -47,20 +47,19 @@ def voting_members(s: Session) -> list[Attendee]:
     return [a for a in s.attendees if is_voting(s, a, known)]
 
 
-def minutes_of(at: str) -> int:
-    """Return a time HH:MM (or H:MM) as minutes after midnight."""
-    hours, minutes = at.split(":")
-    return int(hours) * 60 + int(minutes)
+def voting_present(voting: list[Attendee]) -> dict[str, int]:
+    """Return how many of the voting members ``voting`` took part ("here") of how many there are ("all")."""
+    return {"here": sum(1 for a in voting if a.status in IN_ROOM), "all": len(voting)}
 
 
 def here_at(a: Attendee, at: str | None) -> bool:
     """Return whether ``a`` was in the room (or online) at the time ``at`` (any time, when None)."""
-    if a.status not in HERE:
+    if a.status not in IN_ROOM:
         return False
     if at is None:
         return True
-    t = minutes_of(at)
-    return not (a.arrived and minutes_of(a.arrived) > t) and not (a.left and minutes_of(a.left) <= t)
+    t = clock_minutes(at)
+    return not (a.arrived and clock_minutes(a.arrived) > t) and not (a.left and clock_minutes(a.left) <= t)
 
 
 def timing(b: Builder, a: Attendee) -> list[str]:
@@ -115,7 +114,7 @@ def roll(b: Builder) -> dict[str, Any] | None:
         out.append({"name": name, "voting": voting, "count": len(members),
                     "statuses": rows})
     voting = voting_members(s)
-    here = sum(1 for a in s.attendees if a.status in HERE)
+    here = sum(1 for a in s.attendees if a.status in IN_ROOM)
     guests = sum(1 for a in s.attendees if a.status == "guest")
     away = sum(1 for a in s.attendees if a.status in ("absent", "excused"))
     parts = [b._("present: {count}", "attendance", count=here)]
@@ -123,7 +122,7 @@ def roll(b: Builder) -> dict[str, Any] | None:
         parts.append(b._("guests: {count}", "attendance", count=guests))
     if away:
         parts.append(b._("absent or excused: {count}", "attendance", count=away))
-    members = {"here": sum(1 for a in voting if a.status in HERE), "all": len(voting)}
+    members = voting_present(voting)
     if voting:
         parts.append(b._("voting members present: {here} of {all}", "attendance", **members))
     return {"groups": out, "total": b._("; ", "list").join(parts), "members": members}
@@ -139,10 +138,10 @@ def quorum(b: Builder) -> dict[str, Any] | None:
         parts.append(b._("{required} required", required=q.required))
     voting = voting_members(b.s) if grouped(b.s) else []
     if voting:
-        here = sum(1 for a in voting if a.status in HERE)
-        parts.append(b._("{here} of {all} voting members present", "attendance", here=here, all=len(voting)))
-        start = sum(1 for a in voting if here_at(a, b.s.start)) if b.s.start else here
-        if start != here:  # late arrivals or early departures: the count when the meeting opened
+        members = voting_present(voting)
+        parts.append(b._("{here} of {all} voting members present", "attendance", **members))
+        start = sum(1 for a in voting if here_at(a, b.s.start)) if b.s.start else members["here"]
+        if start != members["here"]:  # late arrivals or early departures: the count when the meeting opened
             parts.append(b._("{here} at the start", "attendance", here=start))
     if q.present is not None:
         parts.append(b._("quorum present") if q.present else b._("no quorum"))
@@ -153,7 +152,7 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
     """Give each timed entry the arrivals and departures up to its time (``movements``), each said once."""
     events = sorted(
         [(a.arrived, 0, a) for a in b.s.attendees if a.arrived] + [(a.left, 1, a) for a in b.s.attendees if a.left],
-        key=lambda e: (minutes_of(e[0]), e[1]),
+        key=lambda e: (clock_minutes(e[0]), e[1]),
     )
     if not events or not any(e.get("at") for e in entries):
         return
@@ -163,7 +162,7 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
         if not at or entry.get("kind") == "section":
             continue
         said = []
-        while i < len(events) and minutes_of(events[i][0]) <= minutes_of(at):
+        while i < len(events) and clock_minutes(events[i][0]) <= clock_minutes(at):
             time, left, a = events[i]
             name = b.person(a.person)["name"] if a.person else b.t(a.group)
             if left:

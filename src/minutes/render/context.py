@@ -14,6 +14,7 @@ from minutes.render.sentences import tidy
 from minutes.render import rich
 from minutes.model.address import is_section
 from minutes.model.schema import Action, Report, Resolution, Session, Speech, TextItem, pick
+from minutes.model.vocab import IN_ROOM
 
 
 class Builder:
@@ -354,7 +355,7 @@ class Builder:
         chair_id = self.s.chair
         # People who speak or report are introduced, with their role, in their own paragraph.
         speakers = {i["person"]["id"] for i in items if i["kind"] in ("speech", "report")}
-        here = [a for a in attendance if a["status"] in ("present", "online")]
+        here = [a for a in attendance if a["status"] in IN_ROOM]
         attended = [g for a in here for g in a["groups"]]
         attended += [p["name"] for a in here for p in a["people"] if p["id"] != chair_id and p["id"] not in speakers]
         guest_people = [p for a in attendance if a["status"] == "guest" for p in a["people"]]

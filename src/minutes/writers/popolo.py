@@ -10,6 +10,7 @@ from typing import Any
 from minutes.document.tree import Document
 from minutes.model import address
 from minutes.model.schema import Attendee, Resolution, Report, Session, Speech, Text, pick
+from minutes.model.vocab import ATTENDED, clock_minutes
 from minutes.writers import WriteOptions
 
 PRONOUNS = {"he": "he/him", "she": "she/her", "they": "they/them", "it": "it/its"}
@@ -22,7 +23,7 @@ def _stamp(s: Session, at: str | None) -> str | None:
         return None
     from zoneinfo import ZoneInfo
 
-    hour, minute = map(int, at.split(":"))
+    hour, minute = divmod(clock_minutes(at), 60)
     return dt.datetime.combine(s.date, dt.time(hour, minute), ZoneInfo(s.timezone)).isoformat()
 
 
@@ -34,9 +35,6 @@ def _event_date(s: Session, at: str | None) -> str:
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
     """Return ``data`` without its empty values (None, "" and [])."""
     return {k: v for k, v in data.items() if v not in (None, "", [])}
-
-
-HERE = ("present", "online", "guest")  # the statuses of someone who was there, whose membership has times
 
 
 def _membership(
@@ -59,7 +57,7 @@ def _membership(
     person = s.person(a.person)
     start = a.arrived or s.start
     end = a.left or s.end or s.adjourned
-    here = a.status in HERE
+    here = a.status in ATTENDED
     return _clean({
         "id": f"membership/{a.person}", "person_id": f"person/{a.person}", "organization_id": org_id,
         "role": text(a.role) or (text(person.role) if person else None) or text(a.as_), "label": a.status,
@@ -98,7 +96,7 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
         "id": event_id, "name": text(s.title), "classification": s.kind, "description": text(s.occasion),
         "start_date": _event_date(s, s.start), "end_date": _event_date(s, s.end or s.adjourned) if (s.end or s.adjourned) else None,
         "location": location or None, "organization_id": org_id, "status": s.approval.status,
-        "attendees": [{"id": f"person/{a.person}"} for a in s.attendees if a.person and a.status in ("present", "online", "guest")],
+        "attendees": [{"id": f"person/{a.person}"} for a in s.attendees if a.person and a.status in ATTENDED],
     })
     speeches, motions, vote_events = [], [], []
     for position, e in enumerate(address.entries(s), 1):  # items in sections too, each by its address
