@@ -189,3 +189,12 @@ def test_check_warns_of_an_absent_chair_and_a_departure_before_the_arrival(cli, 
     out = cli("check", code=None).stdout
     assert "chair 'ana-weber' is listed as excused" in out
     assert "attendee 'jerry-craig' left at 9:10, before arriving at 9:20" in out
+
+
+def test_an_unknown_attendee_for_set_or_remove_names_the_command_to_use(cli, board):
+    before = board.read_bytes()
+    for args in (("set", "attendee.Nobody Here.left", "11:00"), ("remove", "attendee.Nobody Here")):
+        message = cli(*args, code=1).stderr
+        assert "unknown attendee 'Nobody Here' (add them with 'minutes add-attendee')" in message
+        assert "--guest" not in message  # neither command takes it
+    assert board.read_bytes() == before

@@ -229,7 +229,8 @@ def attendee_index(data: dict, ref: str, people: list[dict] | None = None) -> in
         group = a.get("group") if isinstance(a, dict) else None
         if group is not None and text.casefold() in {str(v).casefold() for v in _spellings(group)}:
             return i
-    pid = names.resolve(people if people is not None else data.get("people") or [], text, "attendee")
+    pid = names.resolve(people if people is not None else data.get("people") or [], text, "attendee",
+                        "add them with 'minutes add-attendee'")  # set and remove take no --guest
     for i, a in enumerate(attendees):
         if isinstance(a, dict) and a.get("person") == pid:
             return i
@@ -245,7 +246,7 @@ def group_index(data: dict, ref: str) -> int:
             return i
     known = ", ".join(repr(str(_spellings(g.get("name"))[0])) for g in groups if isinstance(g, dict) and g.get("name"))
     raise UsageError(f"no group {ref!r} has settings in this session" + (f" (it has {known})" if known else "")
-                     + f"; add them with 'minutes add-group {ref!r}'")
+                     + f'; add them with "minutes add-group {ref}"')
 
 
 def _numbered(number: int, count: int, what: str) -> int:
