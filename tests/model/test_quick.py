@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from minutes.store import cache
 from minutes.store import textedit as edit
 from minutes.model import quick
-from minutes.model.schema import Action, Attendee, Person, Report, Resolution, Session, Speech, TextItem
+from minutes.model.schema import Action, Attendee, Person, Report, Resolution, Review, Session, Speech, TextItem
 
 pytestmark = pytest.mark.fast_path  # these tests are about the fast path itself
 
@@ -26,10 +26,13 @@ BASE = {
     "proceedings": [],
 }
 ITEM_MODELS = {"speech": Speech, "report": Report, "resolution": Resolution, "motion": Resolution, "action": Action,
-               "note": TextItem, "ceremony": TextItem}
+               "note": TextItem, "ceremony": TextItem, "decision": TextItem, "review": Review}
 SAMPLES = [
     "x", "", " ", "18:30", "8:05", "24:00", "18:60", "2024-03-12", "2024-02-30", "2024-3-12", "20240312",
     "adopted", "rejected", "open", "done", "present", "guest", "he", "acclamation", "unanimous", "ana", "a b", "a/b",
+    "general-consent", "ballot", "no-action", "two-thirds", "2/3", "0/3", "majority\n", "by Monday",
+    {"method": "roll-call"}, {"method": "unanimous", "for": 15}, {"threshold": "two-thirds"}, {"threshold": "2/0"},
+    {"ayes": ["ana"]}, {"result": "carried"}, [{"for": 2}, "voice"], ["ballot"],
     0, 1, -1, True, None, 1.5, [], ["a"], [1], ["a", None], {}, {"en": "x"}, {"for": 3}, {"for": -1}, {"for": True},
     {"for": 1, "against": 2, "abstain": 0}, {"for": 1, "x": 1}, [{"file": "a.png"}], [{"file": "a.png", "caption": "c"}],
     [{"file": "a.png", "x": 1}], [{"caption": "c"}], [{"file": 3}],
@@ -51,7 +54,7 @@ def _base_entry(key: str, kind: str | None) -> dict:
     if key == "attendees":
         return {"group": "members"}
     required = {"speech": {"speaker": "ana"}, "report": {"presenter": "ana", "title": "T"}, "action": {"task": "T"},
-                "resolution": {"title": "T"}, "motion": {"title": "T"}}
+                "resolution": {"title": "T"}, "motion": {"title": "T"}, "review": {"action": "A1", "status": "done"}}
     return {"kind": kind, **required.get(kind, {"text": "T"})}
 
 

@@ -25,6 +25,36 @@ LATER_FIELDS = {
     "people": {"handle": None, "aliases": []},
     "attendees": {"as": None, "arrived": None, "left": None},
 }
+# The same for proceedings entries, by kind ("*": every item), and for each vote in them.
+LATER_ITEM_FIELDS = {
+    "*": {"pulled": False},
+    "resolution": {"votes": [], "disposition": None},
+    "motion": {"votes": [], "disposition": None},
+    "action": {"owner_group": None},
+    "section": {"consent": False, "vote": None, "result": None, "disposition": None},
+}
+LATER_VOTE_FIELDS = {
+    "method": None, "on": None, "absent": None, "ayes": [], "nays": [], "abstentions": [], "not_voting": [],
+    "explanations": [], "threshold": None, "result": None,
+}
+
+
+def _drop_defaults(entry: dict, defaults: dict) -> None:
+    """Remove from ``entry`` each of ``defaults``' keys that holds its default."""
+    for key, default in defaults.items():
+        if key in entry and entry[key] == default:
+            del entry[key]
+
+
+def _later_items(entries: list) -> None:
+    """Leave the later fields that hold their defaults out of every proceedings entry, in sections too."""
+    for entry in entries:
+        kind = entry.get("kind")
+        _drop_defaults(entry, {**(LATER_ITEM_FIELDS["*"] if kind != "section" else {}), **LATER_ITEM_FIELDS.get(kind, {})})
+        for vote in [entry.get("vote"), *(entry.get("votes") or [])]:
+            if isinstance(vote, dict):
+                _drop_defaults(vote, LATER_VOTE_FIELDS)
+        _later_items(entry.get("items") or [])
 
 
 def content_hash(s: Session) -> str:
@@ -35,4 +65,5 @@ def content_hash(s: Session) -> str:
             for key, default in defaults.items():
                 if key in entry and entry[key] == default:
                     del entry[key]
+    _later_items(data.get("proceedings") or [])
     return digest(data)

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from typing import Any, get_args
 
 from minutes import fastpaths
-from minutes.model.vocab import PERSON_ID, TEXT_KINDS, TIME_RE, ActionStatus, Pronoun, Result, Status
+from minutes.model.vocab import (
+    BARE_METHODS, PERSON_ID, TEXT_KINDS, THRESHOLD_RE, TIME_RE, ActionStatus, Pronoun, Result, Status, VoteMethod,
+)
 
 Check = Callable[[Any], bool]
 _PERSON_ID = re.compile(PERSON_ID)
@@ -55,9 +57,18 @@ def _count(value: Any) -> bool:
 
 
 def _vote(value: Any) -> bool:
-    if value in ("acclamation", "unanimous"):
-        return True
-    return isinstance(value, dict) and _fields(value, {"for": _count, "against": _count, "abstain": _count}, set())
+    if isinstance(value, str):
+        return value in BARE_METHODS
+    return isinstance(value, dict) and _fields(value, _VOTE, set())
+
+
+def _empty(value: Any) -> bool:
+    """Accept only the empty list: a field the commands write rarely goes through the full model."""
+    return value == []
+
+
+def _threshold(value: Any) -> bool:
+    return isinstance(value, str) and THRESHOLD_RE.fullmatch(value) is not None
 
 
 def _attachments(value: Any) -> bool:
@@ -71,7 +82,12 @@ def _fields(entry: dict, checks: dict[str, Check], required: set[str]) -> bool:
     return required <= entry.keys() and all(key in checks and checks[key](value) for key, value in entry.items())
 
 
-_ITEM = {"kind": _text, "at": _time, "attachments": _attachments, "note": _text}
+_VOTE: dict[str, Check] = {
+    "for": _count, "against": _count, "abstain": _count, "absent": _count, "on": _text, "threshold": _threshold,
+    "method": lambda v: isinstance(v, str) and v in get_args(VoteMethod), "result": lambda v: _one_of(Result)(v),
+    **{key: _empty for key in ("ayes", "nays", "abstentions", "not_voting", "explanations")},
+}
+_ITEM = {"kind": _text, "at": _time, "attachments": _attachments, "note": _text, "pulled": lambda v: type(v) is bool}
 ITEMS: dict[str, tuple[dict[str, Check], set[str]]] = {
     **{kind: ({**_ITEM, "text": _text}, {"kind", "text"}) for kind in TEXT_KINDS},
     "speech": (
@@ -82,20 +98,23 @@ ITEMS: dict[str, tuple[dict[str, Check], set[str]]] = {
     **{
         kind: (
             {**_ITEM, "title": _text, "text": _text, "moved_by": _text, "seconded_by": _text, "vote": _vote,
-             "result": _one_of(Result)},
+             "votes": lambda v: isinstance(v, list) and all(_vote(x) for x in v), "result": _one_of(Result),
+             "disposition": _text},
             {"kind", "title"},
         )
         for kind in ("resolution", "motion")
     },
     "action": (
         {**_ITEM, "id": _text, "task": _text, "owner": _text, "due": _date, "status": _one_of(ActionStatus),
-         "done_on": _date, "carried_over_from": _date},
+         "done_on": _date, "carried_over_from": _date, "owner_group": _text},
         {"kind", "task"},
     ),
+    "review": ({**_ITEM, "action": _text, "status": _text}, {"kind", "action", "status"}),
 }
 ITEMS["section"] = (
     {"kind": _text, "label": lambda v: isinstance(v, str) and bool(v.strip()) and "\n" not in v, "title": _text,
-     "presenter": _text, "note": _text, "items": lambda v: v == []},
+     "presenter": _text, "note": _text, "items": _empty, "consent": lambda v: type(v) is bool, "vote": _vote,
+     "result": _one_of(Result), "disposition": _text},
     {"kind", "title"},
 )
 PERSON: tuple[dict[str, Check], set[str]] = (

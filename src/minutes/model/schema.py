@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
+
+from minutes.model.base import LangCode, Strict, Text, Time  # noqa: F401 - part of this module's API
+from minutes.model.votes import Counts, Explanation, Vote, VoteValue, all_votes, counts, method  # noqa: F401
 
 from minutes.model.vocab import (  # noqa: F401 - part of this module's API
     KINDS,
@@ -21,20 +25,6 @@ from minutes.model.vocab import (  # noqa: F401 - part of this module's API
     Status,
     is_timezone,
 )
-
-LangCode = Annotated[str, Field(pattern=LANG)]
-Text = Union[str, dict[LangCode, str]]
-"""A text that is either one string or a map of language code to string."""
-
-
-Time = Annotated[str, Field(pattern=TIME_RE.pattern, examples=["18:30"])]
-
-
-class Strict(BaseModel):
-    """Base for every part of a session: unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=False)
-
 
 class Person(Strict):
     """One person in the roster: one id, one spelling."""
@@ -92,12 +82,13 @@ class ItemBase(Strict):
     at: Time | None = Field(None, description="Time of the item, HH:MM")
     attachments: list[Attachment] = Field(default_factory=list)
     note: Text | None = None
+    pulled: bool = Field(False, description="Taken off its section's consent agenda for separate consideration")
 
 
 class TextItem(ItemBase):
-    """A ceremony, announcement, discussion or other narrative item."""
+    """A ceremony, announcement, discussion, decision without a vote or other narrative item."""
 
-    kind: Literal["ceremony", "announcement", "discussion", "procedure", "break", "note"]
+    kind: Literal["ceremony", "announcement", "discussion", "procedure", "break", "note", "decision"]
     text: Text
 
 
@@ -123,19 +114,6 @@ class Report(ItemBase):
     points: list[Text] = Field(default_factory=list)
 
 
-class Counts(Strict):
-    """Vote counts."""
-
-    for_: Annotated[int, Field(alias="for", ge=0)] = 0
-    against: Annotated[int, Field(ge=0)] = 0
-    abstain: Annotated[int, Field(ge=0)] = 0
-
-    @property
-    def total(self) -> int:
-        """Return the number of votes cast, abstentions included."""
-        return self.for_ + self.against + self.abstain
-
-
 class Resolution(ItemBase):
     """A resolution or motion, with its vote and result."""
 
@@ -144,14 +122,23 @@ class Resolution(ItemBase):
     text: Text | None = None
     moved_by: str | None = None
     seconded_by: str | None = None
-    vote: Counts | Literal["acclamation", "unanimous"] | None = None
+    vote: VoteValue | None = Field(None, description="The vote (the first, when there were several)")
+    votes: list[VoteValue] = Field(default_factory=list, description="Further votes on it, in order: the main "
+                                   "question after an amendment, a reconsideration")
     result: Result | None = None
+    disposition: Text | None = Field(None, description='The body\'s own wording or number, e.g. "Ordinance No. 184349"')
 
     def vote_text(self) -> str:
-        """Return the vote as "for–against–abstain", "acclamation", or "" when none was taken."""
-        if isinstance(self.vote, Counts):
-            return f"{self.vote.for_}–{self.vote.against}–{self.vote.abstain}"
-        return self.vote or ""
+        """Return the votes as "for–against–abstain" or their method ("acclamation"), "" when none was taken."""
+        return "; ".join(_vote_text(v) for v in all_votes(self))
+
+
+def _vote_text(vote: VoteValue) -> str:
+    """Return one vote as "for–against–abstain" or its method."""
+    found = counts(vote)
+    tally = "–".join(map(str, found)) if found else ""
+    kind = method(vote)
+    return tally if kind in ("counted", "roll-call") else f"{kind} {tally}".strip()
 
 
 class Action(ItemBase):
@@ -161,10 +148,28 @@ class Action(ItemBase):
     id: str | None = Field(None, description="Stable id, e.g. A1")
     task: Text
     owner: str | None = None
-    due: dt.date | None = None
+    due: dt.date | str | None = Field(None, description='A date, or a soft text such as "by Monday, if possible"')
+    owner_group: Text | None = Field(None, description='A group or body that owns it instead of a person, e.g. the TSC')
     status: ActionStatus = "open"
     done_on: dt.date | None = None
     carried_over_from: dt.date | None = Field(None, description="Date of the session this open item came from")
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due(cls, value: object) -> object:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+            return dt.date.fromisoformat(value.strip())  # a date typed as text is a date, and a bad one an error
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("give a date or a text, not an empty one")
+        return value
+
+
+class Review(ItemBase):
+    """Where an earlier meeting's action item stands, as reviewed at this one."""
+
+    kind: Literal["review"]
+    action: str = Field(description="Id of the action item reviewed, e.g. 20240312-2")
+    status: Text = Field(description='Where it stands, e.g. "COMPLETE", "in progress"')
 
 
 class Section(Strict):
@@ -175,6 +180,10 @@ class Section(Strict):
     title: Text = Field(description="Inline Markdown: may hold a link")
     presenter: str | None = Field(None, description="Roster id of the presenter or sponsor")
     note: Text | None = None
+    consent: bool = Field(False, description="A consent agenda: its items are adopted by the section's one vote")
+    vote: VoteValue | None = Field(None, description="The vote on the section's items as a block")
+    result: Result | None = None
+    disposition: Text | None = None
     items: list[Entry] = Field(default_factory=list)
 
     @field_validator("label")
@@ -185,8 +194,8 @@ class Section(Strict):
         return value
 
 
-Item = Annotated[Union[TextItem, Speech, Report, Resolution, Action], Field(discriminator="kind")]
-Entry = Annotated[Union[TextItem, Speech, Report, Resolution, Action, Section], Field(discriminator="kind")]
+Item = Annotated[Union[TextItem, Speech, Report, Resolution, Action, Review], Field(discriminator="kind")]
+Entry = Annotated[Union[TextItem, Speech, Report, Resolution, Action, Review, Section], Field(discriminator="kind")]
 Section.model_rebuild()
 
 

@@ -17,11 +17,19 @@ Status = Literal["present", "online", "absent", "excused", "guest"]
 IN_ROOM = ("present", "online")  # the statuses of a member taking part (voting, if their group votes)
 ATTENDED = (*IN_ROOM, "guest")  # the statuses of someone who was there: guests and observers too
 Pronoun = Literal["he", "she", "they", "it"]
-Result = Literal["adopted", "rejected", "deferred", "withdrawn", "tabled"]
+Result = Literal[
+    "adopted", "rejected", "carried", "failed", "deferred", "withdrawn", "tabled", "referred", "postponed", "no-action",
+]
+PASSED = ("adopted", "carried")  # the results that say a vote passed
+FAILED = ("rejected", "failed")  # the results that say it failed
+# How a body decided. Methods without counts may be written as the vote itself (``vote: general-consent``).
+VoteMethod = Literal["counted", "roll-call", "unanimous", "general-consent", "consensus", "voice", "acclamation", "ballot"]
+BARE_METHODS = ("acclamation", "unanimous", "general-consent", "consensus", "voice")
+THRESHOLD_RE = re.compile(r"^(?:majority|two-thirds|three-quarters|unanimous|[1-9]\d{0,2}/[1-9]\d{0,2})$")
 PlaceMode = Literal["on-site", "online", "hybrid"]
 ActionStatus = Literal["open", "done", "cancelled"]
-TEXT_KINDS = ("ceremony", "announcement", "discussion", "procedure", "break", "note")
-KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action")
+TEXT_KINDS = ("ceremony", "announcement", "discussion", "procedure", "break", "note", "decision")
+KINDS = (*TEXT_KINDS, "speech", "report", "resolution", "motion", "action", "review")
 
 # Schema version 2: which texts are Markdown. Block fields of a proceedings entry (and the press
 # boilerplate) are CommonMark with GFM tables; inline fields take inline Markdown only (emphasis, links,

@@ -202,13 +202,14 @@ def _visible(loc: list) -> list:
     for part in loc:
         if isinstance(part, str) and ("[" in part or part in _TAGS or part.startswith("function-")):
             continue
+        if part == "date" and out[-1:] == ["due"]:  # the date side of "a date or a text"
+            continue
         out.append(part)
     return out
 
 
 _TAGS = {
-    "ceremony", "announcement", "discussion", "procedure", "break", "note", "speech", "report",
-    "resolution", "motion", "action", "section", "str", "dict[str,str]", "Counts", "literal['acclamation','unanimous']",
+    *KINDS, "section", "str", "dict[str,str]", "Vote",
 }
 
 

@@ -1,0 +1,22 @@
+"""The building blocks of every part of a session: the strict base model, texts, languages and times."""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from minutes.model.vocab import LANG, TIME_RE
+
+LangCode = Annotated[str, Field(pattern=LANG)]
+Text = Union[str, dict[LangCode, str]]
+"""A text that is either one string or a map of language code to string."""
+
+
+Time = Annotated[str, Field(pattern=TIME_RE.pattern, examples=["18:30"])]
+
+
+class Strict(BaseModel):
+    """Base for every part of a session: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=False)
