@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from minutes.model import address, names
 from minutes.store import loader as sessions
 from minutes.errors import MinutesError, located
-from minutes.model.vocab import IN_ROOM, clock_minutes
+from minutes.model.vocab import clock_minutes
+from minutes.records.vote_checks import named as _named, vote_findings
 
 if TYPE_CHECKING:
     from minutes.model.schema import Session
@@ -140,7 +141,7 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     spelled = [pick(p.name, s.lang, s.lang) for p in s.roster()]
     for a, b in names.near_duplicates(spelled):
         at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
-    out.extend(_votes(s, text, path))
+    out.extend(Finding(level, message) for level, message in vote_findings(s, text, path))
     out.extend(_duplicate_action_ids(s, text, path))
     missing = {
         "chair": "no presiding officer (minutes set chair NAME)",
@@ -151,39 +152,6 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
     for field, message in missing.items():
         if getattr(s, field) is None:
             out.append(Finding("warning", located(path, None, message)))
-    return out
-
-
-def _named(e: address.Entry) -> str:
-    """Return how a finding names a proceedings entry: ``item 2A.1`` or ``section 2A``."""
-    return f"{'section' if address.is_section(e.entry) else 'item'} {e.address}"
-
-
-def _votes(s: Session, text: str, path: Path | str) -> list[Finding]:
-    """Return a warning for every vote that counts more votes than voting members were there (at its time,
-    with arrivals and departures), or that was held with fewer than the quorum."""
-    from minutes.render.attendance import here_at, voting_members
-
-    if any(a.group for a in s.attendees if a.status in IN_ROOM):
-        return []  # a group's size is unknown, so the attendance cannot be counted
-    members = voting_members(s)
-    required = s.quorum.required if s.quorum else None
-    out = []
-    for e in address.entries(s):
-        counts = getattr(e.entry, "vote", None)
-        if counts is None:
-            continue
-        at = getattr(e.entry, "at", None)
-        voters = sum(1 for a in members if here_at(a, at))
-        line = sessions.locate(text, [*e.path, "vote"])
-        when = f" at {at}" if at and any(a.arrived or a.left for a in members) else ""
-        if hasattr(counts, "total") and voters and counts.total > voters:
-            out.append(Finding("warning", located(path, line, f"{_named(e)}: {counts.total} votes cast but only {voters} "
-                                                              f"voting attendees {'present' + when if when else 'listed'} "
-                                                              "(list the members present, or check the counts)")))
-        if required and members and voters < required:
-            out.append(Finding("warning", located(path, line, f"{_named(e)}: vote held with {voters} voting members "
-                                                              f"present{when}, fewer than the quorum of {required}")))
     return out
 
 
