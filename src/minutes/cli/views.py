@@ -25,7 +25,8 @@ def describe(s: Session, item: Any) -> str:
     if item.kind == "section":
         held = len(item.items)
         by = f" — {s.name_of(item.presenter)}" if item.presenter else ""
-        return f"{pick(item.title, lang)}{by}" + ("" if held else " (no business yet)")
+        tail = _decided(item, "consent agenda" if item.consent else "", lang)
+        return f"{pick(item.title, lang)}{by}" + ("" if held else " (no business yet)") + tail
     if item.kind == "speech":
         text = f"{s.name_of(item.speaker)}"
         if item.on_behalf_of:
@@ -38,14 +39,24 @@ def describe(s: Session, item: Any) -> str:
             f" — {pick(item.summary, lang)}" if item.summary else ""
         )
     if item.kind in ("resolution", "motion"):
-        counts = item.vote_text()
-        tail = ", ".join(x for x in (counts, item.result or "") if x)
-        return pick(item.title, lang) + (f" [{tail}]" if tail else "")
+        return pick(item.title, lang) + _decided(item, "pulled" if item.pulled else "", lang)
     if item.kind == "action":
-        who = f" — {s.name_of(item.owner)}" if item.owner else ""
+        owner = s.name_of(item.owner) if item.owner else pick(item.owner_group, lang)
+        who = f" — {owner}" if owner else ""
         due = f", due {item.due}" if item.due else ""
         return f"{pick(item.task, lang)}{who}{due} [{item.id}, {item.status}]"
-    return pick(item.text, lang)
+    if item.kind == "review":
+        return f"action {item.action}: {pick(item.status, lang)}"
+    return pick(item.text, lang) + (" [pulled]" if item.pulled else "")
+
+
+def _decided(item: Any, first: str, lang: str) -> str:
+    """Return " [consent agenda, 6–4–0, adopted, Ordinance No. 12]": what the item is and how it was decided."""
+    from minutes.model.schema import pick
+
+    parts = [first, item.vote_text(), item.result or "", pick(item.disposition, lang)]
+    tail = ", ".join(x for x in parts if x)
+    return f" [{tail}]" if tail else ""
 
 
 def _facts(s: Session) -> list[tuple[str, str]]:

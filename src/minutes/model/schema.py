@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from minutes.model.base import LangCode, Strict, Text, Time  # noqa: F401 - part of this module's API
-from minutes.model.votes import Counts, Explanation, Vote, VoteValue, all_votes, counts, method  # noqa: F401
+from minutes.model.votes import Counts, Explanation, Vote, VoteValue, all_votes, counts, method, votes_text  # noqa: F401
 
 from minutes.model.vocab import (  # noqa: F401 - part of this module's API
     KINDS,
@@ -130,15 +130,7 @@ class Resolution(ItemBase):
 
     def vote_text(self) -> str:
         """Return the votes as "for–against–abstain" or their method ("acclamation"), "" when none was taken."""
-        return "; ".join(_vote_text(v) for v in all_votes(self))
-
-
-def _vote_text(vote: VoteValue) -> str:
-    """Return one vote as "for–against–abstain" or its method."""
-    found = counts(vote)
-    tally = "–".join(map(str, found)) if found else ""
-    kind = method(vote)
-    return tally if kind in ("counted", "roll-call") else f"{kind} {tally}".strip()
+        return votes_text(self)
 
 
 class Action(ItemBase):
@@ -185,6 +177,10 @@ class Section(Strict):
     result: Result | None = None
     disposition: Text | None = None
     items: list[Entry] = Field(default_factory=list)
+
+    def vote_text(self) -> str:
+        """Return the vote on the section's items as a block, as ``Resolution.vote_text`` does."""
+        return votes_text(self)
 
     @field_validator("label")
     @classmethod

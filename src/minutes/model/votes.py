@@ -130,3 +130,16 @@ def on_consent(item: Any, section: Any) -> bool:
     the section is a consent agenda, the item was not pulled from it and had no vote of its own."""
     return bool(section is not None and getattr(section, "consent", False) and not getattr(item, "pulled", False)
                 and not all_votes(item))
+
+
+def votes_text(item: Any) -> str:
+    """Return the votes on ``item`` as "for–against–abstain" or their method ("acclamation"), "" when none was taken."""
+    return "; ".join(_vote_text(v) for v in all_votes(item))
+
+
+def _vote_text(vote: Any) -> str:
+    """Return one vote as "for–against–abstain", or its method with its counts ("unanimous 15–0–0")."""
+    found = counts(vote)
+    tally = "–".join(map(str, found)) if found else ""
+    kind = method(vote)
+    return tally if kind in ("counted", "roll-call") else f"{kind} {tally}".strip()
