@@ -119,20 +119,22 @@ class ReportName(str, Enum):
     resolutions = "resolutions"
     attendance = "attendance"
     speakers = "speakers"
+    votes = "votes"
 
 
 @command("report")
 def report(
-    name: Annotated[ReportName, Arg(help="resolutions, attendance or speakers.")],
+    name: Annotated[ReportName, Arg(help="resolutions, attendance, speakers or votes.")],
     folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
     from_: Annotated[Optional[str], Opt("--from", help="First date, YYYY-MM-DD.")] = None,
     to: Annotated[Optional[str], Opt("--to", help="Last date, YYYY-MM-DD.")] = None,
     fmt: Annotated[TableFormat, Opt("--format", help="md, docx, csv or json.")] = TableFormat.md,
     out: Annotated[Optional[Path], Opt("--out", help="File to write (default: stdout; required for docx).")] = None,
+    person: Annotated[Optional[str], Opt("--person", help="report votes: only this member's votes (a name).")] = None,
 ) -> None:
-    """Write a register across sessions: every resolution, attendance, or speakers.
+    """Write a register across sessions: every resolution and decision, attendance, speakers, or votes by member.
 
-    Example: minutes report attendance minutes/ --from 2024-01-01 --to 2024-12-31 --format csv
+    Example: minutes report votes minutes/ --person "Ana Weber" --format csv
     """
     from minutes.records import actions
     from minutes.records import ops
@@ -141,4 +143,4 @@ def report(
     loaded = actions.load_all(ops.session_files([_folder(folder)]))
     start = _date(from_, "--from") if from_ else None
     end = _date(to, "--to") if to else None
-    registers.emit(registers.report(name.value, loaded, start, end), fmt.value, out)
+    registers.emit(registers.report(name.value, loaded, start, end, person), fmt.value, out)
