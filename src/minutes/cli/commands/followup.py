@@ -66,8 +66,8 @@ class TableFormat(str, Enum):
 def actions_(
     folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
     open_: Annotated[bool, Opt("--open", help="Only open items.")] = False,
-    owner: Annotated[Optional[str], Opt("--owner", help="Only this owner's items (prefix).")] = None,
-    overdue: Annotated[bool, Opt("--overdue", help="Only open items past their due date.")] = False,
+    owner: Annotated[Optional[str], Opt("--owner", help="Only this owner's items: a person or an owner group (prefix).")] = None,
+    overdue: Annotated[bool, Opt("--overdue", help="Only open items past their due date (a soft due is never overdue).")] = False,
     json_: JsonOpt = False,
     fmt: Annotated[Optional[TableFormat], Opt("--format", help="Write md, docx, csv or json.")] = None,
     out: Annotated[Optional[Path], Opt("--out", help="File to write (default: stdout; required for docx).")] = None,
@@ -84,12 +84,10 @@ def actions_(
         actions.rows(actions.load_all(ops.session_files([_folder(folder)]))), open_only=open_, owner=owner,
         overdue=overdue,
     )
-    table = registers.Table(
-        "Action items", ["id", "task", "owner", "due", "status", "date", "session"],
-        [[getattr(r, c) for c in ("id", "task", "owner", "due", "status", "date", "session")] for r in found],
-    )
-    if json_ or fmt is not None or out is not None:
-        registers.emit(table, "json" if json_ else (fmt.value if fmt else "md"), out)
+    as_json = json_ or fmt == TableFormat.json
+    table = actions.table(found, every_key=as_json)  # JSON: every key of the row (see actions.ActionRow)
+    if as_json or fmt is not None or out is not None:
+        registers.emit(table, "json" if as_json else fmt.value if fmt else "md", out)
     else:
         registers.print_table(table)
 
