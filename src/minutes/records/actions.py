@@ -111,7 +111,8 @@ def _due_order(row: ActionRow) -> tuple[int, str]:
     return (1, "") if row.soft_due() else (0, row.due)
 
 
-COLUMNS = ("id", "task", "owner", "due", "status", "date", "session", "address", "section", "review", "reviewed_on")  # new ones last
+# The listing's columns: the first seven as they always were, the newer ones after them.
+COLUMNS = ("id", "task", "owner", "due", "status", "date", "session", "address", "section", "review", "reviewed_on")
 
 
 def table(found: list[ActionRow], every_key: bool = False) -> Table:

@@ -9,7 +9,9 @@ from minutes.errors import UsageError
 from minutes.model import address
 from minutes.model.schema import Attendee, Report, Session, Speech, pick
 from minutes.model.vocab import ATTENDED, IN_ROOM, clock_minutes
-from minutes.records.tables import FORMULA_START, Table, document, emit, markdown, print_table, safe_cell, to_csv, to_docx  # noqa: F401 - part of this module's API
+from minutes.records.tables import (  # noqa: F401 - part of this module's API, as before the tables moved
+    FORMULA_START, Table, document, emit, markdown, print_table, safe_cell, to_csv, to_docx,
+)
 from minutes.records.votes_register import member, resolutions, votes
 from minutes.render.attendance import group_name, is_voting, settings
 

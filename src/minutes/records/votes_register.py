@@ -87,7 +87,7 @@ def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
                                  getattr(item, "result", None) or section.result, getattr(item, "disposition", None)))
             elif isinstance(item, Resolution):
                 rows += _decided(s, n, item, item.kind, pick(item.title, s.lang), (item.moved_by, item.seconded_by))
-            elif _adoptable(item) and isinstance(item, TextItem):
+            elif isinstance(item, TextItem) and item.kind == "decision":
                 rows.append(_row(s, n, "decision", _title(item, s.lang), (None, None), None, NO_VOTE, None, None))
     notes = [
         "vote: counts as for–against–abstain (6–4–0), a roll call as Y-3 N-2 (A- abstaining, NV- absent or "
