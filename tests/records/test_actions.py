@@ -50,7 +50,7 @@ def test_carry_over_without_an_earlier_session_says_so(cli, board):
 
 def test_actions_write_csv_and_markdown(cli, board):
     csv_text = cli("actions", "--format", "csv").stdout
-    assert csv_text.splitlines()[0] == "id,task,owner,due,status,date,session"
+    assert csv_text.splitlines()[0] == "id,task,owner,due,status,date,session,address,section,review,reviewed_on"
     md = cli("actions", "--format", "md").stdout
     assert "| 20240312-1 | Obtain three quotes" in md
 

@@ -10,8 +10,8 @@ def test_the_resolutions_register_lists_votes_and_results(cli, board, congress):
     rows = json.loads(cli("report", "resolutions", "--format", "json").stdout)
     assert [r["title"] for r in rows] == ["Congratulatory telegram to Comrade Kim Jong Un", "Roof replacement",
                                           "Late-payment fee", "Garden committee"]
-    assert rows[1]["vote (for–against–abstain)"] == "4–1–0" and rows[2]["result"] == "rejected"
-    assert rows[0]["vote (for–against–abstain)"] == "acclamation"
+    assert (rows[1]["method"], rows[1]["vote"]) == ("counted", "4–1–0") and rows[2]["result"] == "rejected"
+    assert (rows[0]["method"], rows[0]["vote"]) == ("acclamation", "")
 
 
 def test_the_attendance_report_is_a_matrix_with_totals_and_rates(cli, board, congress):

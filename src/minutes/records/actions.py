@@ -5,20 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from minutes.model import address, clock
 from minutes.records.session_file import change
+from minutes.records.tables import Table
 from minutes.store import textedit as edit
 from minutes.store import loader as sessions
 from minutes.errors import MinutesError, UsageError
-from minutes.model.schema import Action, Session, pick
+from minutes.model.schema import Action, Review, Session, pick
 
 
 @dataclass
 class ActionRow:
-    """One action item as seen across sessions: its newest record wins."""
+    """One action item as seen across sessions: its newest record wins; where it was raised, its first.
+
+    The keys of its JSON (``to_dict``), each a string ("" for none): id, task, owner (the person, else the
+    owner group), due (a date as YYYY-MM-DD or a soft text as typed), status (open, done, cancelled),
+    session, date and file (of its newest record), carried_over_from, address and section (where it was
+    raised: its address and the title of the section holding it), owner_group, review (the latest
+    status a later session's review recorded) and reviewed_on (that session's date).
+    """
 
     id: str
     task: str
@@ -29,10 +37,22 @@ class ActionRow:
     date: str
     file: str
     carried_over_from: str = ""
+    address: str = ""
+    section: str = ""
+    owner_group: str = ""
+    review: str = ""
+    reviewed_on: str = ""
 
     def to_dict(self) -> dict[str, str]:
         """Return the row for JSON and CSV."""
         return asdict(self)
+
+    def soft_due(self) -> bool:
+        """Return whether the due is a text ("by Monday, if possible") rather than a date."""
+        return bool(self.due) and not DATE.fullmatch(self.due)
+
+
+DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def load_all(paths: list[Path]) -> list[tuple[Path, Session]]:
@@ -46,20 +66,59 @@ def load_all(paths: list[Path]) -> list[tuple[Path, Session]]:
     return sorted(loaded, key=lambda pair: (pair[1].date, pair[0].name))
 
 
+def _owner(s: Session, item: Action) -> str:
+    """Return who owns an action as shown: the person, the group in brackets after them, or the group alone."""
+    group = pick(item.owner_group, s.lang)
+    if item.owner and group:
+        return f"{s.name_of(item.owner)} ({group})"
+    return s.name_of(item.owner) if item.owner else group
+
+
 def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
-    """Return one row per action id, taken from the newest session that holds it."""
+    """Return one row per action id, taken from the newest session that holds it, with the address and section
+    it was raised in (its oldest session) and the latest review of it in a session dated after that one."""
     newest: dict[str, ActionRow] = {}
+    raised: dict[str, tuple[dt.date, str, str]] = {}  # id: date, address and section title where first seen
+    reviews: list[tuple[dt.date, str, str]] = []  # date, action id, status: oldest first, as the sessions are
     for path, s in loaded:
-        for item in address.items(s):
-            if isinstance(item, Action):
-                key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
-                newest[key] = ActionRow(
-                    id=item.id or "", task=pick(item.task, s.lang), owner=s.name_of(item.owner),
-                    due=item.due.isoformat() if item.due else "", status=item.status,
-                    session=pick(s.title, s.lang), date=s.date.isoformat(), file=str(path),
-                    carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
-                )
-    return sorted(newest.values(), key=lambda r: (r.due or "9999", id_order(r.id)))
+        titles = {e.address: pick(e.entry.title, s.lang) for e in address.entries(s) if address.is_section(e.entry)}
+        for e in address.entries(s):
+            item = e.entry
+            if isinstance(item, Review):
+                reviews.append((s.date, item.action, pick(item.status, s.lang)))
+            if not isinstance(item, Action):
+                continue
+            key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
+            first = raised.setdefault(key, (s.date, e.address, titles.get(e.section, "")))
+            newest[key] = ActionRow(
+                id=item.id or "", task=pick(item.task, s.lang), owner=_owner(s, item),
+                due=item.due.isoformat() if isinstance(item.due, dt.date) else item.due or "", status=item.status,
+                session=pick(s.title, s.lang), date=s.date.isoformat(), file=str(path),
+                carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
+                address=first[1], section=first[2], owner_group=pick(item.owner_group, s.lang),
+            )
+    for day, action_id, status in reviews:  # a later review (by date, then file, then place) wins
+        row = newest.get(action_id)
+        if row is not None and day > raised[action_id][0]:
+            row.review, row.reviewed_on = status, day.isoformat()
+    return sorted(newest.values(), key=lambda r: (_due_order(r), id_order(r.id)))
+
+
+def _due_order(row: ActionRow) -> tuple[int, str]:
+    """Return the key that sorts dues: dates in order, then soft dues, then none."""
+    if not row.due:
+        return (2, "")
+    return (1, "") if row.soft_due() else (0, row.due)
+
+
+# The listing's columns: the first seven as they always were, the newer ones after them.
+COLUMNS = ("id", "task", "owner", "due", "status", "date", "session", "address", "section", "review", "reviewed_on")
+
+
+def table(found: list[ActionRow], every_key: bool = False) -> Table:
+    """Return the action items as a table: the listing's columns, or with ``every_key`` all of a row's keys."""
+    columns = [f.name for f in fields(ActionRow)] if every_key else list(COLUMNS)
+    return Table("Action items", columns, [[getattr(r, c) for c in columns] for r in found])
 
 
 def id_order(action_id: str) -> tuple:
@@ -77,9 +136,9 @@ def select(
     for row in found:
         if (open_only or overdue) and row.status != "open":
             continue
-        if owner and not row.owner.casefold().startswith(owner.casefold()):
+        if owner and not any(name.casefold().startswith(owner.casefold()) for name in (row.owner, row.owner_group)):
             continue
-        if overdue and not (row.due and row.due < today.isoformat()):
+        if overdue and not (row.due and not row.soft_due() and row.due < today.isoformat()):
             continue
         out.append(row)
     return out

@@ -9,8 +9,9 @@ from typing import Any
 
 from minutes.document.tree import Document
 from minutes.model import address
-from minutes.model.schema import Attendee, Resolution, Report, Session, Speech, Text, pick
-from minutes.model.vocab import ATTENDED, clock_minutes
+from minutes.model.schema import Attendee, Resolution, Report, Section, Session, Speech, Text, TextItem, pick
+from minutes.model.votes import all_votes, counts, method, on_consent
+from minutes.model.vocab import ATTENDED, FAILED, IN_ROOM, PASSED, clock_minutes
 from minutes.writers import WriteOptions
 
 PRONOUNS = {"he": "he/him", "she": "she/her", "they": "they/them", "it": "it/its"}
@@ -66,6 +67,85 @@ def _membership(
     })
 
 
+def _decides(item: Any) -> bool:
+    """Return whether ``item`` is a Motion in Popolo: a resolution or motion, a decision, a section voted on as a block."""
+    if isinstance(item, Section):
+        return bool(all_votes(item))
+    return isinstance(item, Resolution) or item.kind == "decision"
+
+
+def _outcome(result: str | None) -> str | None:
+    """Return a result as Popolo words it: pass for adopted or carried, fail for rejected or failed, else the word."""
+    return "pass" if result in PASSED else "fail" if result in FAILED else result
+
+
+def _motion(s: Session, item: Any, n: str, text: Callable, md: Callable, org_id: str | None, event_id: str,
+            section: Section | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Return the Motion of a resolution, motion, decision or block vote, and a VoteEvent per vote taken on it.
+
+    A decision without a vote is a motion (classification "decision") without vote events; a section's block
+    vote is a motion classified "consent agenda" or "block" with the section's title as its text; an item
+    adopted on a consent agenda takes that section's result when it has none of its own. The motion's
+    ``requirement`` is the threshold of its last vote (the main question). Vote events are ``vote_event/N``,
+    then ``vote_event/N-2`` …, in order.
+    """
+    motion_id, taken = f"motion/{n}", all_votes(item)
+    if isinstance(item, Section):
+        kind, words = "consent agenda" if item.consent else "block", md(text(item.title))
+    else:
+        kind, words = item.kind, md(text(item.text) or text(getattr(item, "title", None)))
+    result = getattr(item, "result", None) or (section.result if on_consent(item, section) else None)
+    last = taken[-1] if taken else None
+    motion = _clean({
+        "id": motion_id, "organization_id": org_id, "legislative_session_id": event_id,
+        "creator_id": f"person/{item.moved_by}" if getattr(item, "moved_by", None) else None,
+        "text": words, "identifier": str(n), "classification": kind, "date": _stamp(s, getattr(item, "at", None)),
+        "requirement": None if last is None or isinstance(last, str) else last.threshold,
+        "result": _outcome(result),
+    })
+    events = []
+    for i, vote in enumerate(taken, 1):
+        own = None if isinstance(vote, str) else vote.result
+        events.append(_clean({
+            "id": f"vote_event/{n}" + (f"-{i}" if i > 1 else ""), "motion_id": motion_id,
+            "organization_id": org_id, "legislative_session_id": event_id, "identifier": str(n),
+            "classification": method(vote), "start_date": _event_date(s, getattr(item, "at", None)),
+            "result": _outcome(own or (result if i == len(taken) else None)),
+            "counts": _counts(s, vote), "votes": _votes(s, vote),
+        }))
+    return motion, events
+
+
+def _absent_or_not_voting(s: Session, pid: str) -> str:
+    """Return the Popolo option of a member the roll call lists as not voting: absent unless in the room."""
+    status = next((a.status for a in s.attendees if a.person == pid), None)
+    return "not voting" if status in IN_ROOM else "absent"
+
+
+def _votes(s: Session, vote: Any) -> list[dict[str, str]]:
+    """Return each named member's vote as a Popolo Vote: voter_id and option (yes, no, abstain, absent, not voting)."""
+    if isinstance(vote, str):
+        return []
+    sides = [(vote.ayes, "yes"), (vote.nays, "no"), (vote.abstentions, "abstain")]
+    cast = [(pid, option) for names, option in sides for pid in names]
+    cast += [(pid, _absent_or_not_voting(s, pid)) for pid in vote.not_voting]
+    return [{"voter_id": f"person/{pid}", "option": option} for pid, option in cast]
+
+
+def _counts(s: Session, vote: Any) -> list[dict[str, Any]]:
+    """Return the counts of a vote per option (yes, no, abstain, then absent and not voting when known)."""
+    found = counts(vote)
+    if found is None:
+        return []
+    out = [{"option": o, "value": v} for o, v in zip(("yes", "no", "abstain"), found)]
+    if vote.not_voting:
+        options = [_absent_or_not_voting(s, pid) for pid in vote.not_voting]
+        out += [{"option": o, "value": options.count(o)} for o in ("absent", "not voting") if o in options]
+    elif vote.absent is not None:
+        out.append({"option": "absent", "value": vote.absent})
+    return out
+
+
 def _markdown_reader(s: Session) -> Callable[[str | None], str | None]:
     """Return what turns a Markdown text of ``s`` into plain text: ``markdown.text.plain`` in version 2, nothing in version 1."""
     if s.schema_version != 2:
@@ -99,6 +179,7 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
         "attendees": [{"id": f"person/{a.person}"} for a in s.attendees if a.person and a.status in ATTENDED],
     })
     speeches, motions, vote_events = [], [], []
+    sections: dict[str, Section] = {}
     for position, e in enumerate(address.entries(s), 1):  # items in sections too, each by its address
         item, n = e.entry, e.address
         if isinstance(item, (Speech, Report)):
@@ -113,27 +194,12 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
                 "role": text(getattr(item, "role", None)), "text": "\n\n".join(b for b in body if b) or None,
                 "date": _stamp(s, item.at),
             }))
-        elif isinstance(item, Resolution):
-            motion_id = f"motion/{n}"
-            result = {"adopted": "pass", "rejected": "fail"}.get(item.result or "", item.result)
-            motions.append(_clean({
-                "id": motion_id, "organization_id": org_id, "legislative_session_id": event_id,
-                "creator_id": f"person/{item.moved_by}" if item.moved_by else None,
-                "text": md(text(item.text) or text(item.title)), "identifier": str(n), "classification": item.kind,
-                "date": _stamp(s, item.at), "result": result,
-            }))
-            if item.vote is not None:
-                counts = (
-                    [{"option": "yes", "value": item.vote.for_}, {"option": "no", "value": item.vote.against},
-                     {"option": "abstain", "value": item.vote.abstain}]
-                    if not isinstance(item.vote, str) else []
-                )
-                vote_events.append(_clean({
-                    "id": f"vote_event/{n}", "motion_id": motion_id, "organization_id": org_id,
-                    "legislative_session_id": event_id, "identifier": str(n),
-                    "classification": item.vote if isinstance(item.vote, str) else "counted",
-                    "start_date": _event_date(s, item.at), "result": result, "counts": counts,
-                }))
+        elif isinstance(item, (Resolution, Section, TextItem)) and _decides(item):
+            motion, events = _motion(s, item, n, text, md, org_id, event_id, sections.get(e.section))
+            motions.append(motion)
+            vote_events += events
+        if isinstance(item, Section):
+            sections[n] = item
     organizations = [{"id": org_id, "name": text(s.organization)}] if org_id else []
     return {
         "events": [event], "organizations": organizations, "persons": persons, "memberships": memberships,

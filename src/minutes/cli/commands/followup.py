@@ -66,8 +66,8 @@ class TableFormat(str, Enum):
 def actions_(
     folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
     open_: Annotated[bool, Opt("--open", help="Only open items.")] = False,
-    owner: Annotated[Optional[str], Opt("--owner", help="Only this owner's items (prefix).")] = None,
-    overdue: Annotated[bool, Opt("--overdue", help="Only open items past their due date.")] = False,
+    owner: Annotated[Optional[str], Opt("--owner", help="Only this owner's items: a person or an owner group (prefix).")] = None,
+    overdue: Annotated[bool, Opt("--overdue", help="Only open items past their due date (a soft due is never overdue).")] = False,
     json_: JsonOpt = False,
     fmt: Annotated[Optional[TableFormat], Opt("--format", help="Write md, docx, csv or json.")] = None,
     out: Annotated[Optional[Path], Opt("--out", help="File to write (default: stdout; required for docx).")] = None,
@@ -84,12 +84,10 @@ def actions_(
         actions.rows(actions.load_all(ops.session_files([_folder(folder)]))), open_only=open_, owner=owner,
         overdue=overdue,
     )
-    table = registers.Table(
-        "Action items", ["id", "task", "owner", "due", "status", "date", "session"],
-        [[getattr(r, c) for c in ("id", "task", "owner", "due", "status", "date", "session")] for r in found],
-    )
-    if json_ or fmt is not None or out is not None:
-        registers.emit(table, "json" if json_ else (fmt.value if fmt else "md"), out)
+    as_json = json_ or fmt == TableFormat.json
+    table = actions.table(found, every_key=as_json)  # JSON: every key of the row (see actions.ActionRow)
+    if as_json or fmt is not None or out is not None:
+        registers.emit(table, "json" if as_json else fmt.value if fmt else "md", out)
     else:
         registers.print_table(table)
 
@@ -119,20 +117,22 @@ class ReportName(str, Enum):
     resolutions = "resolutions"
     attendance = "attendance"
     speakers = "speakers"
+    votes = "votes"
 
 
 @command("report")
 def report(
-    name: Annotated[ReportName, Arg(help="resolutions, attendance or speakers.")],
+    name: Annotated[ReportName, Arg(help="resolutions, attendance, speakers or votes.")],
     folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
     from_: Annotated[Optional[str], Opt("--from", help="First date, YYYY-MM-DD.")] = None,
     to: Annotated[Optional[str], Opt("--to", help="Last date, YYYY-MM-DD.")] = None,
     fmt: Annotated[TableFormat, Opt("--format", help="md, docx, csv or json.")] = TableFormat.md,
     out: Annotated[Optional[Path], Opt("--out", help="File to write (default: stdout; required for docx).")] = None,
+    person: Annotated[Optional[str], Opt("--person", help="report votes: only this member's votes (a name).")] = None,
 ) -> None:
-    """Write a register across sessions: every resolution, attendance, or speakers.
+    """Write a register across sessions: every resolution and decision, attendance, speakers, or votes by member.
 
-    Example: minutes report attendance minutes/ --from 2024-01-01 --to 2024-12-31 --format csv
+    Example: minutes report votes minutes/ --person "Ana Weber" --format csv
     """
     from minutes.records import actions
     from minutes.records import ops
@@ -141,4 +141,4 @@ def report(
     loaded = actions.load_all(ops.session_files([_folder(folder)]))
     start = _date(from_, "--from") if from_ else None
     end = _date(to, "--to") if to else None
-    registers.emit(registers.report(name.value, loaded, start, end), fmt.value, out)
+    registers.emit(registers.report(name.value, loaded, start, end, person), fmt.value, out)
