@@ -26,7 +26,7 @@ def due(b: Builder, item: Any) -> tuple[str, str]:
         when = b.date(item.due)
         return when, b._("due {date}", date=when)
     if item.due:
-        when = b.t(item.due)
+        when = str(item.due)
         return when, b._("due {when}", "soft", when=when)
     return "", ""
 

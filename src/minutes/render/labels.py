@@ -36,6 +36,9 @@ MANNERS = {
     "acclamation": "by acclamation", "unanimous": "by unanimous vote", "general-consent": "by general consent",
     "consensus": "by consensus", "voice": "by voice vote", "ballot": "by secret ballot", "roll-call": "by roll call",
 }
+# A roll call by name (msgctxt "roll"): ayes, nays, abstaining, not voting.
+ROLL_NAMES = ("Ayes ({count}): {names}.", "Nays ({count}): {names}.", "Abstaining ({count}): {names}.",
+              "Not voting ({count}): {names}.")
 ROLL_SIDES = ("Y-{count}", "N-{count}", "A-{count}")  # a roll call in brief: "(Y-3, N-2)" (msgctxt "compact")
 THRESHOLDS = {  # msgctxt "threshold"; a fraction is "{fraction} majority required"
     "majority": "majority required", "two-thirds": "two-thirds required", "three-quarters": "three-quarters required",

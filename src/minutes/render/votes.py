@@ -8,7 +8,7 @@ from typing import Any
 from minutes.model import votes
 from minutes.model.vocab import PASSED
 from minutes.render import rich
-from minutes.render.labels import COMPACT_METHODS, MANNERS, RESULT_WORDS, RESULTS, ROLL_SIDES, SPELLED, THRESHOLDS
+from minutes.render.labels import COMPACT_METHODS, MANNERS, RESULT_WORDS, RESULTS, ROLL_NAMES, ROLL_SIDES, SPELLED, THRESHOLDS
 
 Builder = Any  # minutes.render.context.Builder, which imports this module
 
@@ -16,7 +16,9 @@ Builder = Any  # minutes.render.context.Builder, which imports this module
 def tally(b: Builder, found: tuple[int, int, int], compact: bool = False) -> str:
     """Return counts in brief: "15-0-0" (in German "17 Ja, 0 Nein, 0 Enthaltungen" when spelled out)."""
     yes, no, abstain = found
-    return b._("{yes}-{no}-{abstain}", "compact" if compact else "tally", yes=yes, no=no, abstain=abstain)
+    if compact:
+        return b._("{yes}-{no}-{abstain}", "compact", yes=yes, no=no, abstain=abstain)
+    return b._("{yes}-{no}-{abstain}", "tally", yes=yes, no=no, abstain=abstain)
 
 
 def spelled_counts(b: Builder, vote: Any) -> str:
@@ -77,8 +79,7 @@ def roll(b: Builder, vote: Any) -> str:
     """Return a roll call by name: "Ayes (3): A, B and C. Nays (1): D." ("" when it names nobody)."""
     if isinstance(vote, str):
         return ""
-    sides = (("Ayes ({count}): {names}.", vote.ayes), ("Nays ({count}): {names}.", vote.nays),
-             ("Abstaining ({count}): {names}.", vote.abstentions), ("Not voting ({count}): {names}.", vote.not_voting))
+    sides = zip(ROLL_NAMES, (vote.ayes, vote.nays, vote.abstentions, vote.not_voting))
     parts = [b._(pattern, "roll", count=len(ids), names=b.cat.join([b.person(pid)["name"] for pid in ids]))
              for pattern, ids in sides if ids]
     return b.sep.join(parts)
@@ -116,7 +117,7 @@ def view(b: Builder, vote: Any, several: bool = False) -> dict[str, Any]:
         "type": legacy, "method": kind, "yes": yes, "no": no, "abstain": abstain,
         "absent": None if isinstance(vote, str) else vote.absent_count(),
         "label": b._("Vote on {question}", question=on) if on else b._("Vote"), "on": on,
-        "text": text, "compact": short, "spelled": text, "manner": manner(b, vote), "threshold": need,
+        "text": text, "compact": short, "spelled": text, "bare": spelled(b, vote), "manner": manner(b, vote), "threshold": need,
         "result": own or "", "roll": roll(b, vote), "explanations": explanations(b, vote),
         "several": several,
     }
