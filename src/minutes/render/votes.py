@@ -117,7 +117,9 @@ def view(b: Builder, vote: Any, several: bool = False) -> dict[str, Any]:
         "type": legacy, "method": kind, "yes": yes, "no": no, "abstain": abstain,
         "absent": None if isinstance(vote, str) else vote.absent_count(),
         "label": b._("Vote on {question}", question=on) if on else b._("Vote"), "on": on,
-        "text": text, "compact": short, "spelled": text, "bare": spelled(b, vote), "manner": manner(b, vote), "threshold": need,
+        "text": text, "compact": short, "spelled": text, "manner": manner(b, vote), "threshold": need,
+        # as a press release tells it: "… adopted the resolution “X” by general consent."
+        "bare": spelled(b, vote) if kind in ("counted", "acclamation", "unanimous") else manner(b, vote),
         "result": own or "", "roll": roll(b, vote), "explanations": explanations(b, vote),
         "several": several,
     }
@@ -149,8 +151,10 @@ def resolution(b: Builder, item: Any, section: Any) -> dict[str, Any]:
     out = outcome(b, item.result, disposition, consent)
     single = views[0] if len(views) == 1 and not views[0]["on"] and not views[0]["result"] else None
     merged = ""
-    if single and out["recorded"] and item.result:  # compact: "Carried 6-4-0" on one line
-        merged = b._("{result} {vote}", "compact", result=out["text"], vote=single["compact"])
+    if single and item.result and not consent:  # compact: "Carried 6-4-0" on one line, then the disposition
+        merged = b._("{result} {vote}", "compact", result=b._(RESULTS[item.result]), vote=single["compact"])
+        if disposition:
+            merged = b._("{result} — {disposition}", result=merged, disposition=disposition)
     table = {form: b._("; ", "list").join(b._("{question}: {vote}", "vote", question=v["on"], vote=v[form]) if v["on"]
                                           else v[form] for v in views) for form in ("spelled", "compact")}
     return {
