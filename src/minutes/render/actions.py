@@ -35,7 +35,7 @@ def action(b: Builder, item: Any) -> dict[str, Any]:
     """Return the view of an action item: its task, owner (a person or a group or body), due, status and details."""
     owner = b.person(item.owner)
     group = b.t(item.owner_group) if item.owner_group else ""
-    owner_name = owner["name"] if owner else group
+    owner_name = b.cat.paren(owner["name"], group) if owner and group else owner["name"] if owner else group
     when, due_detail = due(b, item)
     details = ([b._("owner: {name}", name=owner_name)] if owner_name else []) + ([due_detail] if due_detail else []) \
         + status(b, item)

@@ -266,7 +266,7 @@ class Builder:
         """Return the item that opens one day of a compiled series."""
         date, short = self.date(part.date, "full"), self.date(part.date, "month_day")
         return {
-            "number": None, "kind": "day", "kind_label": "", "at": "", "note": "", "attachments": [],
+            "number": None, "kind": "day", "kind_label": "", "at": "", "note": "", "attachments": [], "pulled": "",
             "day": number, "title": self.t(part.title), "date": date, "date_short": short,
             "date_iso": part.date.isoformat(),
             "heading": self._("Day {day}: {date}", day=number, date=date),
