@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import nodes
 
-from minutes.render import attendance, context
+from minutes.render import actions, attendance, context, votes
 from minutes.render import labels
 from minutes.render.resources import templates_dir
 from minutes.render.templating import TEMPLATES, environment
@@ -47,12 +47,23 @@ def code_messages() -> set[tuple[str | None, str]]:
                   labels.ACTION_STATUSES, labels.PREVIOUS):
         out.update((None, v) for v in table.values())
     out.update(("attendance", v) for v in attendance.GROUP_STATUS.values())
-    calls = [c for m in (context, attendance) for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
+    out.update((None, v) for v in labels.SPELLED.values())
+    out.update(("compact", v) for v in (*labels.COMPACT_METHODS.values(), *labels.ROLL_SIDES))
+    out.update(("manner", v) for v in labels.MANNERS.values())
+    out.update(("roll", v) for v in labels.ROLL_NAMES)
+    out.update(("result", v) for v in labels.RESULT_WORDS.values())
+    out.update(("threshold", v) for v in labels.THRESHOLDS.values())
+    modules = (context, attendance, votes, actions)
+    calls = [c for m in modules for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
     for call in calls:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "_":
-            args = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
-            if args and isinstance(args[0], str):
-                out.add((args[1] if len(args) > 1 else None, args[0]))
+            context_arg = call.args[1] if len(call.args) > 1 else None
+            ctx = context_arg.value if isinstance(context_arg, ast.Constant) else None
+            first = call.args[0] if call.args else None
+            choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            for msg in choices:
+                if isinstance(msg, ast.Constant) and isinstance(msg.value, str):
+                    out.add((ctx, msg.value))
     out.update(("person", v) for v in labels.PERSON_FORMS.values())
     out.add((None, "Page {page}"))
     out.update({(None, "{label}:"), ("paren", "{text} ({note})")})  # templating's label() and paren()

@@ -52,6 +52,7 @@ BASE: dict[str, Any] = {
          "handle": "@anaw", "aliases": ["Weber"]},
         {"id": "ben", "name": "Ben Okafor", "role": "Secretary", "pronoun": "he"},
         {"id": "cai", "name": "Cai Lin", "role": "Treasurer", "pronoun": "they"},
+        {"id": "dee", "name": "Dee Park", "pronoun": "she"},
     ],
     "groups": [{"name": "Staff", "voting": False, "always": ["absent"]}],
     "attendees": [
@@ -61,26 +62,35 @@ BASE: dict[str, Any] = {
         {"group": "residents of block C", "status": "guest"},
     ],
     "proceedings": [
-        {"kind": "ceremony", "at": "18:02", "text": "The chair welcomed everyone.", "note": "A minute of silence.",
+        {"kind": "ceremony", "at": "18:02", "text": "The chair welcomed everyone.", "note": "A minute of silence.", "pulled": False,
          "attachments": [{"file": "photos/hall.jpg", "caption": "The hall"}]},
         {"kind": "speech", "at": "18:10", "speaker": "cai", "on_behalf_of": "ana", "role": "Guest of honour",
          "topic": "Ten years of the association", "summary": "spoke about the first rent strike.",
          "points": ["The rents rose by a third.", "The repairs were won in court."], "note": "Read from notes.",
+         "pulled": False,
          "attachments": [{"file": "slides/history.pdf", "caption": "The history"}]},
         {"kind": "speech", "speaker": "ben", "role": "Keeper of the archive", "topic": "The archive",
          "summary": "spoke about the minutes books."},
         {"kind": "report", "at": "18:40", "presenter": "cai", "title": "Accounts for 2023",
-         "summary": "presented the accounts.", "points": ["Income rose.", "Costs fell."], "note": "Audited.",
+         "summary": "presented the accounts.", "points": ["Income rose.", "Costs fell."], "note": "Audited.", "pulled": False,
          "attachments": [{"file": "accounts.png", "caption": "The accounts"}]},
         {"kind": "resolution", "at": "19:05", "title": "Adopt the budget", "text": "RESOLVED that the budget is adopted.",
-         "moved_by": "ana", "seconded_by": "ben", "vote": {"for": 3, "against": 1, "abstain": 0},
-         "result": "adopted", "note": "After a long debate.", "attachments": [{"file": "budget.png", "caption": "Budget"}]},
-        {"kind": "action", "id": "20240514-1", "at": "19:30", "task": "File the accounts", "owner": "cai",
+         "moved_by": "ana", "seconded_by": "ben",
+         "vote": {"method": "counted", "on": "the amendment", "for": 3, "against": 1, "abstain": 0, "absent": 1,
+                  "threshold": "two-thirds", "result": "adopted"},
+         "votes": [{"on": "the main question", "ayes": ["ana"], "nays": ["ben"], "abstentions": ["cai"],
+                    "not_voting": ["dee"], "explanations": [{"person": "ben", "text": "the reserve is too small."}]}],
+         "result": "adopted", "disposition": "Minute 2024/12", "pulled": False, "note": "After a long debate.", "attachments": [{"file": "budget.png", "caption": "Budget"}]},
+        {"kind": "action", "id": "20240514-1", "at": "19:30", "task": "File the accounts", "owner": "cai", "owner_group": "the Board", "pulled": False,
          "due": dt.date(2024, 6, 1), "status": "done", "done_on": dt.date(2024, 5, 30),
          "carried_over_from": dt.date(2024, 4, 9), "note": "With the court.",
          "attachments": [{"file": "form.png", "caption": "The form"}]},
         {"kind": "section", "label": "7A", "title": "Any other business", "presenter": "ben",
-         "note": "Raised at the end.", "items": [{"kind": "note", "text": "Nothing further was raised."}]},
+         "note": "Raised at the end.", "consent": True, "vote": "general-consent", "result": "adopted",
+         "disposition": "Noted by the board", "items": [
+             {"kind": "note", "text": "Nothing further was raised."},
+             {"kind": "review", "action": "20240514-1", "status": "COMPLETE", "at": "20:10", "note": "Checked.",
+              "attachments": [{"file": "receipt.png", "caption": "The receipt"}], "pulled": False}]},
     ],
     "press": {
         "headline": "Tenants celebrate ten years", "subheadline": "The annual meeting adopted a budget",
@@ -178,6 +188,8 @@ def changed(value: Any, node: dict, ids: list[str], key: str) -> Any:
         return "de"
     if key == "timezone":
         return "Asia/Shanghai"
+    if key == "threshold":
+        return "three-quarters" if value != "three-quarters" else "two-thirds"
     if key == "translations":
         return value + ["zh"]
     listed = _choices(node.get("items", {})) if isinstance(value, list) else []

@@ -18,6 +18,9 @@ if str(GOLDEN.parent) not in sys.path:
 
 from render_fixtures import EXAMPLES, KINDS, LANGS  # noqa: E402
 
+# Sessions kept here for the golden files only: a council that decides in every way the format knows.
+FIXTURES = sorted(GOLDEN.glob("*/*.yaml"))
+
 
 def golden_name(path: Path, kind: str, lang: str) -> str:
     """Return the golden file of one example file: its folder and date, the kind and the language."""
@@ -26,7 +29,7 @@ def golden_name(path: Path, kind: str, lang: str) -> str:
 
 def golden_cases() -> list[tuple[Path, str, str]]:
     """Return every (example file, kind, language) that has a golden file."""
-    return [(path, kind, lang) for path in EXAMPLES for kind in KINDS for lang in LANGS]
+    return [(path, kind, lang) for path in [*EXAMPLES, *FIXTURES] for kind in KINDS for lang in LANGS]
 
 
 def rendered(path: Path, kind: str, lang: str) -> bytes:

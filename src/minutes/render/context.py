@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from minutes.render import actions as actions_view
 from minutes.render import attachments, outline
+from minutes.render import votes as votes_view
 from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
-from minutes.render.labels import (
-    ACTION_STATUSES, KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES,
-)
+from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
 from minutes.render import rich
 from minutes.model.address import is_section
-from minutes.model.schema import Action, Report, Resolution, Session, Speech, TextItem, pick
+from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
 
 
@@ -27,6 +27,7 @@ class Builder:
         self.show_agenda = show_agenda
         self.cat = cat
         self.lang = cat.lang
+        self.sep = "" if self.lang.split("-")[0] in ("zh", "ja", "ko") else " "  # between sentences
         self._people: dict[tuple[str | None, str | None], dict[str, Any] | None] = {}
         self._fixed: dict[tuple[str | None, str], str] = {}
         self.roles = {a.person: a.role for a in session.attendees if a.person and a.role}
@@ -194,27 +195,21 @@ class Builder:
             g["entries"].append(attendance_module.entry(self, a))
         return [groups[s] for s in STATUSES if s in groups]
 
-    def vote(self, item: Resolution) -> dict[str, Any] | None:
-        v = item.vote
-        if v is None:
-            return None
-        if isinstance(v, str):
-            text = self._("by acclamation") if v == "acclamation" else self._("unanimously")
-            return {"type": v, "yes": None, "no": None, "abstain": None, "text": text}
-        text = self._("{yes} for, {no} against, {abstain} abstaining", yes=v.for_, no=v.against, abstain=v.abstain)
-        return {"type": "counts", "yes": v.for_, "no": v.against, "abstain": v.abstain, "text": text}
-
-    def item(self, item: Any, number: str | None, previous: str | None) -> dict[str, Any]:
+    def item(self, item: Any, number: str | None, previous: str | None, section: Any = None) -> dict[str, Any]:
+        """Return the view of one item; ``section`` is the section holding it (for a consent agenda's vote)."""
         t = self.t
         out: dict[str, Any] = {
             "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
             "at": item.at or "", "note": rich.block(t(item.note), self.rich),
             "attachments": [attachments.view(a.file, t(a.caption)) for a in item.attachments],
+            "pulled": self._("Pulled for separate consideration.") if item.pulled else "",
         }
         if isinstance(item, TextItem):
             text = rich.block(t(item.text), self.rich)
-            out.update(text=text, heading=out["kind_label"],
-                       agenda=rich.agenda(text, self.rich) if self.item_agenda else out["kind_label"])
+            agenda = rich.agenda(text, self.rich) if self.item_agenda else out["kind_label"]
+            if item.kind == "decision" and self.item_agenda:
+                agenda = self._("{kind}: {title}", kind=out["kind_label"], title=agenda)
+            out.update(text=text, heading=out["kind_label"], agenda=agenda)
         elif isinstance(item, (Speech, Report)):
             who = item.speaker if isinstance(item, Speech) else item.presenter
             person = self.person(who, item.role if isinstance(item, Speech) else None)
@@ -240,25 +235,20 @@ class Builder:
                 heading = self._("{kind}: “{title}”", kind=out["kind_label"], title=out["title"])
             out["heading"] = out["agenda"] = heading
         elif isinstance(item, Resolution):
+            decided = votes_view.resolution(self, item, section)
             out.update(
                 title=rich.inline(t(item.title), self.rich), text=rich.block(t(item.text), self.rich), moved_by=self.person(item.moved_by),
-                seconded_by=self.person(item.seconded_by), vote=self.vote(item), result=item.result or "",
+                seconded_by=self.person(item.seconded_by), result=item.result or "",
                 result_label=self._(RESULTS[item.result]) if item.result else "",
-                adopted=item.result == "adopted",
+                adopted=item.result == "adopted", **decided,
             )
             out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["title"])
         elif isinstance(item, Action):
-            owner, due = self.person(item.owner), self.date(item.due)
-            details = ([self._("owner: {name}", name=owner["name"])] if owner else []) + \
-                ([self._("due {date}", date=due)] if due else []) + self.action_status(item)
-            out.update(
-                id=item.id or "", task=rich.inline(t(item.task), self.rich), owner=owner, due=due,
-                due_iso=item.due.isoformat() if item.due else "", status=item.status,
-                status_label=self._(ACTION_STATUSES[item.status]), details=self._("; ", "list").join(details),
-                carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
-                intro="",
-            )
+            out.update(actions_view.action(self, item))
             out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["task"])
+        elif isinstance(item, Review):
+            out.update(actions_view.review(self, item))
+            out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["action_label"])
         return out
 
     def clauses(self, items: list[str]) -> str:
@@ -276,7 +266,7 @@ class Builder:
         """Return the item that opens one day of a compiled series."""
         date, short = self.date(part.date, "full"), self.date(part.date, "month_day")
         return {
-            "number": None, "kind": "day", "kind_label": "", "at": "", "note": "", "attachments": [],
+            "number": None, "kind": "day", "kind_label": "", "at": "", "note": "", "attachments": [], "pulled": "",
             "day": number, "title": self.t(part.title), "date": date, "date_short": short,
             "date_iso": part.date.isoformat(),
             "heading": self._("Day {day}: {date}", day=number, date=date),
@@ -284,26 +274,23 @@ class Builder:
             "text": "", "agenda": "",
         }
 
-    def action_status(self, item: Action) -> list[str]:
-        """Return how far an action has come, for its line in the proceedings (nothing while it is open)."""
-        if item.status == "done":
-            return [self._("done on {date}", date=self.date(item.done_on)) if item.done_on else self._("done")]
-        return [self._("cancelled")] if item.status == "cancelled" else []
-
     def entries(self) -> list[dict[str, Any]]:
         """Return the views of the sections and items in file order, each with its address (the one `set` takes);
         the first of a run of actions carried over from one meeting gets an ``intro``."""
         out, previous, came_from = [], None, None
-        for e in outline.numbered(self.s.proceedings, self.days):
+        walked = list(outline.numbered(self.s.proceedings, self.days))
+        held = {e.address: e.entry for e in walked if is_section(e.entry)}
+        for e in walked:
             if not e.address:
                 out.append(self.day(*self.days[e.path[1]]))
                 previous = came_from = None
                 continue
             item = e.entry
             if is_section(item):
-                out.append(outline.section(self, e))
+                pulled = [x.address for x in walked if x.section == e.address and getattr(x.entry, "pulled", False)]
+                out.append({**outline.section(self, e), **votes_view.section(self, item, pulled)})
                 continue
-            view = outline.placed(self.item(item, e.address, previous), e, self.s.proceedings)
+            view = outline.placed(self.item(item, e.address, previous, held.get(e.section)), e, self.s.proceedings)
             came = item.carried_over_from if isinstance(item, Action) else None
             if came and came != came_from:
                 view["intro"] = self._("Action items carried over from the meeting of {date}", date=self.date(came))
@@ -364,7 +351,7 @@ class Builder:
         chair = session["chair"]
         return {
             "lang": self.lang,
-            "sep": "" if self.lang.split("-")[0] in ("zh", "ja", "ko") else " ",
+            "sep": self.sep,
             "session": session,
             "attendance": attendance,
             "roll": attendance_module.roll(self),

@@ -7,7 +7,8 @@ STATUS_LABELS = {"present": "Present", "online": "Online", "absent": "Absent", "
 KIND_LABELS = {
     "ceremony": "Ceremony", "announcement": "Announcement", "discussion": "Discussion",
     "procedure": "Procedure", "break": "Break", "note": "Note", "speech": "Speech", "report": "Report",
-    "resolution": "Resolution", "motion": "Motion", "action": "Action item",
+    "resolution": "Resolution", "motion": "Motion", "action": "Action item", "decision": "Decision",
+    "review": "Action review",
 }
 SESSION_KINDS = {
     "regular": "Regular meeting", "special": "Special meeting", "annual": "Annual meeting",
@@ -15,6 +16,33 @@ SESSION_KINDS = {
 }
 RESULTS = {
     "adopted": "Adopted", "rejected": "Rejected", "deferred": "Deferred", "withdrawn": "Withdrawn", "tabled": "Tabled",
+    "carried": "Carried", "failed": "Failed", "referred": "Referred", "postponed": "Postponed",
+    "no-action": "No action taken",
+}
+# A result within a line ("Vote on the amendment: 4 for, 1 against, 0 abstaining — adopted"), msgctxt "result".
+RESULT_WORDS = {key: ("no action taken" if key == "no-action" else key) for key in RESULTS}
+# How a vote was taken, on the Vote line (spelled out); counted votes are their counts.
+SPELLED = {
+    "acclamation": "by acclamation", "unanimous": "unanimously", "general-consent": "by general consent",
+    "consensus": "by consensus", "voice": "by voice vote", "ballot": "by secret ballot", "roll-call": "by roll call",
+}
+# The same in brief (msgctxt "compact"): "without objection", "unanimously (15-0-0)".
+COMPACT_METHODS = {
+    "acclamation": "by acclamation", "unanimous": "unanimously", "general-consent": "without objection",
+    "consensus": "by consensus", "voice": "by voice vote", "ballot": "by ballot", "roll-call": "by roll call",
+}
+# How a vote decided, after "was adopted" (msgctxt "manner"); a counted vote is "by a vote of {tally}".
+MANNERS = {
+    "acclamation": "by acclamation", "unanimous": "by unanimous vote", "general-consent": "by general consent",
+    "consensus": "by consensus", "voice": "by voice vote", "ballot": "by secret ballot", "roll-call": "by roll call",
+}
+# A roll call by name (msgctxt "roll"): ayes, nays, abstaining, not voting.
+ROLL_NAMES = ("Ayes ({count}): {names}.", "Nays ({count}): {names}.", "Abstaining ({count}): {names}.",
+              "Not voting ({count}): {names}.")
+ROLL_SIDES = ("Y-{count}", "N-{count}", "A-{count}")  # a roll call in brief: "(Y-3, N-2)" (msgctxt "compact")
+THRESHOLDS = {  # msgctxt "threshold"; a fraction is "{fraction} majority required"
+    "majority": "majority required", "two-thirds": "two-thirds required", "three-quarters": "three-quarters required",
+    "unanimous": "unanimity required",
 }
 ACTION_STATUSES = {"open": "Open", "done": "Done", "cancelled": "Cancelled"}
 PREVIOUS = {"approved": "approved", "amended": "approved as amended", "not-approved": "not approved", "none": "none"}
