@@ -351,3 +351,16 @@ def test_each_command_keeps_the_files_comments(cli, board):
         cli(*step)
         now = board.read_text(encoding="utf-8")
         assert "# agenda as sent\nproceedings:\n" in now and "# talked long\n- kind: discussion\n" in now, step
+
+
+def test_show_describes_reviews_group_owners_dispositions_and_pulled_items(cli, board):
+    cli("add-resolution", "Bill", "--voice", "--result", "referred", "--disposition", "REFERRED TO FINANCE")
+    cli("add-section", "Consent agenda", "--consent")
+    cli("add-resolution", "C1", "--in", "13")
+    cli("pull", "13.1")
+    cli("add-action", "Decide", "--owner-group", "the TSC", "--due", "soon")
+    cli("review", "20240312-1", "--status", "sorry, will do")
+    out = cli("show").stdout
+    assert "Bill [voice, referred, REFERRED TO FINANCE]" in out
+    assert "Consent agenda (consent agenda)" in out and "C1 (pulled)" in out
+    assert "Decide — the TSC, due soon" in out and "action 20240312-1: sorry, will do" in out

@@ -25,7 +25,8 @@ def describe(s: Session, item: Any) -> str:
     if item.kind == "section":
         held = len(item.items)
         by = f" — {s.name_of(item.presenter)}" if item.presenter else ""
-        return f"{pick(item.title, lang)}{by}" + ("" if held else " (no business yet)")
+        consent = " (consent agenda)" if item.consent else ""
+        return f"{pick(item.title, lang)}{by}{consent}" + ("" if held else " (no business yet)")
     if item.kind == "speech":
         text = f"{s.name_of(item.speaker)}"
         if item.on_behalf_of:
@@ -39,12 +40,14 @@ def describe(s: Session, item: Any) -> str:
         )
     if item.kind in ("resolution", "motion"):
         counts = item.vote_text()
-        tail = ", ".join(x for x in (counts, item.result or "") if x)
-        return pick(item.title, lang) + (f" [{tail}]" if tail else "")
+        tail = ", ".join(x for x in (counts, item.result or "", pick(item.disposition, lang)) if x)
+        return pick(item.title, lang) + (f" [{tail}]" if tail else "") + (" (pulled)" if item.pulled else "")
     if item.kind == "action":
-        who = f" — {s.name_of(item.owner)}" if item.owner else ""
+        who = f" — {s.name_of(item.owner)}" if item.owner else (f" — {pick(item.owner_group, lang)}" if item.owner_group else "")
         due = f", due {item.due}" if item.due else ""
         return f"{pick(item.task, lang)}{who}{due} [{item.id}, {item.status}]"
+    if item.kind == "review":
+        return f"action {item.action}: {pick(item.status, lang)}"
     return pick(item.text, lang)
 
 
