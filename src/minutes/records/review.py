@@ -30,6 +30,7 @@ def review(
     ``done`` also close it, done on this session's date, in the newest session that holds it."""
     if not status.strip():
         raise UsageError("--status: say where the action stands, e.g. --status COMPLETE")
+    valid_data(path, sessions.read_text(path))  # a bad session file is named before its folder is read
     paths = session_files([path.parent])
     found = actions.find(paths, action_id.strip())
     if found is None:

@@ -277,6 +277,7 @@ def add_resolution(
     }
 
     def vote(draft: object, data: dict) -> dict:
+        """Return the vote field, its names resolved against the roster of the file being changed."""
         from minutes.records.session_file import roster
 
         return {"vote": votes.vote_value(options, roster(data, _path(file)))}
@@ -333,6 +334,7 @@ def add_action(
     }
 
     def owned(draft: Any, data: dict) -> dict:
+        """Return the owner fields: a person's id, or the group or body the session names."""
         from minutes.records import people
 
         return people.owner(draft, data, owner, guest, _path(file))
