@@ -51,6 +51,7 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
     "add-item": lambda f, out: ["add-item", "discussion", "Corpus discussion.", "-f", f],
     "add-action": lambda f, out: ["add-action", "Corpus task", "--owner", "Ben", "--due", "2024-04-30", "-f", f],
     "add-section": lambda f, out: ["add-section", "Corpus section", "--label", "9Z", "-f", f],
+    "add-decision": lambda f, out: ["add-decision", "Corpus decision.", "-f", f],
     "goto": lambda f, out: ["goto", "top", "-f", f],
     "remove": lambda f, out: ["remove", "1", "-f", f],
     "edit": lambda f, out: ["edit", "-f", f, "--editor", "true"],
@@ -61,7 +62,14 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
 }
 WRITERS = {
     "set", "add-attendee", "add-person", "add-group", "add-speech", "add-report", "add-resolution", "add-item", "add-action", "remove", "approve",
-    "add-section", "migrate",
+    "add-section", "migrate", "add-decision",
+}
+# Commands that act on an entry a file may not hold (a resolution, a consent agenda's item, an earlier action):
+# run on the bad files only, where the file's own error must come first.
+ENTRY_READERS: dict[str, Callable[[str, str], list[str]]] = {
+    "add-vote": lambda f, out: ["add-vote", "1", "--voice", "-f", f],
+    "pull": lambda f, out: ["pull", "1", "-f", f],
+    "review": lambda f, out: ["review", "20240312-1", "--status", "Corpus status", "-f", f],
 }
 # Commands that read every session in a folder: run on a folder holding the whole corpus.
 FOLDER_READERS: dict[str, Callable[[str, str], list[str]]] = {
@@ -214,7 +222,7 @@ def test_the_corpus_files_are_what_make_corpus_writes(tmp_path: Path):
 
 def test_every_command_that_can_read_a_session_is_run_on_the_corpus():
     """A new command must be added to READERS (or NOT_READERS), so no reader escapes the corpus."""
-    known = {r.split()[0] for r in READERS} | {r.split()[0] for r in FOLDER_READERS}
+    known = {r.split()[0] for r in READERS} | {r.split()[0] for r in FOLDER_READERS} | set(ENTRY_READERS)
     classified = known | NOT_READERS
     assert APP_COMMANDS <= classified, f"commands not run on the corpus: {APP_COMMANDS - classified}"
     missing = known - APP_COMMANDS
@@ -247,6 +255,18 @@ def test_a_bad_file_gives_a_one_line_located_error_and_stays_unchanged(corpus, n
         new = {p for p in new if "-rejected-" not in p}
     assert not new, f"files left behind: {new}"
     assert not any(run.out.iterdir()), "output written for a bad file"
+
+
+@pytest.mark.parametrize("reader", ENTRY_READERS)
+@pytest.mark.parametrize("name", ERROR_CASES)
+def test_a_command_on_an_entry_names_the_bad_file_first(corpus, name: str, reader: str):
+    run = corpus(name)
+    result = run(reader, ENTRY_READERS[reader](str(run.path), str(run.out)))
+    assert result.exit_code in (1, 2), (result.exit_code, result.stdout, result.stderr)
+    lines = error_lines(result.stderr)
+    assert len(lines) == 1 and lines[0].startswith("minutes: error: "), lines
+    assert_located_error(lines[0], CASES[name], run.path)
+    assert run.path.read_bytes() == run.original
 
 
 @pytest.mark.parametrize("name", CHECK_CASES)
@@ -388,7 +408,11 @@ BAD_COMMAND_LINES: list[tuple[str, list[str], str | None, set[int], str]] = [
     ("counts and acclamation", ["add-resolution", "M", "--for", "1", "--acclamation", "-f", "F"], None, {2}, "acclamation"),
     ("result that does not exist", ["add-resolution", "M", "--result", "maybe", "-f", "F"], None, {2}, "--result"),
     ("due on 30 February", ["add-action", "Task", "--due", "2024-02-30", "-f", "F"], None, {2}, "--due"),
-    ("due in words", ["add-action", "Task", "--due", "tomorrow", "-f", "F"], None, {2}, "--due"),
+    ("due in month 13", ["add-action", "Task", "--due", "2024-13-01", "-f", "F"], None, {2}, "--due"),
+    ("due written as no date", ["add-action", "Task", "--due", "03/01/2024", "-f", "F"], None, {2}, "--due"),
+    ("two vote methods", ["add-resolution", "M", "--voice", "--unanimous", "-f", "F"], None, {2}, "--unanimous"),
+    ("roll call with counts", ["add-resolution", "M", "--aye", "Ana", "--for", "2", "-f", "F"], None, {2}, "--aye"),
+    ("vote on a missing item", ["add-vote", "99", "--voice", "-f", "F"], None, {2}, "99"),
     ("time 25:00", ["add-speech", "Ana", "--at", "25:00", "-f", "F"], None, {1, 2}, "25:00"),
     ("set date to 30 February", ["set", "date", "2024-02-30", "-f", "F"], None, {1, 2}, "date"),
     ("set adjourned to 99:99", ["set", "adjourned", "99:99", "-f", "F"], None, {1, 2}, "adjourned"),

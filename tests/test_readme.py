@@ -160,7 +160,20 @@ def recorded_a_roll_call(folder: Path, stdout: str) -> None:
     assert "### Executive officers absent\n\nNone." in text
 
 
+def recorded_votes(folder: Path, stdout: str) -> None:
+    (session,) = folder.glob("2024-03-12-*.yaml")
+    items = yamlio.load(session.read_text(encoding="utf-8"))["proceedings"]
+    assert items[12]["vote"]["ayes"] == ["ana-weber", "ben-okafor", "chen-li"]
+    assert items[12]["disposition"] == "Ordinance No. 184349"
+    assert items[13]["vote"]["on"] == "the amendment" and items[13]["votes"] == [{"method": "unanimous", "for": 5}]
+    consent = items[14]
+    assert consent["consent"] and consent["vote"] == "general-consent" and consent["items"][1]["pulled"]
+    assert [i["kind"] for i in items[15:]] == ["decision", "action", "review"]
+    assert "review: action 20240312-1: sorry, will do" in stdout
+
+
 EXPECTED: dict[str, Callable[[Path, str], None]] = {
+    "Votes, decisions and consent agendas": recorded_votes,
     "Attendance as the body takes it": recorded_a_roll_call,
     "Recording a meeting": recorded_a_meeting,
     "An agenda with sections": recorded_into_sections,

@@ -144,15 +144,23 @@ def select(
     return out
 
 
+def find(paths: list[Path], action_id: str) -> tuple[Path, address.Entry, Session] | None:
+    """Return the newest session file among ``paths`` that holds the action ``action_id``, that action's entry and
+    the session; None when no session does."""
+    found = None
+    for path, s in load_all(paths):
+        for e in address.entries(s):
+            if isinstance(e.entry, Action) and e.entry.id == action_id:
+                found = (path, e, s)
+    return found
+
+
 def close(paths: list[Path], action_id: str, note: str | None = None, on: dt.date | None = None,
           amend: str | None = None, session: Path | None = None) -> tuple[Path, str]:
     """Mark action ``action_id`` done in the newest session that holds it (or the action at that address of
     ``session``); return that file and the action's id."""
-    holder = None
-    for path, s in load_all(paths):
-        for e in address.entries(s):
-            if isinstance(e.entry, Action) and e.entry.id == action_id:
-                holder = (path, e.path, action_id)
+    newest = find(paths, action_id)
+    holder = (newest[0], newest[1].path, action_id) if newest is not None else None
     if holder is None and session is not None:
         try:
             found = address.find(sessions.load(session), action_id, "action")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from minutes.model import address, clock
@@ -162,15 +163,20 @@ def add_item(
     guest: bool = False,
     amend: str | None = None,
     within: str | None = None,
+    finish: Callable[[edit.Draft, dict], dict[str, Any]] | None = None,
 ) -> tuple[str, dict]:
     """Append ``item`` to a section (``within``, else the current one) or the top level, resolving the names in
-    ``people`` (field -> name) first; return its address and entry."""
+    ``people`` (field -> name) first, and adding the fields ``finish(draft, data)`` returns (a vote whose names it
+    resolves, an action's owner); return its address and entry."""
     placed: list[tuple[str, dict]] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
         fields = dict(item)
         for field, name in (people or {}).items():
             fields[field] = person_or_guest(draft, data, name, guest, field.replace("_", " "), path)
+            data = draft_data(draft, path)
+        if finish is not None:
+            fields.update(finish(draft, data))
             data = draft_data(draft, path)
         if fields.get("kind") == "action" and not fields.get("id"):
             fields["id"] = next_action_id(data)
@@ -181,8 +187,8 @@ def add_item(
         draft.append(where, entry)
         placed.append(((*where, count), entry))
 
-    gist = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
-    data = change(path, fn, amend, f"added {item.get('kind')}" + (f": {gist}" if gist else ""))
+    said = next((item[k] for k in ("text", "title", "task", "topic") if item.get(k)), "")
+    data = change(path, fn, amend, f"added {item.get('kind')}" + (f": {said}" if said else ""))
     at, entry = placed[-1]
     found = address.at_path(data, at)
     return (found.address if found is not None else "?"), entry
@@ -194,10 +200,10 @@ def _refuse_taken(data: dict, label: str) -> None:
     if taken is not None:
         what = "section" if address.is_section(taken.entry) else taken.entry.get("kind", "item")
         raise UsageError(f"--label {label}: {taken.address} is already the address of a {what} "
-                         f"({_gist(taken.entry)}); give another label")
+                         f"({gist(taken.entry)}); give another label")
 
 
-def _gist(entry: dict) -> str:
+def gist(entry: dict) -> str:
     """Return the first words of what an entry says, to name it in a message."""
     text = next((str(entry[k]) for k in ("title", "text", "task", "topic", "summary") if entry.get(k)), "")
     return text if len(text) <= 40 else text[:39] + "…"
@@ -205,12 +211,14 @@ def _gist(entry: dict) -> str:
 
 def add_section(
     path: Path, title: str, *, label: str | None = None, within: str | None = None, note: str | None = None,
-    presenter: str | None = None, amend: str | None = None,
+    presenter: str | None = None, consent: bool = False, amend: str | None = None,
 ) -> str:
-    """Add a section (to the section ``within``, else the current one, else the top level); return its address."""
+    """Add a section (to the section ``within``, else the current one, else the top level), with ``consent`` a
+    consent agenda; return its address."""
     if label is not None and (not label.strip() or "\n" in label or "\r" in label):
         raise UsageError("--label: give a label on one line, e.g. 2A or 7.1")
-    item = {"kind": "section", "label": " ".join(label.split()) if label else None, "title": title, "note": note}
+    item = {"kind": "section", "label": " ".join(label.split()) if label else None, "title": title, "note": note,
+            "consent": consent or None}
     people = {"presenter": presenter} if presenter else None
     return add_item(path, item, people, amend=amend, within=within)[0]
 
@@ -249,7 +257,8 @@ def goto(path: Path, target: str) -> address.Entry | None:
 
 ITEM_ORDER = (
     "kind", "id", "label", "at", "speaker", "on_behalf_of", "presenter", "role", "topic", "title", "task", "text",
-    "summary", "points", "moved_by", "seconded_by", "vote", "result", "owner", "due", "status", "attachments",
+    "summary", "points", "moved_by", "seconded_by", "vote", "votes", "result", "disposition", "action", "owner",
+    "owner_group", "due", "status", "attachments",
 )
 
 
@@ -272,20 +281,6 @@ def text_item(kind: str, text: str, at: str | None = None) -> dict[str, Any]:
     if kind not in TEXT_KINDS:
         raise UsageError(f"unknown item kind {kind!r}; use one of {', '.join(TEXT_KINDS)} (or add-speech, add-report, ...)")
     return {"kind": kind, "text": text, "at": at}
-
-
-def vote(for_: int | None, against: int | None, abstain: int | None, acclamation: bool) -> Any:
-    """Return the vote field from the command-line counts."""
-    counts = (for_, against, abstain)
-    if acclamation and any(c is not None for c in counts):
-        raise UsageError("give either --acclamation or vote counts (--for/--against/--abstain), not both")
-    if acclamation:
-        return "acclamation"
-    if all(c is None for c in counts):
-        return None
-    if any(c is not None and c < 0 for c in counts):
-        raise UsageError("vote counts cannot be negative")
-    return {"for": for_ or 0, "against": against or 0, "abstain": abstain or 0}
 
 
 # --- approving -----------------------------------------------------------------------------

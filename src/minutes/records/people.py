@@ -143,3 +143,36 @@ def add_group(path: Path, name: str, *, voting: bool = True, always: list[str] |
 
     change(path, fn, amend, f"added group {name}")
     return path
+
+
+def group_named(data: dict, name: str, path: Path | None = None) -> str | None:
+    """Return the attendance group or body ``name`` spells (accents and case aside), as the session spells it: a
+    group with settings (the session's or the shared roster's), an attendee's ``as``, or an attendee that is a group."""
+    from minutes.store.loader import shared_data
+
+    wanted = names.fold(name.strip())
+    settings = [g.get("name") for g in [*(data.get("groups") or []), *(shared_data(path).get("groups") or [] if path else [])]
+                if isinstance(g, dict)]
+    attending = [value for a in data.get("attendees") or [] if isinstance(a, dict) for value in (a.get("as"), a.get("group"))]
+    for text in [*settings, *attending]:
+        for spelled in (text.values() if isinstance(text, dict) else [text]):
+            if isinstance(spelled, str) and names.fold(spelled.strip()) == wanted:
+                return spelled
+    return None
+
+
+def owner(draft: edit.Draft, data: dict, name: str | None, guest: bool, path: Path | None = None) -> dict[str, str]:
+    """Return the owner fields for ``name``: ``owner`` (a person's id) or ``owner_group`` (a group or body the session
+    names). A person spelled exactly so comes first, then a group, then a person the name matches more loosely."""
+    if name is None:
+        return {}
+    people = roster(data, path)
+    exact = names.exact(people, name)
+    group = None if exact else group_named(data, name, path)
+    if exact or group:
+        return {"owner": exact} if exact else {"owner_group": group}
+    loose = names.find(people, name, "owner")  # several people: refused
+    if loose is None and not guest:
+        raise MinutesError(names.unknown(people, name, "owner", "add them with 'minutes add-attendee', pass --guest, "
+                                         "or give a body named nowhere with --owner-group"))
+    return {"owner": loose or person_or_guest(draft, data, name, guest, "owner", path)}

@@ -11,6 +11,6 @@ creating and choosing, recording, rendering, approval and follow-up, viewing and
 
 from minutes.cli.declared import COMMANDS, STATE, command, invoke
 from minutes.cli.commands.roster import complete_names, names_starting
-from minutes.cli.commands import session, recording, rendering, followup, viewing, migrating  # each registers its commands
+from minutes.cli.commands import session, recording, votes, rendering, followup, viewing, migrating  # each registers its commands
 
 __all__ = ["COMMANDS", "STATE", "command", "invoke", "complete_names", "names_starting"]

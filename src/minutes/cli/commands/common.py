@@ -1,6 +1,7 @@
 """What the commands share: their common options and the small steps each takes before calling the library."""
 
 import datetime as dt
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -26,6 +27,8 @@ AttachOpt = Annotated[list[str], Opt("--attach", help="Attach a file (photo, sli
 SummaryOpt = Annotated[Optional[str], Opt("--summary", help="Summary; '-' reads stdin.")]
 PointOpt = Annotated[list[str], Opt("--point", help="A key point; repeatable.")]
 CaptionOpt = Annotated[list[str], Opt("--caption", help="Caption of the attachment given in the same position.")]
+DispositionOpt = Annotated[Optional[str], Opt(
+    "--disposition", help='The body\'s own wording or number, e.g. "PASSED TO SECOND READING", "Ordinance No. 184349".')]
 
 
 def _attachments(files: list[str], captions: list[str]) -> list[dict]:
@@ -107,10 +110,25 @@ def _folder(folder: Path) -> Path:
 
 
 def _date(value: str, option: str) -> dt.date:
+    """Return ``value`` as a date YYYY-MM-DD, or a usage error naming ``option``."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def _due(value: Optional[str], option: str) -> Any:
+    """Return a due date typed as YYYY-MM-DD, or a soft due as text ("by Monday, if possible"); what looks like a
+    date but is none (2024-02-30, 03/01/2024) is a usage error."""
+    if value is None:
+        return None
+    text = " ".join(value.split())
+    if not text:
+        raise UsageError(f"{option}: give a date, YYYY-MM-DD, or a text such as 'by Monday'")
+    return _date(text, option) if DATE_LIKE.fullmatch(text) else text
 
 
 def _done(path: Path, what: str) -> None:

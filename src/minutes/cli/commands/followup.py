@@ -8,7 +8,9 @@ from typing import Annotated, Optional
 from minutes.errors import UsageError
 from minutes.cli.declared import command
 from minutes.cli.params import Arg, Opt
-from minutes.cli.commands.common import AmendOpt, FileOpt, JsonOpt, _current_or_none, _date, _done, _folder, _path
+from minutes.cli.commands.common import (
+    AmendOpt, AtOpt, FileOpt, InOpt, JsonOpt, _current_or_none, _date, _done, _folder, _path, _required,
+)
 
 # --- approval and follow-up ----------------------------------------------------------------
 
@@ -111,6 +113,31 @@ def done(
     path, closed = actions.close(ops.session_files([_folder(folder)]), action_id, note, day, amend=amend,
                                  session=_current_or_none())
     _done(path, f"closed action {closed}")
+
+
+@command("review")
+def review(
+    action_id: Annotated[str, Arg(help="Id of an earlier meeting's action item (see 'minutes actions').")],
+    status: Annotated[Optional[str], Opt("--status", help='Where it stands: "COMPLETE", "sorry, will do", any text.')] = None,
+    done_: Annotated[bool, Opt("--done", help="Also close the action, done on this session's date.")] = False,
+    at: AtOpt = None,
+    within: InOpt = None,
+    amend: AmendOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Record, in the current session, where an earlier meeting's action item stands, without copying it.
+
+    Example: minutes review 20240312-2 --status "COMPLETE" --done
+    """
+    from minutes.model import values
+    from minutes.records import review as reviewing
+
+    values.time(at, "--at")
+    path = _path(file)
+    text = _required(status, "Status", "--status")
+    found = reviewing.review(path, action_id, text, done=done_, at=at, within=within, amend=amend)
+    closed = f"; closed it in {found.closed.name}" if found.closed is not None else ""
+    _done(path, f"recorded the review of action {found.action} ({found.task}) as {found.address}{closed}")
 
 
 class ReportName(str, Enum):

@@ -1,16 +1,21 @@
 """Recording the meeting: the `add-*` commands, `remove` and `edit`."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import Annotated, Any, Optional
 
 from minutes.cli.declared import _err, command
 from minutes.errors import UsageError
 from minutes.cli.params import Arg, Opt
 from minutes.cli.commands.common import (
-    AmendOpt, AtOpt, AttachOpt, CaptionOpt, FileOpt, GuestOpt, InOpt, PointOpt, Pronoun, Result, Status, SummaryOpt,
-    _attachments, _date, _done, _interactive, _path, _required, _text,
+    AmendOpt, AtOpt, AttachOpt, CaptionOpt, DispositionOpt, FileOpt, GuestOpt, InOpt, PointOpt, Pronoun, Result, Status, SummaryOpt,
+    _attachments, _done, _due, _interactive, _path, _required, _text,
 )
 from minutes.cli.commands.roster import complete_names
+from minutes.cli.commands.vote_options import (
+    AbsentOpt, AbstainOpt, AcclamationOpt, AgainstOpt, AyeOpt, BallotOpt, ConsensusOpt, ExplainOpt, ForOpt,
+    GeneralConsentOpt, NayOpt, NotVotingOpt, ThresholdOpt, UnanimousOpt, VoiceOpt, vote_options,
+)
 
 PersonArg = Arg(autocompletion=complete_names, show_default=False)
 
@@ -110,14 +115,15 @@ def add_group(
 
 def _add(
     file: Optional[Path], item: dict, people: dict[str, Optional[str]], guest: bool, what: str, amend: Optional[str],
-    within: Optional[str] = None,
+    within: Optional[str] = None, finish: Optional[Callable[[Any, dict], dict]] = None,
 ) -> dict:
+    """Add the entry ``item`` (see records.ops.add_item), print where it went, and return it."""
     from minutes.records import ops
     from minutes.model import values
 
     values.time(item.get("at"), "--at")
     path = _path(file)
-    where, entry = ops.add_item(path, item, people, guest, amend, within)
+    where, entry = ops.add_item(path, item, people, guest, amend, within, finish)
     named = f" {entry['id']}" if entry.get("kind") == "action" and entry.get("id") else ""
     _done(path, f"added {what}{named} as {where}")
     return entry
@@ -132,19 +138,21 @@ def add_section(
     presenter: Annotated[
         Optional[str], Opt("--presenter", autocompletion=complete_names, help="Who presents or sponsors it.")
     ] = None,
+    consent: Annotated[bool, Opt("--consent", help="A consent agenda: its items are adopted by one vote on the section (add-vote ADDR).")] = False,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Add a section to the agenda (inside the section --in, or the current one); print its address.
 
     Example: minutes add-section "Treasurer's report" --in 2 --label 2A
+    Example: minutes add-section "Consent agenda" --label 6 --consent
     """
     from minutes.records import ops
 
     path = _path(file)
     title = _required(title, "Title", "a TITLE")
     where = ops.add_section(path, title, label=label, within=within, note=_text(note, "--note"), presenter=presenter,
-                            amend=amend)
+                            consent=consent, amend=amend)
     print(where)  # for scripts: s=$(minutes add-section ...)
     _done(path, f"added section {where}")
 
@@ -229,11 +237,23 @@ def add_resolution(
     seconded_by: Annotated[
         Optional[str], Opt("--seconded-by", autocompletion=complete_names, help="Seconder.")
     ] = None,
-    for_: Annotated[Optional[int], Opt("--for", min=0, help="Votes for.")] = None,
-    against: Annotated[Optional[int], Opt("--against", min=0, help="Votes against.")] = None,
-    abstain: Annotated[Optional[int], Opt("--abstain", min=0, help="Abstentions.")] = None,
-    acclamation: Annotated[bool, Opt("--acclamation", help="Adopted by acclamation, no count.")] = False,
+    for_: ForOpt = None,
+    against: AgainstOpt = None,
+    abstain: AbstainOpt = [],
+    absent: AbsentOpt = None,
+    aye: AyeOpt = [],
+    nay: NayOpt = [],
+    not_voting: NotVotingOpt = [],
+    explain: ExplainOpt = [],
+    unanimous: UnanimousOpt = False,
+    general_consent: GeneralConsentOpt = False,
+    consensus: ConsensusOpt = False,
+    voice: VoiceOpt = False,
+    acclamation: AcclamationOpt = False,
+    ballot: BallotOpt = False,
+    threshold: ThresholdOpt = None,
     result: Annotated[Optional[Result], Opt("--result", help="Outcome.")] = None,
+    disposition: DispositionOpt = None,
     motion: Annotated[bool, Opt("--motion", help="Record it as a motion rather than a resolution.")] = False,
     at: AtOpt = None,
     guest: GuestOpt = False,
@@ -241,23 +261,33 @@ def add_resolution(
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
-    """Record a resolution or motion with its vote and result.
+    """Record a resolution or motion with its vote, result and disposition (later votes: add-vote).
 
     Example: minutes add-resolution "Approve the budget" --moved-by Ana --seconded-by Ben --for 7 --against 1 --abstain 1 --result adopted
+    Example: minutes add-resolution "Council Bill 117052" --aye Bagshaw,Harrell,Licata --nay Rasmussen --result adopted --disposition "Ordinance No. 184349"
     """
-    from minutes.records import ops
+    from minutes.records import votes
 
+    options = vote_options(locals())
+    votes.method_of(options)  # conflicting options are refused before anything is read
     item = {
         "kind": "motion" if motion else "resolution", "title": _required(title, "Title", "a TITLE"),
-        "text": _text(text, "--text"), "vote": ops.vote(for_, against, abstain, acclamation),
-        "result": result.value if result else None, "at": at,
+        "text": _text(text, "--text"), "result": result.value if result else None,
+        "disposition": disposition, "at": at,
     }
-    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend, within)
+
+    def vote(draft: object, data: dict) -> dict:
+        """Return the vote field, its names resolved against the roster of the file being changed."""
+        from minutes.records.session_file import roster
+
+        return {"vote": votes.vote_value(options, roster(data, _path(file)))}
+
+    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend, within, vote)
 
 
 @command("add-item")
 def add_item(
-    kind: Annotated[str, Arg(help="ceremony, announcement, discussion, procedure, break or note.")],
+    kind: Annotated[str, Arg(help="ceremony, announcement, discussion, procedure, break, note or decision.")],
     text: Annotated[Optional[str], Arg(help="What happened; '-' reads stdin.", show_default=False)] = None,
     at: AtOpt = None,
     attach: AttachOpt = [],
@@ -266,7 +296,7 @@ def add_item(
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
-    """Record a ceremony, announcement, discussion or other item.
+    """Record a ceremony, announcement, discussion, a decision taken without a vote, or another item.
 
     Example: minutes add-item ceremony "The anthems were played."
     """
@@ -280,23 +310,36 @@ def add_item(
 @command("add-action")
 def add_action(
     task: Annotated[Optional[str], Arg(help="What is to be done.", show_default=False)] = None,
-    owner: Annotated[Optional[str], Opt("--owner", autocompletion=complete_names, help="Who does it.")] = None,
-    due: Annotated[Optional[str], Opt("--due", help="Due date, YYYY-MM-DD.")] = None,
+    owner: Annotated[Optional[str], Opt("--owner", autocompletion=complete_names, help="Who does it: a person, or an attendance group the session names.")] = None,
+    owner_group: Annotated[Optional[str], Opt("--owner-group", help='A group or body that does it, named nowhere else, e.g. "the Board".')] = None,
+    due: Annotated[Optional[str], Opt("--due", help='Due date, YYYY-MM-DD, or a text such as "by Monday, if possible".')] = None,
     at: AtOpt = None,
     guest: GuestOpt = False,
     within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
-    """Record an action item with an owner and a due date.
+    """Record an action item with an owner (a person, a group or a body) and a due date (or a soft due).
 
     Example: minutes add-action "Publish the presentation" --owner "Luan Xinlong" --due 2023-08-01
+    Example: minutes add-action "Decide on the release date" --owner-group "the TSC" --due "by Monday, if possible"
     """
+    if owner is not None and owner_group is not None:
+        raise UsageError("--owner and --owner-group: give one owner, a person or a group")
+    if owner_group is not None and not owner_group.strip():
+        raise UsageError("--owner-group: give the name of the group or body")
     item = {
-        "kind": "action", "task": _required(task, "Task", "a TASK"),
-        "due": _date(due, "--due") if due else None, "at": at,
+        "kind": "action", "task": _required(task, "Task", "a TASK"), "due": _due(due, "--due"),
+        "owner_group": owner_group.strip() if owner_group else None, "at": at,
     }
-    print(_add(file, item, {"owner": owner}, guest, "action item", amend, within)["id"])  # for scripts: id=$(minutes add-action ...)
+
+    def owned(draft: Any, data: dict) -> dict:
+        """Return the owner fields: a person's id, or the group or body the session names."""
+        from minutes.records import people
+
+        return people.owner(draft, data, owner, guest, _path(file))
+
+    print(_add(file, item, {}, guest, "action item", amend, within, owned)["id"])  # for scripts: id=$(minutes add-action ...)
 
 
 @command("remove")
