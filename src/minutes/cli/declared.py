@@ -5,6 +5,7 @@ them through `invoke`. It imports no other module of `minutes.cli`, so each of t
 """
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +26,8 @@ def command(name: str) -> Callable:
     """Register a command under ``name``; `invoke` runs it."""
 
     def register(fn: Callable[..., None]) -> Callable[..., None]:
+        if fn.__doc__:  # help text joins a paragraph's lines: give each example a paragraph of its own
+            fn.__doc__ = re.sub(r"(Example: [^\n]*)\n(\s*)(?=Example: )", r"\1\n\n\2", fn.__doc__)
         COMMANDS[name] = fn
         return fn
 

@@ -143,3 +143,12 @@ def _vote_text(vote: Any) -> str:
     tally = "–".join(map(str, found)) if found else ""
     kind = method(vote)
     return tally if kind in ("counted", "roll-call") else f"{kind} {tally}".strip()
+
+
+def deciding(taken: list[Any]) -> int | None:
+    """Return the index of the vote that decided the item among ``taken`` (its votes in order): the last on the
+    main question (one without ``on``), else the last; None when there were none."""
+    if not taken:
+        return None
+    main = [i for i, v in enumerate(taken) if isinstance(v, str) or not v.on]
+    return main[-1] if main else len(taken) - 1

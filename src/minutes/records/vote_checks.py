@@ -93,8 +93,9 @@ def _result_of(item: Any, vote: Any, j: int, votes: list) -> str | None:
     """Return the result a vote is held to: its own, else the item's for the last vote on the main question."""
     if not isinstance(vote, str) and vote.result:
         return vote.result
-    main = [k for k, v in enumerate(votes) if isinstance(v, str) or not v.on] or [len(votes) - 1]
-    return getattr(item, "result", None) if j == main[-1] else None
+    from minutes.model.votes import deciding
+
+    return getattr(item, "result", None) if j == deciding(votes) else None
 
 
 def _contradiction(vote: Any, result: str | None) -> str | None:

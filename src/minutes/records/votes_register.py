@@ -8,7 +8,7 @@ from typing import Any
 from minutes.errors import MinutesError, UsageError
 from minutes.model import address, names
 from minutes.model.schema import Report, Resolution, Section, Session, TextItem, pick
-from minutes.model.votes import all_votes, counts, method, on_consent
+from minutes.model.votes import all_votes, counts, deciding, method, on_consent
 from minutes.records.tables import Table
 
 RESOLUTION_COLUMNS = ["date", "session", "item", "kind", "title", "moved by", "seconded by", "question", "method",
@@ -44,13 +44,13 @@ def _row(s: Session, n: str, kind: str, title: str, by: tuple[str | None, str | 
 
 def _decided(s: Session, n: str, item: Any, kind: str, title: str, by: tuple[str | None, str | None]) -> list[list[str]]:
     """Return a row per vote on ``item`` (a resolution, motion or a section's block vote), one if it had none:
-    each vote's own result, the item's on its last vote, and the item's disposition on that last row only."""
+    each vote's own result, the item's on the vote that decided it (``votes.deciding``), with its disposition."""
     taken = all_votes(item)
     if not taken:
         return [_row(s, n, kind, title, by, None, "", item.result, item.disposition)]
-    rows = []
-    for i, vote in enumerate(taken, 1):
-        last = i == len(taken)
+    rows, decider = [], deciding(taken)
+    for i, vote in enumerate(taken):
+        last = i == decider
         own = None if isinstance(vote, str) else vote.result
         rows.append(_row(s, n, kind, title, by, vote, method(vote), own or (item.result if last else None),
                          item.disposition if last else None))
@@ -93,7 +93,7 @@ def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
         "vote: counts as for–against–abstain (6–4–0), a roll call as Y-3 N-2 (A- abstaining, NV- absent or "
         "not voting); a method without counts (general-consent, voice …) leaves it empty",
         "one row per vote: an amendment, then the main question; the item's result and disposition are on the "
-        "row of its last vote",
+        "row of the vote on the main question",
         f"method {CONSENT!r}: adopted with its consent agenda's one vote (that section's row); "
         f"{NO_VOTE!r}: a decision taken without a vote",
     ]

@@ -143,7 +143,7 @@ def outcome(b: Builder, result: str | None, disposition: str, consent: bool = Fa
 
 def resolution(b: Builder, item: Any, section: Any) -> dict[str, Any]:
     """Return the votes and outcome of a resolution or motion: ``vote`` (the first, as before), ``votes`` (all, in
-    order), ``final`` (the last: the main question), ``outcome``, ``on_consent`` and the compact result line."""
+    order), ``final`` (the vote on the main question), ``outcome``, ``on_consent`` and the compact result line."""
     taken = votes.all_votes(item)
     views = [view(b, v, len(taken) > 1) for v in taken]
     consent = votes.on_consent(item, section)
@@ -158,7 +158,7 @@ def resolution(b: Builder, item: Any, section: Any) -> dict[str, Any]:
     table = {form: b._("; ", "list").join(b._("{question}: {vote}", "vote", question=v["on"], vote=v[form]) if v["on"]
                                           else v[form] for v in views) for form in ("spelled", "compact")}
     return {
-        "vote": views[0] if views else None, "votes": views, "table_vote": table, "final": views[-1] if views else None,
+        "vote": views[0] if views else None, "votes": views, "table_vote": table, "final": views[votes.deciding(taken)] if views else None,
         "outcome": out, "on_consent": consent, "result_compact": merged,
         "disposition": disposition, "passed": item.result in PASSED,
     }

@@ -10,7 +10,7 @@ from typing import Any
 from minutes.document.tree import Document
 from minutes.model import address
 from minutes.model.schema import Attendee, Resolution, Report, Section, Session, Speech, Text, TextItem, pick
-from minutes.model.votes import all_votes, counts, method, on_consent
+from minutes.model.votes import all_votes, counts, deciding, method, on_consent
 from minutes.model.vocab import ATTENDED, FAILED, IN_ROOM, PASSED, clock_minutes
 from minutes.writers import WriteOptions
 
@@ -86,7 +86,7 @@ def _motion(s: Session, item: Any, n: str, text: Callable, md: Callable, org_id:
     A decision without a vote is a motion (classification "decision") without vote events; a section's block
     vote is a motion classified "consent agenda" or "block" with the section's title as its text; an item
     adopted on a consent agenda takes that section's result when it has none of its own. The motion's
-    ``requirement`` is the threshold of its last vote (the main question). Vote events are ``vote_event/N``,
+    ``requirement`` is the threshold of the vote on the main question (``votes.deciding``). Vote events are ``vote_event/N``,
     then ``vote_event/N-2`` …, in order.
     """
     motion_id, taken = f"motion/{n}", all_votes(item)
@@ -95,7 +95,8 @@ def _motion(s: Session, item: Any, n: str, text: Callable, md: Callable, org_id:
     else:
         kind, words = item.kind, md(text(item.text) or text(getattr(item, "title", None)))
     result = getattr(item, "result", None) or (section.result if on_consent(item, section) else None)
-    last = taken[-1] if taken else None
+    decider = deciding(taken)
+    last = taken[decider] if decider is not None else None
     motion = _clean({
         "id": motion_id, "organization_id": org_id, "legislative_session_id": event_id,
         "creator_id": f"person/{item.moved_by}" if getattr(item, "moved_by", None) else None,
@@ -110,7 +111,7 @@ def _motion(s: Session, item: Any, n: str, text: Callable, md: Callable, org_id:
             "id": f"vote_event/{n}" + (f"-{i}" if i > 1 else ""), "motion_id": motion_id,
             "organization_id": org_id, "legislative_session_id": event_id, "identifier": str(n),
             "classification": method(vote), "start_date": _event_date(s, getattr(item, "at", None)),
-            "result": _outcome(own or (result if i == len(taken) else None)),
+            "result": _outcome(own or (result if i - 1 == decider else None)),
             "counts": _counts(s, vote), "votes": _votes(s, vote),
         }))
     return motion, events
