@@ -4,29 +4,11 @@ import json
 
 import jsonschema
 import pytest
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT3
 
 from minutes.writers import popolo
 from minutes.store import loader as session
-from conftest import BOARD, CONGRESS, ROOT
-
-SCHEMAS = next(
-    (p for p in (ROOT.parent / "shared" / "popolo" / "schemas", ROOT / "tests" / "popolo-schemas") if p.is_dir()), None
-)
-URL = "http://www.popoloproject.com/schemas/{}.json#"
-KINDS = {"events": "event", "persons": "person", "memberships": "membership", "speeches": "speech",
-         "motions": "motion", "vote_events": "vote_event", "organizations": "organization"}
-
-
-def registry() -> Registry:
-    resources = []
-    for path in SCHEMAS.glob("*.json"):
-        contents = json.loads(path.read_text())
-        resource = Resource.from_contents(contents, default_specification=DRAFT3)
-        resources += [(URL.format(path.stem), resource), (URL.format(path.stem).rstrip("#"), resource)]
-    return Registry().with_resources(resources)
-
+from conftest import BOARD, CONGRESS
+from popolo_schemas import KINDS, SCHEMAS, URL, registry  # noqa: F401 - test_popolo_votes imports them here
 
 def test_the_popolo_schemas_are_available():
     assert SCHEMAS is not None and (SCHEMAS / "speech.json").is_file()

@@ -6,7 +6,7 @@ import pytest
 import decisions_session
 from minutes.store import loader
 from minutes.writers import popolo
-from test_popolo import KINDS, URL, registry
+from popolo_schemas import KINDS, URL, registry
 
 
 @pytest.fixture
