@@ -84,7 +84,8 @@ def test_the_minutes_say_how_each_item_was_decided(cli, council):
     assert "**Result:** Referred — REFERRED TO THE TRANSPORTATION COMMISSION" in md
     assert "The reports of this section were approved by general consent." in md
     assert "The budget workshop moves to April 8." in md
-    assert "Action 20250204-1: COMPLETE" in md and "Action 20250204-2: sorry, will do" in md
+    assert "**1.1. Action 20250204-1:** Publish the budget — COMPLETE" in md
+    assert "**1.2. Action 20250204-2:** Draft the parking plan — sorry, will do" in md
     assert "No decision recorded" not in md
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     rows = [t for t in tokens if t.type == "tr_open"]

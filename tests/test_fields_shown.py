@@ -90,6 +90,7 @@ BASE: dict[str, Any] = {
          "disposition": "Noted by the board", "items": [
              {"kind": "note", "text": "Nothing further was raised."},
              {"kind": "review", "action": "20240514-1", "status": "COMPLETE", "at": "20:10", "note": "Checked.",
+              "task": "Check the receipt", "done": True,
               "attachments": [{"file": "receipt.png", "caption": "The receipt"}], "pulled": False}]},
     ],
     "press": {

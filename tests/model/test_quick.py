@@ -54,7 +54,7 @@ def _base_entry(key: str, kind: str | None) -> dict:
     if key == "attendees":
         return {"group": "members"}
     required = {"speech": {"speaker": "ana"}, "report": {"presenter": "ana", "title": "T"}, "action": {"task": "T"},
-                "resolution": {"title": "T"}, "motion": {"title": "T"}, "review": {"action": "A1", "status": "done"}}
+                "resolution": {"title": "T"}, "motion": {"title": "T"}, "review": {"action": "A1"}}
     return {"kind": kind, **required.get(kind, {"text": "T"})}
 
 

@@ -187,13 +187,17 @@ def test_a_decision_is_a_labelled_paragraph_and_a_review_names_the_action():
         {"kind": "action", "id": "20240312-2", "task": "Publish the accounts", "owner_group": "the TSC",
          "due": "by Monday, if possible"},
         {"kind": "review", "action": "20240312-2", "status": "COMPLETE"},
-        {"kind": "review", "action": "20240101-9", "status": "sorry, will do"}]}
+        {"kind": "review", "action": "20240101-9", "status": "sorry, will do"},
+        {"kind": "review", "action": "20240101-7", "task": "Send the letters", "done": True},
+        {"kind": "review", "action": "20240101-8", "task": "Call the bank"}]}
     out = minutes(session(section))
     said = paragraphs(out)
     assert "Decision: For new projects, the recommendation is no date." in said
     assert "1.2. Action 20240312-2: Publish the accounts — owner: the TSC; due by Monday, if possible" in said
-    assert "1.3. Action review: Action 20240312-2 (Publish the accounts): COMPLETE" in said
-    assert "1.4. Action review: Action 20240101-9: sorry, will do" in said
+    assert "1.3. Action 20240312-2: Publish the accounts — COMPLETE" in said  # the task of this session's action
+    assert "1.4. Action 20240101-9: sorry, will do" in said  # an earlier action the review gave no task
+    assert "1.5. Action 20240101-7: Send the letters — Done" in said  # the task as the review recorded it
+    assert "1.6. Action 20240101-8: Call the bank" in said
     assert ["1.2", "Publish the accounts", "the TSC", "by Monday, if possible", "Open"] in table_rows(out)
 
 

@@ -109,7 +109,8 @@ ITEMS: dict[str, tuple[dict[str, Check], set[str]]] = {
          "done_on": _date, "carried_over_from": _date, "owner_group": _text},
         {"kind", "task"},
     ),
-    "review": ({**_ITEM, "action": _text, "status": _text}, {"kind", "action", "status"}),
+    "review": ({**_ITEM, "action": _text, "task": _text, "status": _text, "done": lambda v: type(v) is bool},
+               {"kind", "action"}),
 }
 ITEMS["section"] = (
     {"kind": _text, "label": lambda v: isinstance(v, str) and bool(v.strip()) and "\n" not in v, "title": _text,

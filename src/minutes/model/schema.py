@@ -161,7 +161,9 @@ class Review(ItemBase):
 
     kind: Literal["review"]
     action: str = Field(description="Id of the action item reviewed, e.g. 20240312-2")
-    status: Text = Field(description='Where it stands, e.g. "COMPLETE", "in progress"')
+    task: Text | None = Field(None, description="The action's task, as `minutes review` found it, for the minutes")
+    status: Text | None = Field(None, description='Where it stands, e.g. "COMPLETE", "in progress"')
+    done: bool = Field(False, description="The review closed the action: done from this meeting on")
 
 
 class Section(Strict):

@@ -25,7 +25,8 @@ class ActionRow:
     owner group), due (a date as YYYY-MM-DD or a soft text as typed), status (open, done, cancelled),
     session, date and file (of its newest record), carried_over_from, address and section (where it was
     raised: its address and the title of the section holding it), owner_group, review (the latest
-    status a later session's review recorded) and reviewed_on (that session's date).
+    status a later session's review recorded) and reviewed_on (that session's date); a review with
+    ``done`` makes the status done.
     """
 
     id: str
@@ -79,13 +80,13 @@ def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
     it was raised in (its oldest session) and the latest review of it in a session dated after that one."""
     newest: dict[str, ActionRow] = {}
     raised: dict[str, tuple[dt.date, str, str]] = {}  # id: date, address and section title where first seen
-    reviews: list[tuple[dt.date, str, str]] = []  # date, action id, status: oldest first, as the sessions are
+    reviews: list[tuple[dt.date, str, str, bool]] = []  # date, action id, status, done: oldest first, as the sessions are
     for path, s in loaded:
         titles = {e.address: pick(e.entry.title, s.lang) for e in address.entries(s) if address.is_section(e.entry)}
         for e in address.entries(s):
             item = e.entry
             if isinstance(item, Review):
-                reviews.append((s.date, item.action, pick(item.status, s.lang)))
+                reviews.append((s.date, item.action, pick(item.status, s.lang) or ("done" if item.done else ""), item.done))
             if not isinstance(item, Action):
                 continue
             key = item.id or f"{path.name}#{pick(item.task, s.lang)}"
@@ -97,10 +98,12 @@ def rows(loaded: list[tuple[Path, Session]]) -> list[ActionRow]:
                 carried_over_from=item.carried_over_from.isoformat() if item.carried_over_from else "",
                 address=first[1], section=first[2], owner_group=pick(item.owner_group, s.lang),
             )
-    for day, action_id, status in reviews:  # a later review (by date, then file, then place) wins
+    for day, action_id, status, done in reviews:  # a later review (by date, then file, then place) wins
         row = newest.get(action_id)
         if row is not None and day > raised[action_id][0]:
             row.review, row.reviewed_on = status, day.isoformat()
+            if done:  # the review closed it: done from that meeting on
+                row.status = "done"
     return sorted(newest.values(), key=lambda r: (_due_order(r), id_order(r.id)))
 
 

@@ -48,12 +48,15 @@ def action(b: Builder, item: Any) -> dict[str, Any]:
 
 
 def review(b: Builder, item: Any) -> dict[str, Any]:
-    """Return the view of a review of an earlier action: "Action 20240312-2 (Publish the accounts): COMPLETE", the
-    task looked up among this session's actions (only the id when the action is not in it)."""
-    task = next((e.entry.task for e in address.entries(b.s)
-                 if getattr(e.entry, "kind", None) == "action" and e.entry.id == item.action), None)
-    named = b._("Action {id}", id=item.action)
-    label = b.cat.paren(named, rich.inline(b.t(task), b.rich)) if task is not None else named
-    state = b.t(item.status)
-    return {"action": item.action, "action_label": label, "review_status": state,
-            "text": b._("{action}: {status}", "review", action=label, status=state)}
+    """Return the view of a review of an earlier action: its label ("Action 20240312-2") and "Publish the accounts —
+    COMPLETE; Done", the task as the review recorded it (else as this session's action has it), the status and
+    "Done" when the review closed it."""
+    task = item.task if item.task is not None else next(
+        (e.entry.task for e in address.entries(b.s) if getattr(e.entry, "kind", None) == "action" and e.entry.id == item.action),
+        None)
+    task_text = rich.inline(b.t(task), b.rich) if task is not None else ""
+    said = [b.t(item.status)] if item.status else []
+    state = b._("; ", "list").join(said + ([b._(ACTION_STATUSES["done"])] if item.done else []))
+    text = b._("{task} — {details}", task=task_text, details=state) if task_text and state else task_text or state
+    return {"action": item.action, "action_label": b._("Action {id}", id=item.action), "review_status": state,
+            "review_task": task_text, "done": item.done, "text": text}

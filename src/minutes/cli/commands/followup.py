@@ -119,25 +119,27 @@ def done(
 def review(
     action_id: Annotated[str, Arg(help="Id of an earlier meeting's action item (see 'minutes actions').")],
     status: Annotated[Optional[str], Opt("--status", help='Where it stands: "COMPLETE", "sorry, will do", any text.')] = None,
-    done_: Annotated[bool, Opt("--done", help="Also close the action, done on this session's date.")] = False,
+    done_: Annotated[bool, Opt("--done", help="It is done: `minutes actions` shows it done from this meeting on.")] = False,
     at: AtOpt = None,
     within: InOpt = None,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
-    """Record, in the current session, where an earlier meeting's action item stands, without copying it.
+    """Record, in the current session, where an earlier meeting's action item stands (its task with it), without
+    copying it or changing the session that raised it.
 
     Example: minutes review 20240312-2 --status "COMPLETE" --done
+
+    Example: minutes review 20240312-3 --status "sorry, will do"
     """
     from minutes.model import values
     from minutes.records import review as reviewing
 
     values.time(at, "--at")
     path = _path(file)
-    text = _required(status, "Status", "--status")
-    found = reviewing.review(path, action_id, text, done=done_, at=at, within=within, amend=amend)
-    closed = f"; closed it in {found.closed.name}" if found.closed is not None else ""
-    _done(path, f"recorded the review of action {found.action} ({found.task}) as {found.address}{closed}")
+    found = reviewing.review(path, action_id, status, done=done_, at=at, within=within, amend=amend)
+    _done(path, f"recorded the review of action {found.action} ({found.task}) as {found.address}"
+          + ("; it is done from this meeting on" if done_ else ""))
 
 
 class ReportName(str, Enum):
