@@ -377,3 +377,14 @@ def test_show_describes_reviews_group_owners_dispositions_and_pulled_items(cli, 
     assert "Bill [voice, referred, REFERRED TO FINANCE]" in out
     assert "Consent agenda [consent agenda]" in out and "C1 [pulled]" in out
     assert "Decide — the TSC, due soon" in out and "action 20240312-1: sorry, will do" in out
+
+
+def test_a_vote_on_an_item_of_a_consent_agenda_pulls_it(cli, board):
+    cli("add-section", "Consent agenda", "--consent")
+    cli("add-resolution", "C1", "--in", "12")
+    cli("add-report", "Weber", "--title", "Treasurer", "--in", "12")
+    result = cli("add-vote", "12.1", "--voice", "--result", "adopted")
+    assert "pulled it from the consent agenda 12" in result.stderr
+    assert data(board)["proceedings"][-1]["items"][0]["pulled"] is True
+    said = cli("pull", "12.2").stderr  # a report takes no vote: say what to record instead
+    assert "add-decision" in said and "add-vote" not in said

@@ -121,3 +121,15 @@ def test_consent_agendas_without_a_vote_and_pulls_outside_one_are_flagged(tmp_pa
 def test_a_roll_call_whose_counts_differ_from_its_names_is_flagged(tmp_path):
     path = _session(tmp_path, [{"kind": "motion", "title": "M", "vote": {"for": 5, "ayes": ["ana", "ben"]}}])
     assert any("the counts 5-0-0 differ from the names of the roll call (2-0-0)" in m for m in _messages(path))
+
+
+def test_an_item_of_a_consent_agenda_with_its_own_vote_must_be_pulled(tmp_path):
+    path = _session(tmp_path, [
+        {"kind": "section", "title": "Consent calendar", "consent": True, "vote": "unanimous", "result": "adopted",
+         "items": [{"kind": "resolution", "title": "Warrants", "vote": "voice", "result": "adopted"},
+                   {"kind": "resolution", "title": "Contract", "pulled": True, "vote": "voice", "result": "adopted"}]},
+    ])
+    messages = _messages(path)
+    assert any("item 1.1 has a vote of its own but was not pulled from the consent agenda 1 (minutes pull 1.1)" in m
+               for m in messages)
+    assert not any("item 1.2" in m for m in messages)

@@ -24,7 +24,8 @@ def named(e: address.Entry) -> str:
 
 def vote_findings(s: Session, text: str, path: Path | str) -> list[tuple[str, str]]:
     """Return (level, located message) for every vote that contradicts the attendance, its threshold or its result,
-    and for every consent agenda that was not voted on or item pulled from no consent agenda."""
+    and for every consent agenda that was not voted on, item pulled from no consent agenda, or item of a consent agenda
+    voted on without being pulled."""
     from minutes.model.votes import all_votes, counts
     from minutes.render.attendance import here_at, voting_members
 
@@ -43,6 +44,9 @@ def vote_findings(s: Session, text: str, path: Path | str) -> list[tuple[str, st
         holder = sections.get(e.section)
         if getattr(e.entry, "pulled", False) and not getattr(holder, "consent", False):
             add("warning", [*e.path, "pulled"], f"{named(e)} is pulled, but its section is not a consent agenda")
+        if getattr(holder, "consent", False) and votes and not getattr(e.entry, "pulled", False):
+            add("warning", [*e.path, "vote"], f"{named(e)} has a vote of its own but was not pulled from the consent "
+                f"agenda {e.section} (minutes pull {e.address})")
         if getattr(e.entry, "consent", False) and not votes:
             add("warning", [*e.path, "consent"], f"{named(e)} is a consent agenda with no vote (minutes add-vote {e.address} ...)")
         if not votes:

@@ -179,14 +179,15 @@ class Added:
     kind: str
     number: int
     title: str
+    pulled_from: str = ""  # the consent agenda the vote took the item off, if it was on one
 
 
 def add_vote(
     path: Path, ref: str, options: VoteOptions, *, result: str | None = None, item_result: str | None = None,
     disposition: str | None = None, replace_vote: bool = False, amend: str | None = None,
 ) -> Added:
-    """Add a vote to the resolution or motion at ``ref`` (its ``vote``, then its further ``votes`` in order) or set
-    the one vote of the section at ``ref``. ``result`` is the entry's result for a vote on the main question, the
+    """Add a vote to the resolution or motion at ``ref`` (its ``vote``, then its further ``votes`` in order; an item
+    of a consent agenda is pulled from it) or set the one vote of the section at ``ref``. ``result`` is the entry's result for a vote on the main question, the
     vote's own when ``options.on`` names another question; ``item_result`` is always the entry's."""
     if result and item_result and not options.on:
         raise UsageError("--result and --item-result: without --on, --result is the item's result; give one of them")
@@ -221,7 +222,12 @@ def add_vote(
         for key, value in (("result", outcome), ("disposition", disposition)):
             if value is not None:
                 draft.set([*found.path, key], value)
-        added.append(Added(found.address, kind, number, str(found.entry.get("title") or "")))
+        holder = address.at_path(data, found.path[:-2]) if found.section else None
+        pulled_from = ""
+        if kind != "section" and holder is not None and holder.entry.get("consent") and not found.entry.get("pulled"):
+            draft.set([*found.path, "pulled"], True)  # a vote of its own takes it off the consent agenda
+            pulled_from = holder.address
+        added.append(Added(found.address, kind, number, str(found.entry.get("title") or ""), pulled_from))
 
     change(path, fn, amend, f"added a vote to {ref}")
     return added[-1]
@@ -241,10 +247,10 @@ def _refuse_unvoted(where: str, kind: str | None) -> None:
 # --- consent agendas -------------------------------------------------------------------------
 
 
-def pull(path: Path, ref: str, undo: bool = False, amend: str | None = None) -> tuple[str, str, str]:
+def pull(path: Path, ref: str, undo: bool = False, amend: str | None = None) -> tuple[str, str, str, bool]:
     """Take the item at ``ref`` off its section's consent agenda (``undo``: put it back), where it keeps its place
-    and address; return the item's address, its section's and what the item says."""
-    done: list[tuple[str, str, str]] = []
+    and address; return the item's address, its section's, what the item says and whether it takes a vote."""
+    done: list[tuple[str, str, str, bool]] = []
 
     def fn(draft: edit.Draft, data: dict) -> None:
         found = address.find(data, ref)
@@ -262,7 +268,7 @@ def pull(path: Path, ref: str, undo: bool = False, amend: str | None = None) -> 
                              f"'minutes pull {found.address} --undo' puts it back" if not undo else
                              f"{found.address} was not pulled from the consent agenda {section.address}")
         draft.set([*found.path, "pulled"], not undo)
-        done.append((found.address, section.address, gist(found.entry)))
+        done.append((found.address, section.address, gist(found.entry), found.entry.get("kind") in VOTED_ON))
 
     change(path, fn, amend, f"{'put back' if undo else 'pulled'} {ref}")
     return done[-1]

@@ -62,7 +62,8 @@ def add_vote(
     if added.kind == "section":
         return _done(path, f"recorded the vote of section {added.address} on its items")
     nth = ORDINALS.get(added.number, f"{added.number}th")
-    _done(path, f"added the {nth} vote on {added.address}" + (f" ({on})" if on else ""))
+    pulled = f"; pulled it from the consent agenda {added.pulled_from}" if added.pulled_from else ""
+    _done(path, f"added the {nth} vote on {added.address}" + (f" ({on})" if on else "") + pulled)
 
 
 @command("add-decision")
@@ -101,8 +102,10 @@ def pull(
     from minutes.records import votes
 
     path = _path(file)
-    where, section, said = votes.pull(path, ref, undo, amend)
+    where, section, said, votable = votes.pull(path, ref, undo, amend)
     if undo:
         return _done(path, f"put {where} ({said}) back on the consent agenda {section}")
-    _done(path, f"pulled {where} ({said}) from the consent agenda {section}; "
-                f"record its own vote with 'minutes add-vote {where} ...'")
+    then = (f"record its own vote with 'minutes add-vote {where} ...'" if votable else
+            f"record what was decided on it with 'minutes add-decision ... --in {section}' or "
+            f"'minutes add-resolution ... --in {section}'")
+    _done(path, f"pulled {where} ({said}) from the consent agenda {section}; {then}")
