@@ -138,7 +138,7 @@ def test_a_disposition_shows_beside_the_result_or_alone_and_never_with_no_decisi
     referred = resolution(None, result="referred", disposition="REFERRED TO COMMISSIONER OF FINANCE")
     alone = {"kind": "resolution", "title": "Lighting", "disposition": "PASSED TO SECOND READING"}
     out = minutes(session(referred, alone))
-    assert "Result: Referred — REFERRED TO COMMISSIONER OF FINANCE" in paragraphs(out)
+    assert "Result: REFERRED TO COMMISSIONER OF FINANCE" in paragraphs(out)  # its own word, not twice
     assert "Disposition: PASSED TO SECOND READING" in paragraphs(out)
     assert "No decision recorded" not in out
     assert ["2", "Lighting", "—", "PASSED TO SECOND READING"] in table_rows(out)
@@ -252,3 +252,20 @@ def test_the_council_minutes_make_a_word_document(tmp_path):
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "x.docx")).paragraphs)
     assert "einstimmig (5 Ja, 0 Nein, 0 Enthaltungen) angenommen" in text
     assert "Ja (3): Amanda Fritz, Randy Leonard und Dan Saltzman." in text
+
+
+def test_a_roll_call_on_a_consent_agenda_names_its_members():
+    section = {"kind": "section", "title": "Consent calendar", "consent": True, "result": "adopted",
+               "vote": {"ayes": ["ana", "ben"], "nays": ["cai"], "explanations": [{"person": "cai", "text": "Too fast."}]},
+               "items": [{"kind": "resolution", "title": "Warrants"}]}
+    said = paragraphs(minutes(session(section)))
+    assert any(p.startswith("Ayes (2): ") and "Nays (1): " in p for p in said)
+    assert any(p.endswith("explained the vote: Too fast.") for p in said)
+
+
+def test_a_disposition_that_starts_with_the_result_is_not_doubled():
+    item = {"kind": "resolution", "title": "Code change", "result": "referred",
+            "disposition": "Referred to the Planning Commission"}
+    said = paragraphs(minutes(session(item)))
+    assert "Result: Referred to the Planning Commission" in said
+    assert not any("Referred — Referred" in p for p in said)

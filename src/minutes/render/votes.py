@@ -127,7 +127,7 @@ def view(b: Builder, vote: Any, several: bool = False) -> dict[str, Any]:
 
 def outcome(b: Builder, result: str | None, disposition: str, consent: bool = False) -> dict[str, str]:
     """Return the result line of an item: its label ("Result", or "Disposition" for a disposition alone) and
-    text ("Referred — REFERRED TO …", "Adopted on the consent agenda", "No decision recorded")."""
+    text ("Adopted — Ordinance No. 12", "Adopted on the consent agenda", "No decision recorded")."""
     if consent and (result is None or result in PASSED):
         text = b._("Adopted on the consent agenda")
         return {"label": b._("Result"), "text": b._("{result} — {disposition}", result=text, disposition=disposition)
@@ -135,6 +135,8 @@ def outcome(b: Builder, result: str | None, disposition: str, consent: bool = Fa
     if result:
         label = b._(RESULTS[result])
         text = b._("{result} — {disposition}", result=label, disposition=disposition) if disposition else label
+        if disposition and str(disposition).casefold().startswith(label.casefold()):
+            text = disposition  # "Referred to the Planning Commission", not "Referred — Referred to …"
         return {"label": b._("Result"), "text": text, "recorded": "yes"}
     if disposition:
         return {"label": b._("Disposition"), "text": disposition, "recorded": "yes"}
@@ -166,7 +168,8 @@ def resolution(b: Builder, item: Any, section: Any) -> dict[str, Any]:
 
 def section(b: Builder, entry: Any, pulled: list[str]) -> dict[str, Any]:
     """Return what a section says of its one vote: for a consent agenda, which items were pulled and how the
-    balance was adopted; for another section with a vote, how its items (or reports) were approved."""
+    balance was adopted; for another section with a vote, how its items (or reports) were approved; a roll call's
+    names and explanations of vote."""
     vote = entry.vote
     decided = entry.result is None or entry.result in PASSED
     lines: list[dict[str, str]] = []
@@ -198,4 +201,6 @@ def section(b: Builder, entry: Any, pulled: list[str]) -> dict[str, Any]:
     elif not sentence and (entry.result or disposition):
         lines.append(outcome(b, entry.result, disposition))
     return {"consent": entry.consent, "consent_label": b._("Consent agenda") if entry.consent else "",
-            "vote_sentence": sentence, "vote_lines": lines, "pulled": pulled}
+            "vote_sentence": sentence, "vote_lines": lines, "pulled": pulled,
+            "vote_roll": roll(b, vote) if vote is not None else "",  # a roll call on the block names its members too
+            "vote_explanations": explanations(b, vote) if vote is not None else []}
