@@ -79,3 +79,17 @@ def test_the_json_keys_are_stable_and_the_table_adds_its_columns_last(cli, counc
                         "reviewed_on"]
     assert table[2] == ["20240110-1", "Survey Main Street", "Ben Okafor", "2024-02-01", "open", "2024-01-10",
                         "City Council", "3.2", "Public works", "COMPLETE", "2024-02-14"]
+
+
+def test_owner_finds_a_person_or_group_by_any_word_of_the_name():
+    from minutes.records.actions import ActionRow, select
+
+    rows = [ActionRow(id="1", task="t", owner="Sam Ruby", due="", status="open", session="s", date="2024-01-01", file="f"),
+            ActionRow(id="2", task="t", owner="the Board", due="", status="open", session="s", date="2024-01-01", file="f",
+                      owner_group="the Board"),
+            ActionRow(id="3", task="t", owner="Zoë Ångström", due="", status="open", session="s", date="2024-01-01", file="f")]
+    assert [r.id for r in select(rows, owner="Ruby")] == ["1"]
+    assert [r.id for r in select(rows, owner="sam r")] == ["1"]
+    assert [r.id for r in select(rows, owner="board")] == ["2"]
+    assert [r.id for r in select(rows, owner="angstrom")] == ["3"]
+    assert select(rows, owner="uby") == []

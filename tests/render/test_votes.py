@@ -192,7 +192,7 @@ def test_a_decision_is_a_labelled_paragraph_and_a_review_names_the_action():
         {"kind": "review", "action": "20240101-8", "task": "Call the bank"}]}
     out = minutes(session(section))
     said = paragraphs(out)
-    assert "Decision: For new projects, the recommendation is no date." in said
+    assert "1.1. Decision: For new projects, the recommendation is no date." in said  # its address, as everywhere
     assert "1.2. Action 20240312-2: Publish the accounts — owner: the TSC; due by Monday, if possible" in said
     assert "1.3. Action 20240312-2: Publish the accounts — COMPLETE" in said  # the task of this session's action
     assert "1.4. Action 20240101-9: sorry, will do" in said  # an earlier action the review gave no task

@@ -90,7 +90,8 @@ def test_on_behalf_of_becomes_attribution_text():
 def test_counted_votes_become_vote_events_with_counts():
     data = popolo.export(session.load(BOARD))
     event = next(v for v in data["vote_events"] if v["motion_id"] == "motion/5")
-    assert event["counts"] == [{"option": "yes", "value": 4}, {"option": "no", "value": 1}, {"option": "abstain", "value": 0}]
+    assert event["counts"] == [{"option": "yes", "value": 4}, {"option": "no", "value": 1}, {"option": "abstain", "value": 0},
+                               {"option": "absent", "value": 1}]  # the excused member, as the attendance says
     assert event["result"] == "pass"
     motion = next(m for m in data["motions"] if m["id"] == "motion/6")
     assert motion["result"] == "fail" and motion["creator_id"] == "person/dana-kowalski"

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from minutes.model import address, clock
+from minutes.model import address, clock, names
 from minutes.records.session_file import change
 from minutes.records.tables import Table
 from minutes.store import textedit as edit
@@ -139,7 +139,7 @@ def select(
     for row in found:
         if (open_only or overdue) and row.status != "open":
             continue
-        if owner and not any(name.casefold().startswith(owner.casefold()) for name in (row.owner, row.owner_group)):
+        if owner and not any(_named(owner, name) for name in (row.owner, row.owner_group)):
             continue
         if overdue and not (row.due and not row.soft_due() and row.due < today.isoformat()):
             continue
@@ -215,3 +215,10 @@ def carried_over(previous: Session) -> list[dict]:
             data["carried_over_from"] = item.carried_over_from or previous.date
             items.append({"kind": "action", **{k: v for k, v in data.items() if k != "kind"}})
     return items
+
+
+def _named(query: str, name: str) -> bool:
+    """Return whether ``query`` names ``name`` as `--owner` takes it: the start of the name or of any word of it
+    ("Sam", "Ruby" and "sam r" find Sam Ruby; "Board" finds the Board), without regard to case or accents."""
+    typed, spelled = names.fold(query.strip()), names.fold(name)
+    return bool(typed) and (spelled.startswith(typed) or any(w.startswith(typed) for w in names.words(name)))

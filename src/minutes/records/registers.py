@@ -13,7 +13,7 @@ from minutes.records.tables import (  # noqa: F401 - part of this module's API, 
     FORMULA_START, Table, document, emit, markdown, print_table, safe_cell, to_csv, to_docx,
 )
 from minutes.records.votes_register import member, resolutions, votes
-from minutes.render.attendance import group_name, is_voting, settings
+from minutes.model.presence import group_name, is_voting, settings
 
 
 def _in_range(s: Session, start: dt.date | None, end: dt.date | None) -> bool:

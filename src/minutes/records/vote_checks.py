@@ -27,7 +27,7 @@ def vote_findings(s: Session, text: str, path: Path | str) -> list[tuple[str, st
     and for every consent agenda that was not voted on, item pulled from no consent agenda, or item of a consent agenda
     voted on without being pulled."""
     from minutes.model.votes import all_votes, counts
-    from minutes.render.attendance import here_at, voting_members
+    from minutes.model.presence import here_at, voting_members
 
     roster = {p.id for p in s.roster()}
     members = voting_members(s)

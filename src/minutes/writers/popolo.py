@@ -11,6 +11,7 @@ from minutes.document.tree import Document
 from minutes.model import address
 from minutes.model.schema import Attendee, Resolution, Report, Section, Session, Speech, Text, TextItem, pick
 from minutes.model.votes import all_votes, counts, deciding, method, on_consent
+from minutes.model.presence import here_at, voting_members
 from minutes.model.vocab import ATTENDED, FAILED, IN_ROOM, PASSED, clock_minutes
 from minutes.writers import WriteOptions
 
@@ -112,7 +113,7 @@ def _motion(s: Session, item: Any, n: str, text: Callable, md: Callable, org_id:
             "organization_id": org_id, "legislative_session_id": event_id, "identifier": str(n),
             "classification": method(vote), "start_date": _event_date(s, getattr(item, "at", None)),
             "result": _outcome(own or (result if i - 1 == decider else None)),
-            "counts": _counts(s, vote), "votes": _votes(s, vote),
+            "counts": _counts(s, vote, getattr(item, "at", None)), "votes": _votes(s, vote, getattr(item, "at", None)),
         }))
     return motion, events
 
@@ -123,27 +124,38 @@ def _absent_or_not_voting(s: Session, pid: str) -> str:
     return "not voting" if status in IN_ROOM else "absent"
 
 
-def _votes(s: Session, vote: Any) -> list[dict[str, str]]:
-    """Return each named member's vote as a Popolo Vote: voter_id and option (yes, no, abstain, absent, not voting)."""
-    if isinstance(vote, str):
+def _away(s: Session, vote: Any, at: str | None) -> list[str]:
+    """Return the voting members the attendance has away at the vote (absent, excused, not yet come or gone) whom
+    the vote names on no side; none when the attendance counts groups, whose size is unknown."""
+    if any(a.group for a in s.attendees if a.status in IN_ROOM):
+        return []
+    named = set(vote.names())
+    return [a.person for a in voting_members(s) if a.person and a.person not in named and not here_at(a, at)]
+
+
+def _votes(s: Session, vote: Any, at: str | None = None) -> list[dict[str, str]]:
+    """Return each named member's vote as a Popolo Vote: voter_id and option (yes, no, abstain, absent, not voting),
+    and, for a roll call, the voting members the attendance has away as absent."""
+    if isinstance(vote, str) or not vote.names():
         return []
     sides = [(vote.ayes, "yes"), (vote.nays, "no"), (vote.abstentions, "abstain")]
     cast = [(pid, option) for names, option in sides for pid in names]
     cast += [(pid, _absent_or_not_voting(s, pid)) for pid in vote.not_voting]
+    cast += [(pid, "absent") for pid in _away(s, vote, at)]
     return [{"voter_id": f"person/{pid}", "option": option} for pid, option in cast]
 
 
-def _counts(s: Session, vote: Any) -> list[dict[str, Any]]:
-    """Return the counts of a vote per option (yes, no, abstain, then absent and not voting when known)."""
+def _counts(s: Session, vote: Any, at: str | None = None) -> list[dict[str, Any]]:
+    """Return the counts of a vote per option (yes, no, abstain, then absent and not voting: as the vote says, else
+    the voting members the attendance has away)."""
     found = counts(vote)
     if found is None:
         return []
     out = [{"option": o, "value": v} for o, v in zip(("yes", "no", "abstain"), found)]
-    if vote.not_voting:
-        options = [_absent_or_not_voting(s, pid) for pid in vote.not_voting]
-        out += [{"option": o, "value": options.count(o)} for o in ("absent", "not voting") if o in options]
-    elif vote.absent is not None:
-        out.append({"option": "absent", "value": vote.absent})
+    options = [_absent_or_not_voting(s, pid) for pid in vote.not_voting] + ["absent"] * len(_away(s, vote, at))
+    if vote.absent is not None and not vote.not_voting:
+        options = ["absent"] * vote.absent
+    out += [{"option": o, "value": options.count(o)} for o in ("absent", "not voting") if o in options]
     return out
 
 

@@ -68,7 +68,7 @@ class TableFormat(str, Enum):
 def actions_(
     folder: Annotated[Path, Arg(help="Folder of session files.")] = Path("."),
     open_: Annotated[bool, Opt("--open", help="Only open items.")] = False,
-    owner: Annotated[Optional[str], Opt("--owner", help="Only this owner's items: a person or an owner group (prefix).")] = None,
+    owner: Annotated[Optional[str], Opt("--owner", help="Only the items of this person or owner group (the start of any word of the name: Ruby, board).")] = None,
     overdue: Annotated[bool, Opt("--overdue", help="Only open items past their due date (a soft due is never overdue).")] = False,
     json_: JsonOpt = False,
     fmt: Annotated[Optional[TableFormat], Opt("--format", help="Write md, docx, csv or json.")] = None,
