@@ -3,8 +3,7 @@
 from typing import Annotated, Optional
 
 from minutes.cli.commands.common import (
-    AmendOpt, AtOpt, AttachOpt, CaptionOpt, DispositionOpt, FileOpt, InOpt, Result, _attachments, _done, _path,
-    _required, _text,
+    AmendOpt, AtOpt, AttachOpt, CaptionOpt, DispositionOpt, FileOpt, InOpt, Result, _done, _path,
 )
 from minutes.cli.commands.vote_options import (
     AbsentOpt, AbstainOpt, AcclamationOpt, AgainstOpt, AyeOpt, BallotOpt, ConsensusOpt, ExplainOpt, ForOpt,
@@ -80,12 +79,9 @@ def add_decision(
 
     Example: minutes add-decision "For new projects, the recommendation is no date."
     """
-    from minutes.cli.commands.recording import _add
-    from minutes.records import ops
+    from minutes.cli.commands.recording import add_item
 
-    item = ops.text_item("decision", _required(_text(text, "TEXT"), "Text", "a TEXT"), at)
-    item["attachments"] = _attachments(attach, caption)
-    _add(file, item, {}, False, "decision", amend, within)
+    add_item("decision", text, at=at, attach=attach, caption=caption, within=within, amend=amend, file=file)
 
 
 @command("pull")
