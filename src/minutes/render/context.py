@@ -235,13 +235,13 @@ class Builder:
                 heading = self._("{kind}: “{title}”", kind=out["kind_label"], title=out["title"])
             out["heading"] = out["agenda"] = heading
         elif isinstance(item, Resolution):
-            decided = votes_view.resolution(self, item, section)
             out.update(
                 title=rich.inline(t(item.title), self.rich), text=rich.block(t(item.text), self.rich), moved_by=self.person(item.moved_by),
                 seconded_by=self.person(item.seconded_by), result=item.result or "",
                 result_label=self._(RESULTS[item.result]) if item.result else "",
-                adopted=item.result == "adopted", **decided,
+                adopted=item.result == "adopted",
             )
+            out = votes_view.resolution(self, item, section).joined(out)
             out["heading"] = out["agenda"] = self._("{kind}: {title}", kind=out["kind_label"], title=out["title"])
         elif isinstance(item, Action):
             out.update(actions_view.action(self, item))

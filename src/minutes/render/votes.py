@@ -97,6 +97,24 @@ def explanations(b: Builder, vote: Any) -> list[str]:
     return out
 
 
+class Lazy(dict):
+    """A view whose costlier entries are made when a template first asks for them (most read one form only)."""
+
+    def __init__(self, made: dict[str, Any], **ready: Any) -> None:
+        super().__init__(**ready)
+        self._made = made
+
+    def __missing__(self, key: str) -> Any:
+        if key not in self._made:
+            raise KeyError(key)
+        value = self[key] = self._made.pop(key)()
+        return value
+
+    def joined(self, view: dict[str, Any]) -> Lazy:
+        """Return ``view`` with this one's entries, made and still to make, added."""
+        return Lazy(self._made, **view, **self)
+
+
 def view(b: Builder, vote: Any, several: bool = False) -> dict[str, Any]:
     """Return one vote as the templates see it: its label ("Vote", "Vote on the amendment"), both forms of its
     text (``text``, spelled out, and ``compact``), with the threshold, its own result, the names and explanations."""
@@ -105,24 +123,30 @@ def view(b: Builder, vote: Any, several: bool = False) -> dict[str, Any]:
     on = "" if isinstance(vote, str) else rich.inline(b.t(vote.on), b.rich)
     need = "" if isinstance(vote, str) else threshold(b, vote.threshold)
     own = None if isinstance(vote, str) else vote.result
-    text, short = spelled(b, vote), compact(b, vote)
-    if need:
-        text, short = (b._("; ", "list").join((form, need)) for form in (text, short))
-    if own:
-        text, short = (b._("{vote} — {result}", "vote", vote=form, result=b._(RESULT_WORDS[own], "result"))
-                       for form in (text, short))
+    plain = spelled(b, vote)
+
+    def dressed(form: str) -> str:
+        """Return a form of the vote with its threshold and its own result."""
+        if need:
+            form = b._("; ", "list").join((form, need))
+        if own:
+            form = b._("{vote} — {result}", "vote", vote=form, result=b._(RESULT_WORDS[own], "result"))
+        return form
+
+    text = dressed(plain)
     legacy = "counts" if kind == "counted" else kind  # the type the templates of version 1 test ("counts")
     yes, no, abstain = found if found is not None else (None, None, None)
-    return {
-        "type": legacy, "method": kind, "yes": yes, "no": no, "abstain": abstain,
-        "absent": None if isinstance(vote, str) else vote.absent_count(),
-        "label": b._("Vote on {question}", question=on) if on else b._("Vote"), "on": on,
-        "text": text, "compact": short, "spelled": text, "manner": manner(b, vote), "threshold": need,
-        # as a press release tells it: "… adopted the resolution “X” by general consent."
-        "bare": spelled(b, vote) if kind in ("counted", "acclamation", "unanimous") else manner(b, vote),
-        "result": own or "", "roll": roll(b, vote), "explanations": explanations(b, vote),
-        "several": several,
-    }
+    bare = kind in ("counted", "acclamation", "unanimous")
+    return Lazy(
+        {"compact": lambda: dressed(compact(b, vote)), "manner": lambda: manner(b, vote),
+         # as a press release tells it: "… adopted the resolution “X” by general consent."
+         "bare": (lambda: plain) if bare else (lambda: manner(b, vote))},
+        type=legacy, method=kind, yes=yes, no=no, abstain=abstain,
+        absent=None if isinstance(vote, str) else vote.absent_count(),
+        label=b._("Vote on {question}", question=on) if on else b._("Vote"), on=on,
+        text=text, spelled=text, threshold=need, result=own or "", roll=roll(b, vote),
+        explanations=explanations(b, vote), several=several,
+    )
 
 
 def outcome(b: Builder, result: str | None, disposition: str, consent: bool = False) -> dict[str, str]:
@@ -152,18 +176,25 @@ def resolution(b: Builder, item: Any, section: Any) -> dict[str, Any]:
     disposition = rich.inline(b.t(item.disposition), b.rich)
     out = outcome(b, item.result, disposition, consent)
     single = views[0] if len(views) == 1 and not views[0]["on"] and not views[0]["result"] else None
-    merged = ""
-    if single and item.result and not consent:  # compact: "Carried 6-4-0" on one line, then the disposition
-        merged = b._("{result} {vote}", "compact", result=b._(RESULTS[item.result]), vote=single["compact"])
-        if disposition:
-            merged = b._("{result} — {disposition}", result=merged, disposition=disposition)
-    table = {form: b._("; ", "list").join(b._("{question}: {vote}", "vote", question=v["on"], vote=v[form]) if v["on"]
-                                          else v[form] for v in views) for form in ("spelled", "compact")}
-    return {
-        "vote": views[0] if views else None, "votes": views, "table_vote": table, "final": views[votes.deciding(taken)] if views else None,
-        "outcome": out, "on_consent": consent, "result_compact": merged,
-        "disposition": disposition, "passed": item.result in PASSED,
-    }
+
+    def merged() -> str:
+        """Return the compact result line: "Carried 6-4-0" on one line, then the disposition ("" if none)."""
+        if not (single and item.result and not consent):
+            return ""
+        line = b._("{result} {vote}", "compact", result=b._(RESULTS[item.result]), vote=single["compact"])
+        return b._("{result} — {disposition}", result=line, disposition=disposition) if disposition else line
+
+    def table(form: str) -> str:
+        """Return every vote on one line of the table of resolutions, in the ``form`` asked for."""
+        return b._("; ", "list").join(b._("{question}: {vote}", "vote", question=v["on"], vote=v[form]) if v["on"]
+                                      else v[form] for v in views)
+
+    return Lazy(
+        {"result_compact": merged},
+        vote=views[0] if views else None, votes=views, final=views[votes.deciding(taken)] if views else None,
+        table_vote=Lazy({"spelled": lambda: table("spelled"), "compact": lambda: table("compact")}),
+        outcome=out, on_consent=consent, disposition=disposition, passed=item.result in PASSED,
+    )
 
 
 def section(b: Builder, entry: Any, pulled: list[str]) -> dict[str, Any]:
