@@ -50,3 +50,8 @@ def test_load_names_a_missing_file_and_a_folder(tmp_path):
         session.load(tmp_path / "nope.yaml")
     with pytest.raises(MinutesError, match="is a folder"):
         session.load(tmp_path)
+
+
+def test_a_field_named_like_a_kind_is_named_in_the_error():
+    errors = session.validate("title: T\ndate: 2024-01-01\nproceedings:\n- kind: review\n  action: 5\n", "s.yaml")
+    assert errors == ["s.yaml:5: item 1, action: Input should be a valid string"]

@@ -198,10 +198,12 @@ def _describe(err: Any, where: Locator, path: Path | str, data: Any = None) -> s
 
 def _visible(loc: list) -> list:
     """Drop the union and validator names pydantic adds to a location."""
-    out = []
-    for part in loc:
-        if isinstance(part, str) and ("[" in part or part in _TAGS or part.startswith("function-")):
+    out: list = []
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and ("[" in part or part.startswith("function-")):
             continue
+        if isinstance(part, str) and part in _TAGS and (part not in KINDS or i and isinstance(loc[i - 1], int)):
+            continue  # a kind's tag follows an entry's index; a field may share its name (a review's "action")
         if part == "date" and out[-1:] == ["due"]:  # the date side of "a date or a text"
             continue
         out.append(part)
