@@ -179,6 +179,17 @@ def sections(data: Any) -> list[Entry]:
     return [e for e in entries(data) if is_section(e.entry)]
 
 
+def by_address(found: list[Entry]) -> dict[str, Any]:
+    """Return the sections among ``found`` (entries as ``entries`` lists them) by address: what an entry's
+    ``section`` names, so that the section holding an entry is ``by_address(found).get(e.section)``."""
+    return {e.address: e.entry for e in found if is_section(e.entry)}
+
+
+def holder(data: Any, e: Entry) -> Entry | None:
+    """Return the section holding the entry ``e`` of ``data`` (None at the top level)."""
+    return at_path(data, e.path[:-2]) if e.section else None
+
+
 def next_section(data: Any, current: str | None) -> Entry:
     """Return the section after ``current`` in the agenda (the first one from the top level)."""
     found = sections(data)

@@ -38,8 +38,9 @@ def vote_findings(s: Session, text: str, path: Path | str) -> list[tuple[str, st
     def add(level: str, loc: list, message: str) -> None:
         out.append((level, located(path, sessions.locate(text, loc), message)))
 
-    sections = {e.address: e.entry for e in address.sections(s)}
-    for e in address.entries(s):
+    walked = address.entries(s)
+    sections = address.by_address(walked)
+    for e in walked:
         votes = all_votes(e.entry)
         holder = sections.get(e.section)
         if getattr(e.entry, "pulled", False) and not getattr(holder, "consent", False):

@@ -222,7 +222,7 @@ def add_vote(
         for key, value in (("result", outcome), ("disposition", disposition)):
             if value is not None:
                 draft.set([*found.path, key], value)
-        holder = address.at_path(data, found.path[:-2]) if found.section else None
+        holder = address.holder(data, found)
         pulled_from = ""
         if kind != "section" and holder is not None and holder.entry.get("consent") and not found.entry.get("pulled"):
             draft.set([*found.path, "pulled"], True)  # a vote of its own takes it off the consent agenda
@@ -256,7 +256,7 @@ def pull(path: Path, ref: str, undo: bool = False, amend: str | None = None) -> 
         found = address.find(data, ref)
         if address.is_section(found.entry):
             raise UsageError(f"{found.address} is a section; pull takes an item of a consent agenda (e.g. {found.address}.1)")
-        section = address.at_path(data, found.path[:-2]) if found.section else None
+        section = address.holder(data, found)
         if section is None:
             raise UsageError(f"{found.address} is in no section; only an item of a consent agenda "
                              "('minutes add-section TITLE --consent') can be pulled")

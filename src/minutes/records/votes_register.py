@@ -72,11 +72,11 @@ def resolutions(loaded: list[tuple[Path, Session]]) -> Table:
     voted on as a block and item adopted on a consent agenda, with method, figures, threshold, result, disposition."""
     rows = []
     for _, s in loaded:
-        sections: dict[str, Any] = {}
-        for e in address.entries(s):
+        walked = address.entries(s)
+        sections = address.by_address(walked)
+        for e in walked:
             item, n = e.entry, e.address
             if isinstance(item, Section):
-                sections[n] = item
                 if all_votes(item):
                     kind = "consent agenda" if item.consent else "section"
                     rows += _decided(s, n, item, kind, pick(item.title, s.lang), (None, None))

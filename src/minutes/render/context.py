@@ -12,7 +12,7 @@ from minutes.render.i18n import Catalog
 from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
 from minutes.render import rich
-from minutes.model.address import is_section
+from minutes.model.address import by_address, is_section
 from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
 
@@ -279,7 +279,7 @@ class Builder:
         the first of a run of actions carried over from one meeting gets an ``intro``."""
         out, previous, came_from = [], None, None
         walked = list(outline.numbered(self.s.proceedings, self.days))
-        held = {e.address: e.entry for e in walked if is_section(e.entry)}
+        held = by_address(walked)
         for e in walked:
             if not e.address:
                 out.append(self.day(*self.days[e.path[1]]))

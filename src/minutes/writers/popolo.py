@@ -192,8 +192,9 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
         "attendees": [{"id": f"person/{a.person}"} for a in s.attendees if a.person and a.status in ATTENDED],
     })
     speeches, motions, vote_events = [], [], []
-    sections: dict[str, Section] = {}
-    for position, e in enumerate(address.entries(s), 1):  # items in sections too, each by its address
+    walked = address.entries(s)
+    sections = address.by_address(walked)
+    for position, e in enumerate(walked, 1):  # items in sections too, each by its address
         item, n = e.entry, e.address
         if isinstance(item, (Speech, Report)):
             speaker = item.speaker if isinstance(item, Speech) else item.presenter
@@ -211,8 +212,6 @@ def export(s: Session, lang: str | None = None, event_id: str | None = None) -> 
             motion, events = _motion(s, item, n, text, md, org_id, event_id, sections.get(e.section))
             motions.append(motion)
             vote_events += events
-        if isinstance(item, Section):
-            sections[n] = item
     organizations = [{"id": org_id, "name": text(s.organization)}] if org_id else []
     return {
         "events": [event], "organizations": organizations, "persons": persons, "memberships": memberships,
