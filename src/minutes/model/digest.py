@@ -21,7 +21,8 @@ def digest(data: dict) -> str:
 # Fields added after approvals were first sealed, with their defaults: left out of the hash while they hold
 # their default, so a session sealed before they existed keeps its hash (and one that uses them is sealed with them).
 LATER_FIELDS = {
-    "": {"groups": []},
+    "": {"groups": [], "number": None, "settings": None},
+    "press": {"lead": None, "label": None, "symbol": None},
     "people": {"handle": None, "aliases": []},
     "attendees": {"as": None, "arrived": None, "left": None},
 }
@@ -61,7 +62,8 @@ def content_hash(s: Session) -> str:
     """Return a short hash of everything in the session but the hash itself (approval and amendments included)."""
     data = s.model_dump(mode="json", by_alias=True, exclude={"approval": {"hash"}})
     for where, defaults in LATER_FIELDS.items():
-        for entry in (data.get(where) or []) if where else [data]:
+        part = data.get(where) if where else data
+        for entry in ([part] if isinstance(part, dict) else part or []):
             for key, default in defaults.items():
                 if key in entry and entry[key] == default:
                     del entry[key]

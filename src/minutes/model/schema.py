@@ -9,6 +9,8 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from minutes.model.base import LangCode, Strict, Text, Time  # noqa: F401 - part of this module's API
+from minutes.model.press import Contact, Dateline, Press  # noqa: F401 - part of this module's API
+from minutes.model.settings import FolderSettings, SessionSettings, merged
 from minutes.model.votes import Counts, Explanation, Vote, VoteValue, all_votes, counts, method, votes_text  # noqa: F401
 
 from minutes.model.vocab import (  # noqa: F401 - part of this module's API
@@ -222,34 +224,6 @@ class Quorum(Strict):
     present: bool | None = None
 
 
-class Dateline(Strict):
-    """Press-release dateline: city, release date and agency."""
-
-    city: Text | None = None
-    date: dt.date | None = None
-    agency: str | None = None
-
-
-class Contact(Strict):
-    """Media contact."""
-
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-
-
-class Press(Strict):
-    """Press-release metadata."""
-
-    headline: Text | None = None
-    subheadline: Text | None = None
-    dateline: Dateline = Dateline()
-    release: Text | None = Field(None, description='e.g. "For immediate release"')
-    boilerplate: Text | None = None
-    contact: Contact | None = None
-    translations: list[LangCode] = Field(default_factory=list)
-
-
 class Approval(Strict):
     """Whether these minutes are approved."""
 
@@ -276,6 +250,7 @@ class Session(Strict):
     title: Text
     series: Series | None = None
     kind: str = Field("regular", description="regular, special, annual, congress-day, committee, ...")
+    number: str | None = Field(None, description='The meeting\'s number in its body\'s count, e.g. "9876th"')
     organization: Text | None = Field(None, description="The body that meets, or the organizer")
     date: dt.date
     start: Time | None = None
@@ -298,7 +273,9 @@ class Session(Strict):
     press: Press = Press()
     approval: Approval = Approval()
     amendments: list[Amendment] = Field(default_factory=list)
+    settings: SessionSettings | None = Field(None, description="This session's own settings, over its folder's")
     _shared: Roster | None = PrivateAttr(None)  # the folder's people.yaml (store.loader.with_roster), never dumped
+    _folder: FolderSettings | None = PrivateAttr(None)  # the folder's minutes.yaml (store.loader), never dumped
 
     @field_validator("timezone")
     @classmethod
@@ -344,6 +321,10 @@ class Session(Strict):
             return self.groups
         own = {pick(g.name, self.lang) for g in self.groups}
         return self.groups + [g for g in self._shared.groups if pick(g.name, self.lang) not in own]
+
+    def effective_settings(self) -> FolderSettings:
+        """Return the settings this session works with: its folder's minutes.yaml, under its own ``settings:``."""
+        return merged(self._folder, self.settings)
 
     def name_of(self, pid: str | None) -> str:
         """Return the name of person ``pid`` in the session's language (the id itself if not in the roster)."""

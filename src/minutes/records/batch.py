@@ -16,6 +16,7 @@ BINARY = ("docx", "pdf")
 def options(
     kind: str, fmt: str, lang: str | None, template: Path | None, reference_doc: Path | None,
     front_matter: str | None, paper: str | None = None, agenda: bool = True, handles: bool = False,
+    style: str | None = None,
 ) -> RenderOptions:
     """Return checked render options; a usage error names the bad one."""
     for label, path in (("--template", template), ("--reference-doc", reference_doc)):
@@ -23,7 +24,7 @@ def options(
             raise UsageError(f"{label} {path}: no such file")
     opts = RenderOptions(kind=kind, fmt=fmt, lang=lang, template=template, reference_doc=reference_doc,
                          front_matter=front_matter, paper=paper.lower() if paper else None, agenda=agenda,
-                         handles=handles)
+                         handles=handles, style=style)
     check_options(opts)
     return opts
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minutes.render import actions as actions_view
 from minutes.render import attachments, outline
@@ -11,18 +11,24 @@ from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
 from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
-from minutes.render import rich
+from minutes.render import rich, styles
 from minutes.model.address import by_address, is_section
 from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
+from minutes.render.signatures import signatories
+
+if TYPE_CHECKING:
+    from minutes.model.settings import FolderSettings
 
 
 class Builder:
     """Build the view context of one session in one language."""
 
     def __init__(self, session: Session, cat: Catalog, parts: list[Session] | None = None, show_agenda: bool = True,
-                 handles: bool = False):
+                 handles: bool = False, style: dict[str, Any] | None = None, settings: FolderSettings | None = None):
         self.s = session
+        self.settings = settings if settings is not None else session.effective_settings()
+        self.style = style if style is not None else styles.resolve("minutes", None, self.settings)
         self.handles = handles
         self.show_agenda = show_agenda
         self.cat = cat
@@ -143,6 +149,7 @@ class Builder:
             "title": self.t(s.title),
             "series": series,
             "kind": s.kind,
+            "number": s.number or "",
             "kind_label": self._(SESSION_KINDS[s.kind]) if s.kind in SESSION_KINDS
             else s.kind.replace("-", " ").capitalize(),
             "organization": self.t(s.organization),
@@ -324,6 +331,8 @@ class Builder:
             "headline": self.t(pr.headline) or session["title"],
             "subheadline": sub,
             "release": self.t(pr.release),
+            "lead": rich.block(self.t(pr.lead), self.rich),
+            "label": self.t(pr.label), "symbol": pr.symbol or "",
             "date": self.date(day), "date_iso": day.isoformat(),
             "dateline": {"plain": plain, "ap": ap + " —", "city": city, "date": date, "agency": dl.agency or ""},
             "boilerplate": rich.block(self.t(pr.boilerplate), self.rich),
@@ -368,16 +377,20 @@ class Builder:
             "resolutions": [i for i in items if i["kind"] in ("resolution", "motion")],
             "actions": [i for i in items if i["kind"] == "action"],
             "press": self.press(session),
+            "style": self.style,
+            "signatures": signatories(self, self.settings),
         }
 
 
 def build(session: Session, cat: Catalog, parts: list[Session] | None = None,
-          show_agenda: bool = True, handles: bool = False) -> dict[str, Any]:
+          show_agenda: bool = True, handles: bool = False, style: dict[str, Any] | None = None,
+          settings: FolderSettings | None = None) -> dict[str, Any]:
     """Return the view context of ``session`` in the catalog's language.
 
     ``parts`` are the sessions a compiled series was made of (``series.compile_series``), in date order:
     with them, each day opens with its own heading and the dates span the first to the last day.
     ``show_agenda`` tells the template whether to print the agenda at the top; ``handles`` puts each person's
-    handle beside their name (the person's ``handle`` is in the view either way).
+    handle beside their name (the person's ``handle`` is in the view either way). ``style`` is the resolved
+    style (``render.styles.resolve``), seen by the template as ``style``; ``settings`` the session's settings.
     """
-    return Builder(session, cat, parts, show_agenda, handles).build()
+    return Builder(session, cat, parts, show_agenda, handles, style, settings).build()

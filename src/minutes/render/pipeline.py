@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from minutes.errors import MinutesError, UsageError
 from minutes.model.schema import Session
 from minutes.model.vocab import is_lang
+from minutes.render import styles
 
 if TYPE_CHECKING:
     from minutes.document.tree import Metadata
@@ -33,6 +34,7 @@ class RenderOptions:
     paper: str | None = None
     agenda: bool = True  # the agenda at the top of the minutes (the template sees it as ``show_agenda``)
     handles: bool = False  # people's handles beside their names: "James Snell (@jasnell)"
+    style: str | None = None  # the style of the minutes or release (default: the settings', else formal / news)
 
 
 def check_options(options: RenderOptions, formats: Collection[str], front_matters: Collection[str]) -> None:
@@ -45,6 +47,7 @@ def check_options(options: RenderOptions, formats: Collection[str], front_matter
         raise UsageError(f"unknown language {options.lang!r}; use a code like en, ru, zh or de")
     if options.front_matter is not None and options.front_matter not in front_matters:
         raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(front_matters)}")
+    styles.check_style(options.kind, options.style)
     if options.paper is not None and options.paper not in PAPERS:
         raise UsageError(f"--paper: unknown paper {options.paper!r}; use one of {', '.join(PAPERS)}")
 
@@ -115,9 +118,13 @@ def template_text(session: Session, source: Path | None, options: RenderOptions,
     cat = i18n.catalog(lang, extra)
     # The minutes of one file carry its content hash ("minutes verify FILE" recomputes it), so that a
     # printed copy can be matched to its file. A compiled series matches no single file: no hash.
-    digest = content_hash(session) if options.kind == "minutes" and not parts else ""
-    view = context.build(session, cat, parts, show_agenda=options.agenda, handles=options.handles)
-    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder)
+    settings = session.effective_settings()
+    style = styles.resolve(options.kind, options.style, settings)
+    digest = content_hash(session) if options.kind == "minutes" and not parts and style["hash"] else ""
+    view = context.build(session, cat, parts, show_agenda=options.agenda and style.get("agenda", True),
+                         handles=options.handles, style=style, settings=settings)
+    text = templating.render(options.kind, view, cat, template=options.template, session_dir=folder,
+                             name=style["template"])
     meta = Metadata(
         title=view["session"]["title"],
         author=pick(session.organization, lang, session.lang) if session.organization else "",

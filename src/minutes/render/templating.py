@@ -221,11 +221,11 @@ def search_path(template: Path | None, session_dir: Path | None) -> tuple[Path, 
 
 
 def render(kind: str, context: dict[str, Any], cat: Catalog, *, template: Path | None = None,
-           session_dir: Path | None = None) -> str:
-    """Return the Markdown that the template for ``kind`` makes of ``context``."""
+           session_dir: Path | None = None, name: str | None = None) -> str:
+    """Return the Markdown that the template for ``kind`` (or the template file ``name``) makes of ``context``."""
     if template is not None and not template.is_file():
         raise MinutesError(f"{template}: no such template file")
-    name = template.name if template is not None else TEMPLATES[kind]
+    name = template.name if template is not None else name or TEMPLATES[kind]
     env = environment(search_path(template, session_dir), template.absolute() if template is not None else None)
     try:
         tmpl = env.get_template(name)

@@ -27,6 +27,8 @@ def render(
     kind: Annotated[
         Kind, Opt("--kind", "-k", help="Formal minutes, a press release or the agenda (the notice of the meeting).")
     ] = Kind.minutes,
+    style: Annotated[Optional[str], Opt("--style", "-s", help="Minutes: formal, council or notes; a release: news or "
+                                        "coverage (default: the folder's minutes.yaml, else formal / news).")] = None,
     fmt: Annotated[str, Opt("--format", "-t", help="md, docx, json, pdf or popolo.")] = "md",
     lang: Annotated[Optional[str], Opt("--lang", "-l", help="Language: en, ru, zh, de (default: the session's).")] = None,
     out: Annotated[str, Opt("--out", "-o", help="Output folder, or - for stdout (one md or json result).")] = ".",
@@ -50,10 +52,13 @@ def render(
     """Render minutes, a press release or the agenda to Markdown, Word, JSON, PDF or Popolo JSON.
 
     Example: minutes render . --kind release --format docx --lang zh --out out --jobs 2
+
+    Example: minutes render meeting.yaml --style notes --out -
     """
     from minutes.records import batch
 
-    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper, not no_agenda, handles)
+    options = batch.options(kind.value, fmt, lang, template, reference_doc, front_matter, paper, not no_agenda, handles,
+                            style)
     paths = batch.expand(files, _path(None) if not files and series is None else None)
     if series is not None or out == "-":
         rendered = batch.render_single(paths, options, series)
