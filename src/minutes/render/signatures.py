@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def signatories(view: Any, settings: FolderSettings) -> list[dict[str, Any]]:
-    """Return each signatory (``view`` is the render.context.Builder): name: name, capacity and the "By … Clerk" line (empty when none), in signing order."""
+    """Return each signatory (``view`` is a render.context.Builder): name, capacity, the "By … Clerk" line, in order."""
     s = view.s
     if settings.signatures is None:
         pairs = [(s.chair, view._("Chair")), (s.secretary, view._("Secretary"))]
