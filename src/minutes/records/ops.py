@@ -308,12 +308,12 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> dic
 
 def session_files(paths: list[Path]) -> list[Path]:
     """Return the session files named by ``paths``, expanding folders to their *.yaml files (any case: .YAML too),
-    the shared roster (people.yaml) left out."""
+    the folder's settings (minutes.yaml) and shared roster (people.yaml, or the one minutes.yaml names) left out."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml")
-                                and not p.name.startswith(".") and p.name.lower() != sessions.ROSTER_FILE))
+                                and not p.name.startswith(".") and sessions.folder_file(p) is None))
         else:
             files.append(path)
     return files

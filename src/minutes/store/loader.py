@@ -72,6 +72,26 @@ def roster_path(session: Path | str) -> Path:
     return Path(session).parent / folder.roster_name(session, ROSTER_FILE)
 
 
+def folder_file(path: Path | str) -> str | None:
+    """Return what the file at ``path`` is to its folder when it is no session: "settings" (minutes.yaml), "roster"
+    (the shared roster it names, else people.yaml), or None."""
+    if folder.is_settings_file(path):
+        return "settings"
+    try:
+        roster = folder.roster_name(path, ROSTER_FILE)
+    except MinutesError:  # a bad minutes.yaml: its own error is reported where a session needs it
+        roster = ROSTER_FILE
+    return "roster" if Path(path).name.lower() == roster.lower() else None
+
+
+def check_folder_file(path: Path, what: str) -> None:
+    """Raise the first located error of the folder's settings file or shared roster at ``path`` (``what``: which)."""
+    if what == "settings":
+        folder.check_file(path)
+    else:
+        shared_text(read_text(path), path)
+
+
 def shared_data(session: Path | str) -> dict[str, Any]:
     """Return the shared roster of ``session``'s folder as plain data ({} without one); errors name its line."""
     path = roster_path(session)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes.errors import MinutesError, located
-from minutes.model.settings import SETTINGS_FILE
+from minutes.model.vocab import SETTINGS_FILE, is_roster_file
 from minutes.store import yamlio
 from minutes.store.located import Locator, read_text, report, stamp
 
@@ -73,8 +73,20 @@ def settings_text(text: str, path: Path | str) -> FolderSettings:
 
 def roster_name(session: Path | str, default: str) -> str:
     """Return the file name of the shared roster that the settings beside ``session`` name (``default`` without)."""
-    settings = folder_settings(session)
-    return settings.roster if settings is not None else default
+    path = settings_path(session)
+    found = stamp(path)
+    return default if found is None else _roster(path, found, default)
+
+
+@functools.lru_cache(maxsize=8)
+def _roster(path: Path, found: tuple[int, int], default: str) -> str:
+    """Return the roster file the settings file at ``path`` names, read as strict YAML without the model (so that an
+    append stays light); a bad name is reported as the model reports it."""
+    data = yamlio.load(read_text(path), path)
+    name = data.get("roster", default) if isinstance(data, dict) else default
+    if not is_roster_file(name):
+        _read(path, found)  # raises the located error
+    return name
 
 
 def check_file(path: Path) -> None:

@@ -76,11 +76,15 @@ def check(
     files: Annotated[Optional[list[Path]], Arg(help="Session files or folders (default: the current session).", show_default=False)] = None,
     strict: Annotated[bool, Opt("--strict", help="Fail on warnings too.")] = False,
     lang: Annotated[Optional[str], Opt("--lang", help="Also list every text with no translation in LANG.")] = None,
+    profile: Annotated[Optional[str], Opt("--profile", help="What the record must hold: formal, council, notes or "
+                                          "coverage (default: the settings' profile, else the minutes' style).")] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Check sessions for errors and for what proper minutes need.
 
     Example: minutes check --strict --lang ru *.yaml
+
+    Example: minutes check --strict --profile notes .
     """
     from minutes.records import checks
     from minutes.records import ops
@@ -88,20 +92,23 @@ def check(
     paths = ops.session_files(files) if files else [_path(None)]
     if not paths:
         raise MinutesError(f"{', '.join(map(str, files or []))}: a folder with no session files (*.yaml) in it")
-    report: dict[str, list] = {}
+    checks.check_profile(profile)
+    report: dict[str, dict] = {}
     bad = False
-    for path, findings in zip(paths, checks.check_files(paths, lang)):
-        report[str(path)] = [f.to_dict() for f in findings]
-        bad = bad or checks.failed(findings, strict)
+    for path, checked in zip(paths, checks.check_files(paths, lang, profile)):
+        report[str(path)] = {"profile": checked.profile, "findings": [f.to_dict() for f in checked.findings]}
+        bad = bad or checks.failed(checked.findings, strict)
         if not json_:
-            for f in findings:
+            for f in checked.findings:
                 print(f"{f.level}: {f.message}", file=sys.stderr if f.level == "error" else sys.stdout)
     if json_:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        errors = sum(1 for fs in report.values() for f in fs if f["level"] == "error")
-        warnings = sum(1 for fs in report.values() for f in fs if f["level"] == "warning")
-        print(f"{len(paths)} file(s) checked: {errors} error(s), {warnings} warning(s)")
+        found = [f["level"] for r in report.values() for f in r["findings"]]
+        errors, warnings = found.count("error"), found.count("warning")
+        used = sorted({r["profile"] for r in report.values() if r["profile"]})
+        with_ = f" (profile{'s' if len(used) > 1 else ''} {', '.join(used)})" if used else ""
+        print(f"{len(paths)} file(s) checked{with_}: {errors} error(s), {warnings} warning(s)")
     if bad:
         raise SystemExit(1)
 
