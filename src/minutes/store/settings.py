@@ -33,10 +33,10 @@ def is_settings_file(path: Path | str) -> bool:
     return Path(path).name.lower() == SETTINGS_FILE
 
 
-def renamed_session(path: Path | str) -> str:
+def renamed_session(path: Path | str, line: int | None = None) -> str:
     """Return the one-line error for a session stored under the settings file's name."""
-    return located(path, None, f"{SETTINGS_FILE} is the folder's settings file, not a session: rename the session "
-                               "file (e.g. 2025-03-04-board-meeting.yaml)")
+    return located(path, line, f"this name is the folder's settings file, not a session: rename the session file "
+                               "(e.g. 2025-03-04-board-meeting.yaml)")
 
 
 def folder_settings(session: Path | str) -> FolderSettings | None:
@@ -64,7 +64,7 @@ def settings_text(text: str, path: Path | str) -> FolderSettings:
     if not isinstance(loaded, dict):
         raise MinutesError(located(path, 1, NOT_SETTINGS))
     if any(field in loaded for field in SESSION_FIELDS):
-        raise MinutesError(renamed_session(path))
+        raise MinutesError(renamed_session(path, 1))
     try:
         return FolderSettings.model_validate(loaded)
     except ValidationError as exc:

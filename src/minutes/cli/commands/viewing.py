@@ -1,4 +1,4 @@
-"""Viewing and checking: `show`, `agenda`, `list`, `check`, `schema`."""
+"""Viewing and checking: `show`, `agenda`, `list`, `check`, `schema`, `settings`."""
 
 import json
 import sys
@@ -114,11 +114,41 @@ def check(
 
 
 @command("schema")
-def schema() -> None:
-    """Print the JSON Schema of session files, for editors and validators.
+def schema(
+    settings: Annotated[bool, Opt("--settings", help="The schema of a folder's settings file, minutes.yaml.")] = False,
+) -> None:
+    """Print the JSON Schema of session files (or of minutes.yaml), for editors and validators.
 
     Example: minutes schema > session.schema.json
+
+    Example: minutes schema --settings > settings.schema.json
     """
-    from minutes.model.schema import json_schema
+    if settings:
+        from minutes.model.settings import json_schema
+    else:
+        from minutes.model.schema import json_schema  # type: ignore[no-redef]
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@command("settings")
+def settings(
+    file: Annotated[Optional[Path], Arg(help="Session file (default: the current session).", show_default=False)] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Print the settings a session works with, each with where it came from (its own, minutes.yaml, the default).
+
+    Example: minutes settings; minutes settings --json | jq '.[] | select(.from != "default")'
+    """
+    from minutes.records import settings as explained
+    from minutes.store import loader as sessions
+
+    path = _path(file)
+    rows = explained.explain(sessions.load(path), path)
+    if json_:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max(len(r["setting"]) for r in rows)
+    for r in rows:
+        value = r["value"] if isinstance(r["value"], str) else json.dumps(r["value"], ensure_ascii=False)
+        print(f"{r['setting']:<{width}}  {value}  ({r['from']})")
