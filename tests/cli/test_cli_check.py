@@ -48,5 +48,5 @@ def test_check_reports_references_to_unknown_people(cli, board):
 
 def test_check_many_files_and_json(cli, board, congress):
     data = json.loads(cli("check", str(board), str(congress), "--json").stdout)
-    assert data[str(board)] == []
-    assert {f["level"] for f in data[str(congress)]} == {"warning"}
+    assert data[str(board)] == {"profile": "formal", "findings": []}
+    assert {f["level"] for f in data[str(congress)]["findings"]} == {"warning"}

@@ -12,17 +12,15 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from minutes.model.base import LangCode, Strict, Text
-from minutes.model.vocab import is_timezone
+from minutes.model.vocab import PROFILES, SETTINGS_FILE, is_roster_file, is_timezone  # noqa: F401 - this API
 
 MinutesStyle = Literal["formal", "council", "notes"]
 ReleaseStyle = Literal["news", "coverage"]
-Profile = Literal["formal", "council", "notes", "coverage"]
+Profile = Literal[PROFILES]  # type: ignore[valid-type]
 MINUTES_STYLES: tuple[str, ...] = MinutesStyle.__args__  # type: ignore[attr-defined]
 RELEASE_STYLES: tuple[str, ...] = ReleaseStyle.__args__  # type: ignore[attr-defined]
-PROFILES: tuple[str, ...] = Profile.__args__  # type: ignore[attr-defined]
 HEADER_FIELDS = ("event", "date", "time", "place", "occasion", "chair", "secretary", "quorum", "previous_minutes",
                  "status")
-SETTINGS_FILE = "minutes.yaml"
 
 
 class Signature(Strict):
@@ -101,7 +99,7 @@ class FolderSettings(SessionSettings):
     @field_validator("roster")
     @classmethod
     def _plain_name(cls, value: str) -> str:
-        if not value or "/" in value or "\\" in value or value.startswith(".") or not value.endswith((".yaml", ".yml")):
+        if not is_roster_file(value):
             raise ValueError(f"roster must be a plain .yaml file name beside minutes.yaml, not {value!r}")
         return value
 

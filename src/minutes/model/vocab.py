@@ -60,3 +60,15 @@ def is_timezone(value: str) -> bool:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+# --- a folder's settings (model/settings.py): what store and records need without the model ---
+
+SETTINGS_FILE = "minutes.yaml"
+PROFILES = ("formal", "council", "notes", "coverage")
+
+
+def is_roster_file(value: object) -> bool:
+    """Return whether ``value`` may name a shared roster: a plain .yaml file name beside minutes.yaml."""
+    return (isinstance(value, str) and bool(value) and "/" not in value and "\\" not in value
+            and not value.startswith(".") and value.endswith((".yaml", ".yml")) and value.lower() != SETTINGS_FILE)

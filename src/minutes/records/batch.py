@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from minutes.errors import MinutesError, UsageError
-from minutes.records.publish import Rendered, check_options, render_file, render_many, render_series
+from minutes.records.publish import Rendered, check_options, render_many, render_series, render_session
 from minutes.render.pipeline import RenderOptions
 
 BINARY = ("docx", "pdf")
@@ -41,19 +41,33 @@ def expand(files: list[Path] | None, current: Path | None) -> list[Path]:
     return found
 
 
-def render_single(paths: list[Path], opts: RenderOptions, series: str | None = None) -> Rendered:
-    """Render one file, or a whole series compiled into one document."""
+def render_single(paths: list[Path], opts: RenderOptions, series: str | None = None,
+                  out: str = "-") -> list[Rendered]:
+    """Render one file, or a whole series compiled into one document, in each of its languages (one only when
+    ``out`` is ``-``)."""
+    from minutes.records.publish import in_languages
+
     if series is None:
         if len(paths) != 1:
             raise UsageError(f"--out - writes one result, but {len(paths)} files were given")
-        return render_file(paths[0], opts)
-    from minutes.records import actions
-    from minutes.records.series import members
+        from minutes.store.loader import load
 
-    loaded = actions.load_all(paths)
-    parts = members([s for _, s in loaded], series)
-    source = next(p for p, s in loaded if s is parts[0])
-    return render_series(parts, source, opts)
+        session, source, parts = load(paths[0]), paths[0], None
+    else:
+        from minutes.records import actions
+        from minutes.records.series import compile_series, members
+
+        loaded = actions.load_all(paths)
+        parts = members([s for _, s in loaded], series)
+        source = next(p for p, s in loaded if s is parts[0])
+        session = compile_series(parts)
+    each = in_languages(session, opts)
+    if out == "-" and len(each) > 1:
+        raise UsageError(f"--out - writes one result, but the settings name {len(each)} languages "
+                         f"({', '.join(str(o.lang) for o in each)}); give --lang, or a folder")
+    if parts is None:
+        return [render_session(session, source, o) for o in each]
+    return [render_series(parts, source, o) for o in each]
 
 
 def deliver(rendered: Rendered, out: str) -> Path | None:

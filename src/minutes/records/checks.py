@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from minutes.model import address, names
 from minutes.store import loader as sessions
-from minutes.errors import MinutesError, located
+from minutes.errors import MinutesError, UsageError, located
+from minutes.model.vocab import PROFILES
 from minutes.model.vocab import clock_minutes
 from minutes.records.vote_checks import named as _named, vote_findings
 
@@ -30,50 +31,76 @@ class Finding:
         return {"level": self.level, "message": self.message}
 
 
-def check_files(paths: list[Path], lang: str | None = None) -> list[list[Finding]]:
-    """Return the findings for each file (unchanged files from the folder index, without --lang)."""
+@dataclass(frozen=True)
+class Checked:
+    """The findings of one file, and the check profile they were made with (None: not a session, or not valid)."""
+
+    profile: str | None
+    findings: list[Finding]
+
+
+def check_profile(profile: str | None) -> None:
+    """Raise a UsageError naming --profile when ``profile`` is not a check profile."""
+    if profile is not None and profile not in PROFILES:
+        raise UsageError(f"--profile: unknown profile {profile!r}; use one of {', '.join(PROFILES)}")
+
+
+def check_files(paths: list[Path], lang: str | None = None, profile: str | None = None) -> list[Checked]:
+    """Return the findings for each file with ``profile`` (default: each session's own), unchanged files from the
+    folder index (without --lang)."""
+    check_profile(profile)
     if lang is not None:
-        return [check_file(path, lang) for path in paths]
+        return [_checked(path, examine(path, lang, profile)) for path in paths]
     from minutes.store import index
 
-    def compute(path: Path) -> dict[str, list]:
-        findings, attached = examine(path)
-        return {"findings": [f.to_dict() for f in findings], "attached": attached}
+    def compute(path: Path) -> dict[str, Any]:
+        findings, attached, used = examine(path, None, profile)
+        return {"findings": [f.to_dict() for f in findings], "attached": attached, "profile": used}
 
     # The attached files are looked at on every run: they change without the session file changing.
     return [
-        [Finding(**f) for f in entry["findings"]] + missing_attachments(path, entry["attached"])
-        for path, entry in zip(paths, index.cached(paths, "checks", compute))
+        Checked(entry["profile"], [Finding(**f) for f in entry["findings"]] + missing_attachments(path, entry["attached"]))
+        for path, entry in zip(paths, index.cached(paths, f"checks:{profile or ''}", compute))
     ]
 
 
-def check_file(path: Path, lang: str | None = None) -> list[Finding]:
-    """Return the findings for the session file at ``path`` (and its missing ``lang`` texts)."""
-    findings, attached = examine(path, lang)
-    return findings + missing_attachments(path, attached)
+def _checked(path: Path, examined: tuple[list[Finding], list[list], str | None]) -> Checked:
+    """Return what ``examine`` found in ``path``, its missing attachments added."""
+    findings, attached, used = examined
+    return Checked(used, findings + missing_attachments(path, attached))
 
 
-def examine(path: Path, lang: str | None = None) -> tuple[list[Finding], list[list]]:
-    """Return the findings that depend on the file alone, and its attached files (see ``attachments.references``)."""
+def check_file(path: Path, lang: str | None = None, profile: str | None = None) -> list[Finding]:
+    """Return the findings for the session file at ``path`` (and its missing ``lang`` texts) with ``profile``."""
+    return _checked(path, examine(path, lang, profile)).findings
+
+
+def examine(path: Path, lang: str | None = None,
+            profile: str | None = None) -> tuple[list[Finding], list[list], str | None]:
+    """Return the findings that depend on the file alone, its attached files (see ``attachments.references``) and
+    the check profile used (``profile``, else the one its settings or style give)."""
     from minutes.render.attachments import references
+    from minutes.render.styles import profile_name
 
     try:
+        shared = sessions.folder_file(path)
+        if shared is not None:  # a folder's settings or shared roster, checked as one
+            sessions.check_folder_file(path, shared)
+            return [], [], None
         text = sessions.read_text(path)
-        if path.name == sessions.ROSTER_FILE:  # a folder's shared roster, checked as one
-            sessions.shared_text(text, path)
-            return [], []
         result = sessions.validate(text, path)
     except MinutesError as exc:
-        return [Finding("error", str(exc))], []
+        return [Finding("error", str(exc))], [], None
     if isinstance(result, list):
-        return [Finding("error", message) for message in result], []
+        return [Finding("error", message) for message in result], [], None
 
     try:
         sessions.with_roster(result, path)
     except MinutesError as exc:
-        return [Finding("error", str(exc))], []
-    findings = check_session(result, text, path)
-    return findings + (missing_translations(result, text, path, lang) if lang else []), references(result)
+        return [Finding("error", str(exc))], [], None
+    used = profile or profile_name(result.effective_settings())
+    findings = check_session(result, text, path, used)
+    return findings + (missing_translations(result, text, path, lang) if lang else []), references(result), used
 
 
 def missing_attachments(path: Path, attached: list[list]) -> list[Finding]:
@@ -96,8 +123,8 @@ def missing_attachments(path: Path, attached: list[list]) -> list[Finding]:
     return out
 
 
-def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
-    """Return the findings for a valid session: references, names, votes and missing elements."""
+def check_session(s: Session, text: str, path: Path | str, profile: str = "formal") -> list[Finding]:
+    """Return the findings for a valid session: references, names, votes and the elements ``profile`` expects."""
     from minutes.model.schema import pick
 
     out: list[Finding] = []
@@ -143,15 +170,33 @@ def check_session(s: Session, text: str, path: Path | str) -> list[Finding]:
         at(["people"], "warning", f"near-duplicate names {a!r} and {b!r}: one person, two spellings?")
     out.extend(Finding(level, message) for level, message in vote_findings(s, text, path))
     out.extend(_duplicate_action_ids(s, text, path))
-    missing = {
-        "chair": "no presiding officer (minutes set chair NAME)",
-        "secretary": "no secretary (minutes set secretary NAME)",
-        "adjourned": "no adjournment time (minutes set adjourned HH:MM)",
-        "previous_minutes": "approval of the previous minutes is not recorded (minutes set previous_minutes approved)",
-    }
-    for field, message in missing.items():
-        if getattr(s, field) is None:
-            out.append(Finding("warning", located(path, None, message)))
+    out.extend(missing_findings(s, path, profile))
+    return out
+
+
+# What each check profile expects a record to hold, with the command that adds it.
+MISSING = {
+    "chair": "no presiding officer (minutes set chair NAME)",
+    "secretary": "no secretary (minutes set secretary NAME)",
+    "adjourned": "no adjournment time (minutes set adjourned HH:MM)",
+    "previous_minutes": "approval of the previous minutes is not recorded (minutes set previous_minutes approved)",
+    "press.headline": "no headline for the release (minutes set press.headline TEXT)",
+}
+PROFILE_FIELDS = {
+    "formal": ("chair", "secretary", "adjourned", "previous_minutes"),
+    "council": ("chair", "secretary", "adjourned"),  # a council approves its minutes as an agenda item
+    "notes": (),
+    "coverage": ("chair", "press.headline"),
+}
+
+
+def missing_findings(s: Session, path: Path | str, profile: str = "formal") -> list[Finding]:
+    """Return a warning for every field the check ``profile`` expects that ``s`` does not hold."""
+    out = []
+    for field in PROFILE_FIELDS[profile]:
+        holder, _, name = field.rpartition(".")
+        if getattr(getattr(s, holder) if holder else s, name) is None:
+            out.append(Finding("warning", located(path, None, MISSING[field])))
     return out
 
 

@@ -21,8 +21,9 @@ def migrate(path: Path) -> bool:
     Approved minutes are migrated too (what they print does not change): their hash is recomputed.
     """
     done: list[bool] = []
-    if path.name == sessions.ROSTER_FILE:  # a folder's shared roster has no texts to escape: checked, left alone
-        sessions.shared_text(sessions.read_text(path), path)
+    shared = sessions.folder_file(path)
+    if shared is not None:  # a folder's settings or shared roster has no texts to escape: checked, left alone
+        sessions.check_folder_file(path, shared)
         return False
 
     def step(text: str) -> str:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # the model is imported only where a change needs it.
 
 SCHEMA_FILE = "session.schema.json"
+SETTINGS_SCHEMA_FILE = "settings.schema.json"  # minutes.yaml's: "# yaml-language-server: $schema=.minutes/settings.schema.json"
 PLACE_MODES = {"online": "online", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site"}
 
 
@@ -68,7 +69,7 @@ def new_session(
     place: str | None = None,
     organization: str | None = None,
     occasion: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     kind: str | None = None,
     start: str | None = None,
     timezone: str | None = None,
@@ -84,7 +85,14 @@ def new_session(
     With ``agenda`` (a Markdown outline's file name, ``-`` for stdin), its sections open the proceedings.
     The file's modeline points at the schema written to ``.minutes/`` (relative to the file's folder,
     as yaml-language-server resolves it); a ``.minutes/.gitignore`` keeps minutes' state out of git.
+    The folder's minutes.yaml gives the organization, language and time zone that are not given.
     """
+    from minutes.records.settings import new_fields
+
+    inherited = new_fields(folder)
+    organization = organization or inherited.get("organization")
+    lang = lang or inherited.get("lang") or "en"
+    timezone = timezone or inherited.get("timezone")
     data = _clean(
         {
             "schema_version": SCHEMA_VERSION,
@@ -137,17 +145,19 @@ def new_session(
 
 
 def write_schema(folder: Path) -> Path:
-    """Write the JSON Schema next to the sessions, for editors; return its path."""
+    """Write the JSON Schemas of session files and of the folder's minutes.yaml next to the sessions, for editors;
+    return the session schema's path."""
     target = folder / STATE_DIR / SCHEMA_FILE
     if target.parent.is_symlink():
         return target  # never write through a link planted in the folder
     import json
 
-    from minutes.model.schema import json_schema
+    from minutes.model import schema, settings
 
     try:
         target.parent.mkdir(exist_ok=True)
-        store.write_atomic(target, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        for name, made in ((SCHEMA_FILE, schema.json_schema), (SETTINGS_SCHEMA_FILE, settings.json_schema)):
+            store.write_atomic(target.parent / name, json.dumps(made(), indent=2, ensure_ascii=False) + "\n")
     except (OSError, MinutesError):
         pass  # the schema is a convenience for editors; the session file is what matters
     return target
@@ -308,12 +318,12 @@ def approve(path: Path, on: dt.date | None = None, by: str | None = None) -> dic
 
 def session_files(paths: list[Path]) -> list[Path]:
     """Return the session files named by ``paths``, expanding folders to their *.yaml files (any case: .YAML too),
-    the shared roster (people.yaml) left out."""
+    the folder's settings (minutes.yaml) and shared roster (people.yaml, or the one minutes.yaml names) left out."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml")
-                                and not p.name.startswith(".") and p.name.lower() != sessions.ROSTER_FILE))
+                                and not p.name.startswith(".") and sessions.folder_file(p) is None))
         else:
             files.append(path)
     return files

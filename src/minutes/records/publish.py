@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
 
@@ -55,7 +55,7 @@ def render_session(session: Session, source: Path | None, options: RenderOptions
     wopts = WriteOptions(
         front_matter=options.front_matter,
         reference_doc=options.reference_doc,
-        paper=options.paper,
+        paper=options.paper or session.effective_settings().paper,  # --paper, else the settings'; else the writer's
         base_dir=source.parent if source is not None else None,
     )
     data = WRITERS[options.fmt](doc, wopts)
@@ -65,6 +65,18 @@ def render_session(session: Session, source: Path | None, options: RenderOptions
     from minutes.render.attachments import local_files
 
     return Rendered(name, data, wopts.warnings, local_files(session), source.parent)
+
+
+def languages(session: Session, options: RenderOptions) -> list[str | None]:
+    """Return the languages to render ``session`` in: --lang, else the settings' ``languages``, else its own (None)."""
+    if options.lang is not None:
+        return [options.lang]
+    return list(session.effective_settings().languages) or [None]
+
+
+def in_languages(session: Session, options: RenderOptions) -> list[RenderOptions]:
+    """Return ``options`` once for each language ``session`` is rendered in (see ``languages``)."""
+    return [replace(options, lang=lang) for lang in languages(session, options)]
 
 
 def render_series(parts: list[Session], source: Path | None, options: RenderOptions) -> Rendered:
@@ -89,13 +101,22 @@ def render_file(path: Path, options: RenderOptions) -> Rendered:
     return render_session(load(path), path, options)
 
 
-def _render_one(path: Path, options: RenderOptions) -> tuple[Rendered | None, str | None]:
+@gc_paused()
+def render_languages(path: Path, options: RenderOptions) -> list[Rendered]:
+    """Load the session at ``path`` and render it once in each of its languages (see ``languages``)."""
+    from minutes.store.loader import load
+
+    session = load(path)
+    return [render_session(session, path, each) for each in in_languages(session, options)]
+
+
+def _render_one(path: Path, options: RenderOptions) -> tuple[list[Rendered], str | None]:
     try:
-        return render_file(path, options), None
+        return render_languages(path, options), None
     except MinutesError as exc:
-        return None, str(exc)
+        return [], str(exc)
     except Exception as exc:  # a worker must report, never take the batch down
-        return None, f"{path}: internal error: {type(exc).__name__}: {exc}"
+        return [], f"{path}: internal error: {type(exc).__name__}: {exc}"
 
 
 def render_many(
@@ -115,9 +136,10 @@ def render_many(
     copied: dict[str, Path] = {}  # the attached files copied into out_dir, by their source
     failures = 0
 
-    def finish(path: Path, rendered: Rendered | None, error: str | None) -> None:
+    def finish(path: Path, results: list[Rendered], error: str | None) -> None:
         nonlocal failures
-        if rendered is not None:
+        failed = error is not None
+        for rendered in results:
             other = written.get(rendered.name)
             if other is not None:
                 rendered, error = None, f"{path}: would overwrite {rendered.name}, already written from {other}"
@@ -128,8 +150,11 @@ def render_many(
                     rendered.warnings += copy_files(rendered.files, rendered.folder, out_dir, copied)
                 except MinutesError as exc:
                     rendered, error = None, str(exc)
-        failures += rendered is None
-        on_done(path, rendered, error)
+            failed = failed or rendered is None
+            on_done(path, rendered, None if rendered is not None else error)
+        if not results:
+            on_done(path, None, error)
+        failures += failed
 
     if jobs <= 1 or len(paths) <= 2:
         for path in paths:

@@ -27,17 +27,23 @@ RACY_NS = 2_000_000_000
 
 
 def _stamp(path: Path) -> list[int] | None:
-    """Return the size and times of ``path``, then those of its folder's shared roster (which results depend on too)."""
+    """Return the size and times of ``path``, then those of its folder's settings (minutes.yaml) and shared roster
+    (which results depend on too)."""
     from minutes.store.loader import roster_path
+    from minutes.store.settings import settings_path
 
     try:
         st = path.stat()
     except OSError:
         return None
     stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-    with contextlib.suppress(OSError):
-        shared = roster_path(path).stat()
-        stamp += [shared.st_size, shared.st_mtime_ns, shared.st_ctime_ns]
+    for shared in (settings_path, roster_path):
+        try:
+            other = shared(path).stat()
+        except (OSError, MinutesError):  # none (or a bad minutes.yaml, which names no roster: its own stamp counts)
+            stamp += [-1, 0, 0]
+        else:
+            stamp += [other.st_size, other.st_mtime_ns, other.st_ctime_ns]
     return stamp
 
 

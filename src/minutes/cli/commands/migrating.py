@@ -18,10 +18,11 @@ def migrate(
     import sys
 
     from minutes.records import migrate as migration
+    from minutes.store.loader import folder_file
 
+    shared = {"settings": "the folder's settings: nothing to migrate", "roster": "a shared roster: nothing to migrate"}
     for path in files:
         if migration.migrate(path):
             print(f"{path}: migrated to schema version 2")
         else:
-            print(f"{path}: {'a shared roster: nothing to migrate' if path.name == 'people.yaml' else 'already version 2'}",
-                  file=sys.stderr)
+            print(f"{path}: {shared.get(folder_file(path) or '', 'already version 2')}", file=sys.stderr)

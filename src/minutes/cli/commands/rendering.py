@@ -30,7 +30,8 @@ def render(
     style: Annotated[Optional[str], Opt("--style", "-s", help="Minutes: formal, council or notes; a release: news or "
                                         "coverage (default: the folder's minutes.yaml, else formal / news).")] = None,
     fmt: Annotated[str, Opt("--format", "-t", help="md, docx, json, pdf or popolo.")] = "md",
-    lang: Annotated[Optional[str], Opt("--lang", "-l", help="Language: en, ru, zh, de (default: the session's).")] = None,
+    lang: Annotated[Optional[str], Opt("--lang", "-l", help="Language: en, ru, zh, de (default: each of the "
+                                       "languages in minutes.yaml, else the session's).")] = None,
     out: Annotated[str, Opt("--out", "-o", help="Output folder, or - for stdout (one md or json result).")] = ".",
     template: Annotated[Optional[Path], Opt("--template", help="Your own Jinja2 template for this kind.")] = None,
     reference_doc: Annotated[
@@ -40,7 +41,8 @@ def render(
         Optional[str], Opt("--front-matter", help="Markdown front matter: hugo, jekyll or pandoc.")
     ] = None,
     paper: Annotated[
-        Optional[str], Opt("--paper", help="Word/PDF paper: a4 or letter (default: the reference's or language's).")
+        Optional[str], Opt("--paper", help="Word/PDF paper: a4 or letter (default: the settings', else the "
+                           "reference's or the language's).")
     ] = None,
     jobs: Annotated[int, Opt("--jobs", "-j", min=1, help="Render this many files at once.")] = 1,
     series: Annotated[
@@ -61,12 +63,12 @@ def render(
                             style)
     paths = batch.expand(files, _path(None) if not files and series is None else None)
     if series is not None or out == "-":
-        rendered = batch.render_single(paths, options, series)
-        target = batch.deliver(rendered, out)
-        for warning in rendered.warnings:
-            print(f"minutes: warning: {warning}", file=sys.stderr)
-        if target is not None:
-            print(target)
+        for rendered in batch.render_single(paths, options, series, out):
+            target = batch.deliver(rendered, out)
+            for warning in rendered.warnings:
+                print(f"minutes: warning: {warning}", file=sys.stderr)
+            if target is not None:
+                print(target)
         return
     failures = _render_batch(batch, paths, options, Path(out), jobs)
     if failures:

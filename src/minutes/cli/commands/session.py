@@ -15,9 +15,11 @@ def new(
     title: Annotated[Optional[str], Arg(help="Title of the session.", show_default=False)] = None,
     date: Annotated[Optional[str], Opt("--date", help="Date, YYYY-MM-DD.")] = None,
     place: Annotated[Optional[str], Opt("--place", help="online, hybrid, on-site, or the venue.")] = None,
-    organization: Annotated[Optional[str], Opt("--organization", "--body", help="The body that meets.")] = None,
+    organization: Annotated[Optional[str], Opt("--organization", "--body", help="The body that meets (default: the "
+                                               "folder's minutes.yaml).")] = None,
     occasion: Annotated[Optional[str], Opt("--occasion", help="The occasion of the meeting.")] = None,
-    lang: Annotated[str, Opt("--lang", help="Language of the record.")] = "en",
+    lang: Annotated[Optional[str], Opt("--lang", help="Language of the record (default: the folder's minutes.yaml, "
+                                       "else en).")] = None,
     kind: Annotated[Optional[str], Opt("--kind", help="regular, special, annual, congress-day, ...")] = None,
     start: Annotated[Optional[str], Opt("--start", help="Start time, HH:MM.")] = None,
     timezone: Annotated[Optional[str], Opt("--timezone", help="IANA time zone, e.g. Europe/Berlin.")] = None,
