@@ -87,31 +87,30 @@ def disposition(b: Builder, item: dict[str, Any]) -> str:
     return text
 
 
-def next_steps(b: Builder, actions: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """Return the open action items as a project's next steps: the task, the owner's handle (else name) and the due."""
-    out = []
-    for a in actions:
-        if a["status"] != "open":
-            continue
-        owner = a["owner"]
-        who = (handle(owner["handle"]) or owner["name"]) if owner else ""
-        if a["owner_group"]:
-            who = b.cat.paren(who, a["owner_group"]) if who else a["owner_group"]
-        out.append({"task": a["task"], "owner": who, "due": a["due"], "address": a["address"]})
-    return out
+def step(b: Builder, a: dict[str, Any]) -> dict[str, str]:
+    """Return an action item as a project's next step: the task, the owner's handle (else name), the due (ISO)."""
+    owner = a["owner"]
+    who = (handle(owner["handle"]) or owner["name"]) if owner else ""
+    if a["owner_group"]:
+        who = b.cat.paren(who, a["owner_group"]) if who else a["owner_group"]
+    return {"task": a["task"], "owner": who, "due": a["due_iso"] or a["due"], "address": a["address"]}
 
 
 def view(b: Builder, session: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
     """Return what the styles add to the view: ``officers`` (chair and secretary for the heading), ``present``
-    (notes), ``those_present`` (council) and ``next_steps``; each item gets its ``disposition`` in capitals."""
+    (notes), ``those_present`` (council) and ``next_steps`` (the open actions); each resolution gets its
+    ``disposition_line`` in capitals, each speech or report ``who`` (with handle), each action its ``step``."""
     for item in items:
         if item["kind"] in ("resolution", "motion"):
             item["disposition_line"] = disposition(b, item)
-    actions = [i for i in items if i["kind"] == "action"]
+        elif item["kind"] in ("speech", "report"):
+            item["who"] = handled(b, item["person"]["id"])
+        elif item["kind"] == "action":
+            item["step"] = step(b, item)
     return {
         "officers": {"chair": officer(b, session["chair"], "Chair"),
                      "secretary": officer(b, session["secretary"], "Secretary")},
         "present": notes_present(b) if b.style.get("name") == "notes" else None,
         "those_present": council_present(b) if b.style.get("name") == "council" else None,
-        "next_steps": next_steps(b, actions),
+        "next_steps": [i["step"] for i in items if i["kind"] == "action" and i["status"] == "open"],
     }
