@@ -22,22 +22,29 @@ from render_fixtures import EXAMPLES, KINDS, LANGS  # noqa: E402
 FIXTURES = sorted(GOLDEN.glob("*/*.yaml"))
 
 
+# The examples rendered in a style of their own too: "minutes-notes" is the minutes in the notes style.
+STYLED = {"project-notes": ("minutes-notes",), "city-council": ("minutes-council",)}
+
+
 def golden_name(path: Path, kind: str, lang: str) -> str:
-    """Return the golden file of one example file: its folder and date, the kind and the language."""
+    """Return the golden file of one example file: its folder and date, the kind (with its style) and the language."""
     return f"{path.parent.name}.{path.stem[:10]}.{kind}.{lang}.md"
 
 
 def golden_cases() -> list[tuple[Path, str, str]]:
-    """Return every (example file, kind, language) that has a golden file."""
-    return [(path, kind, lang) for path in [*EXAMPLES, *FIXTURES] for kind in KINDS for lang in LANGS]
+    """Return every (example file, kind, language) that has a golden file; a styled kind is "minutes-STYLE"."""
+    plain = [(path, kind, lang) for path in [*EXAMPLES, *FIXTURES] for kind in KINDS for lang in LANGS]
+    styled = [(path, kind, lang) for path in EXAMPLES for kind in STYLED.get(path.parent.name, ()) for lang in LANGS]
+    return plain + styled
 
 
 def rendered(path: Path, kind: str, lang: str) -> bytes:
-    """Return the Markdown of one example in one kind and language, as its golden file holds it."""
+    """Return the Markdown of one example in one kind (and style) and language, as its golden file holds it."""
     from minutes.records.publish import render_file
     from minutes.render.pipeline import RenderOptions
 
-    return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
+    kind, _, style = kind.partition("-")
+    return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang, style=style or None)).data
 
 
 def main() -> None:

@@ -209,7 +209,7 @@ def test_a_decision_is_on_the_agenda_of_a_session_without_sections():
 def test_the_compact_form_is_picked_by_a_template_variable(tmp_path):
     shipped = (ROOT / "templates" / "minutes.md.j2").read_text(encoding="utf-8")
     own = tmp_path / "minutes.md.j2"
-    own.write_text(shipped.replace('vote_form | default("spelled")', '"compact"'), encoding="utf-8")
+    own.write_text(shipped.replace("vote_form | default(style.vote_form)", '"compact"'), encoding="utf-8")
     items = [resolution({"for": 5, "against": 0}, result="carried"),
              resolution({"ayes": ["ana", "ben", "cai"], "nays": ["dee", "eli"]}, result="adopted"),
              resolution({"ayes": ["ana", "ben", "cai", "dee", "eli"]}, result="adopted"),
