@@ -132,7 +132,7 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
         return
     i = 0
     for entry in entries:
-        at = entry.get("at")
+        at = entry.get("at_hm")  # the time as typed (HH:MM), not as printed
         if not at or entry.get("kind") == "section":
             continue
         said = []

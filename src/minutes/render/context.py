@@ -189,7 +189,7 @@ class Builder:
         t = self.t
         out: dict[str, Any] = {
             "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
-            "at": self.clock.time(item.at), "note": rich.block(t(item.note), self.rich),
+            "at": self.clock.time(item.at), "at_hm": item.at or "", "note": rich.block(t(item.note), self.rich),
             "attachments": [attachments.view(a.file, t(a.caption)) for a in item.attachments],
             "pulled": self._("Pulled for separate consideration.") if item.pulled else "",
         }
