@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from minutes.model.vocab import LANG, TIME_RE
+from minutes.model.vocab import LANG, TIME_RE, normal_lang
 
-LangCode = Annotated[str, Field(pattern=LANG)]
+LangCode = Annotated[str, Field(pattern=LANG), AfterValidator(normal_lang)]  # en_GB is read as en-GB
 Text = Union[str, dict[LangCode, str]]
 """A text that is either one string or a map of language code to string."""
 

@@ -354,12 +354,12 @@ def unique_people(part: Session | Roster) -> Session | Roster:
 
 
 def pick(value: Text | None, lang: str, default: str = "en") -> str:
-    """Return ``value`` in ``lang``, falling back to ``default`` and then any language."""
+    """Return ``value`` in ``lang``, falling back to ``default``, their base languages and then any language."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    for code in (lang, default):
+    for code in (lang, lang.split("-")[0], default, default.split("-")[0]):  # en-GB takes the en text
         if code in value:
             return value[code]
     return next(iter(value.values()), "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from minutes.errors import UsageError
-from minutes.model.vocab import TIME_RE, is_lang, is_timezone
+from minutes.model.vocab import TIME_RE, is_lang, is_timezone, normal_lang
 
 _LOCATION = re.compile(r"^:\d+(?::\d+)?: ")
 
@@ -18,10 +18,12 @@ def time(value: str | None, option: str) -> str | None:
 
 
 def lang(value: str | None, option: str) -> str | None:
-    """Return ``value`` if it is a language code, else a usage error naming ``option``."""
-    if value is None or is_lang(value):
-        return value
-    raise UsageError(f"{option}: {value!r} is not a language code; use e.g. en, ru, zh or de")
+    """Return ``value`` as a language code in its hyphen form (en_GB → en-GB), else a usage error naming ``option``."""
+    if value is None:
+        return None
+    if is_lang(value):
+        return normal_lang(value)
+    raise UsageError(f"{option}: {value!r} is not a language code; use e.g. en, de, en-GB or pt_BR")
 
 
 def timezone(value: str | None, option: str) -> str | None:

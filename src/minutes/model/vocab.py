@@ -9,7 +9,8 @@ SCHEMA_VERSION = 2
 
 # Whole-value patterns: pydantic reads "$" as the end of the text, Python's re as "before a final newline"
 # too, so Python code checks a value with ``fullmatch``, never ``match`` or ``search``.
-LANG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+# A language code, with a region or script in either spelling (en-GB, en_GB, zh-Hant-TW): ``normal_lang`` hyphens it.
+LANG = r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$"
 PERSON_ID = r"^[^\s/\\]{1,80}$"
 TIME_RE = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
 
@@ -49,6 +50,15 @@ def clock_minutes(at: str) -> int:
 def is_lang(value: str) -> bool:
     """Return whether ``value`` is, as a whole, a language code such as en, zh or pt-BR."""
     return re.fullmatch(LANG, value) is not None
+
+
+def normal_lang(value: str) -> str:
+    """Return a language code in its hyphen form, each part cased as BCP 47 writes it: en_gb → en-GB, zh_hant → zh-Hant."""
+    head, *rest = value.replace("_", "-").split("-")
+    parts = [head.lower()]
+    for part in rest:
+        parts.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 and part.isalpha() else part)
+    return "-".join(parts)
 
 
 def is_timezone(value: str) -> bool:

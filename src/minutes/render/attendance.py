@@ -40,9 +40,9 @@ def timing(b: Builder, a: Attendee) -> list[str]:
     """Return the notes of a late arrival or an early departure: ["arrived 9:36", "left 11:04"]."""
     out = []
     if a.arrived:
-        out.append(b._("arrived {time}", "attendance", time=a.arrived))
+        out.append(b._("arrived {time}", "attendance", time=b.clock.time(a.arrived)))
     if a.left:
-        out.append(b._("left {time}", "attendance", time=a.left))
+        out.append(b._("left {time}", "attendance", time=b.clock.time(a.left)))
     return out
 
 
@@ -132,12 +132,12 @@ def movements(b: Builder, entries: list[dict[str, Any]]) -> None:
         return
     i = 0
     for entry in entries:
-        at = entry.get("at")
+        at = entry.get("at_hm")  # the time as typed (HH:MM), not as printed
         if not at or entry.get("kind") == "section":
             continue
         said = []
         while i < len(events) and clock_minutes(events[i][0]) <= clock_minutes(at):
-            time, left, a = events[i]
+            time, left, a = b.clock.time(events[i][0]), events[i][1], events[i][2]
             name = b.person(a.person)["name"] if a.person else b.t(a.group)
             if left:
                 said.append(b._("{name} left at {time}.", "attendance", name=name, time=time))

@@ -11,7 +11,7 @@ from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
 from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
-from minutes.render import rich, styled, styles
+from minutes.render import clock, dates as dates_view, rich, styled, styles
 from minutes.model.address import by_address, is_section
 from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
@@ -41,6 +41,7 @@ class Builder:
         self.days = self._day_markers(parts or [])
         self.rich = session.schema_version == 2  # its Markdown fields are Markdown (vocab.BLOCK_FIELDS, INLINE_FIELDS)
         self.item_agenda = not any(map(is_section, session.proceedings))  # with sections, the agendas list them only
+        self.clock = clock.Clock(cat, self.style, session.timezone, session.date)  # every time the templates print
 
     def _day_markers(self, parts: list[Session]) -> dict[int, tuple[int, Session]]:
         """Return {index of the item that opens a day: (day number, that day's session)} for a compiled series.
@@ -142,9 +143,7 @@ class Builder:
             else:
                 text = name
             series = {"name": name, "part": s.series.part, "of": s.series.of, "text": text}
-        times = "–".join(x for x in (s.start, s.end) if x)
         ap = s.approval
-        dates = self.dates()
         return {
             "title": self.t(s.title),
             "series": series,
@@ -153,17 +152,13 @@ class Builder:
             "kind_label": self._(SESSION_KINDS[s.kind]) if s.kind in SESSION_KINDS
             else s.kind.replace("-", " ").capitalize(),
             "organization": self.t(s.organization),
-            "date": self.date(s.date), "date_full": self.date(s.date, "full"),
-            "date_short": self.date(s.date, "month_day"), "date_iso": s.date.isoformat(),
-            "dates": dates["long"], "dates_short": dates["short"], "last_date_iso": dates["last_iso"],
-            "start": s.start or "", "end": s.end or "", "times": times, "timezone": s.timezone or "",
+            **dates_view.session_dates(self), **self.clock.session(s),
             "place": self.place(),
             "occasion": self.t(s.occasion),
             "chair": self.person(s.chair),
             "secretary": self.person(s.secretary),
             "quorum": attendance_module.quorum(self),
             "previous_minutes": self._(PREVIOUS[s.previous_minutes]) if s.previous_minutes else "",
-            "adjourned": s.adjourned or "",
             "tags": list(s.tags), "category": s.category or "",
             "approval": {
                 "approved": ap.status == "approved", "status": ap.status,
@@ -174,19 +169,6 @@ class Builder:
                 for a in s.amendments
             ],
         }
-
-    def dates(self) -> dict[str, str]:
-        """Return the date of the session, or the span of the days of a compiled series."""
-        first = self.s.date
-        last = max((part.date for _, part in self.days.values()), default=first)
-        if last == first:
-            return {"long": self.date(first, "full"), "short": self.date(first, "month_day"), "last_iso": first.isoformat()}
-        short = self.cat.date_interval(first, last, "month_day")
-        if first.year == last.year:
-            long = self._("{dates}, {year}", "dates", dates=short, year=self.cat.year(first))
-        else:
-            long = self.cat.date_interval(first, last)
-        return {"long": long, "short": short, "last_iso": last.isoformat()}
 
     def attendance(self) -> list[dict[str, Any]]:
         groups: dict[str, dict[str, Any]] = {}
@@ -207,7 +189,7 @@ class Builder:
         t = self.t
         out: dict[str, Any] = {
             "number": number, "kind": item.kind, "kind_label": self._(KIND_LABELS[item.kind]),
-            "at": item.at or "", "note": rich.block(t(item.note), self.rich),
+            "at": self.clock.time(item.at), "at_hm": item.at or "", "note": rich.block(t(item.note), self.rich),
             "attachments": [attachments.view(a.file, t(a.caption)) for a in item.attachments],
             "pulled": self._("Pulled for separate consideration.") if item.pulled else "",
         }
@@ -333,7 +315,7 @@ class Builder:
             "release": self.t(pr.release),
             "lead": rich.block(self.t(pr.lead), self.rich),
             "label": self.t(pr.label), "symbol": pr.symbol or "",
-            "date": self.date(day), "date_iso": day.isoformat(),
+            "date": dates_view.press_date(self, day), "date_iso": day.isoformat(),
             "dateline": {"plain": plain, "ap": ap + " —", "city": city, "date": date, "agency": dl.agency or ""},
             "boilerplate": rich.block(self.t(pr.boilerplate), self.rich),
             "contact": contact,

@@ -140,6 +140,15 @@ def _date(value: dt.date, form: str, locale: Locale) -> str:
     return format_date(value, format=DATE_FORMS.get(form, "long"), locale=locale)
 
 
+def known(lang: str) -> bool:
+    """Return whether Babel knows ``lang`` or, for a regional form it lacks, its base language."""
+    try:
+        _locale(lang)
+    except MinutesError:
+        return False
+    return True
+
+
 def _locale(lang: str) -> Locale:
     try:
         return Locale.parse(lang.replace("-", "_"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from minutes.errors import MinutesError, UsageError
 from minutes.model.schema import Session
-from minutes.model.vocab import is_lang
+from minutes.model.vocab import is_lang, normal_lang
 from minutes.render import styles
 
 if TYPE_CHECKING:
@@ -43,8 +43,10 @@ def check_options(options: RenderOptions, formats: Collection[str], front_matter
         raise UsageError(f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
     if options.fmt not in formats:
         raise UsageError(f"unknown format {options.fmt!r}; use one of {', '.join(formats)}")
-    if options.lang is not None and not is_lang(options.lang):
-        raise UsageError(f"unknown language {options.lang!r}; use a code like en, ru, zh or de")
+    from minutes.render import i18n
+
+    if options.lang is not None and not (is_lang(options.lang) and i18n.known(normal_lang(options.lang))):
+        raise UsageError(f"--lang: unknown language {options.lang!r}; use a code like en, de, en-GB or pt_BR")
     if options.front_matter is not None and options.front_matter not in front_matters:
         raise UsageError(f"unknown front matter {options.front_matter!r}; use one of {', '.join(front_matters)}")
     styles.check_style(options.kind, options.style)
@@ -112,7 +114,7 @@ def template_text(session: Session, source: Path | None, options: RenderOptions,
     from minutes.document.tree import Metadata
     from minutes.model.schema import pick
 
-    lang = options.lang or session.lang
+    lang = normal_lang(options.lang) if options.lang else session.lang  # en_GB → en-GB
     folder = source.parent if source is not None else None
     extra = (folder / "templates",) if folder is not None and (folder / "templates" / "i18n").is_dir() else ()
     cat = i18n.catalog(lang, extra)

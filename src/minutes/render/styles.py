@@ -30,6 +30,9 @@ TEMPLATES = {
     ("agenda", None): "agenda.md.j2",
 }
 STYLES = {"minutes": MINUTES_STYLES, "release": RELEASE_STYLES, "agenda": ()}
+# How English writes a 12-hour time (``clock: 12``; render/clock.py): "3:06 p.m." (``ap``, AP and UN style) in
+# every style but the notes, which write "10:30am Pacific" (``compact``), as a project's Markdown notes do.
+TIME_FORMS = {"notes": "compact"}
 # The year in a date of a release: the news style leaves it to the dateline, coverage writes it.
 YEAR_IN_RELEASE = {"news": False, "coverage": True}
 
@@ -65,6 +68,7 @@ def resolve(kind: str, chosen: str | None, settings: FolderSettings) -> dict[str
         out.update(RELEASE_DEFAULTS[name or "news"])
         out.update(settings.release.model_dump(exclude_none=True, exclude={"style"}))
     out["clock"] = settings.clock or 24
+    out["time_form"] = TIME_FORMS.get(name or "", "ap")
     weekday, year = settings.dates.weekday, settings.dates.year
     out["weekday"] = weekday if weekday is not None else kind != "release"
     out["year"] = year if year is not None else (YEAR_IN_RELEASE.get(name or "", True) if kind == "release" else True)

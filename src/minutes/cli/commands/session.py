@@ -44,7 +44,7 @@ def new(
     title = _required(title, "Title", "a TITLE")
     day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
     values.time(start, "--start")
-    values.lang(lang, "--lang")
+    lang = values.lang(lang, "--lang") or "en"  # en_GB → en-GB
     values.timezone(timezone, "--timezone")
     path = ops.new_session(
         _cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
@@ -79,8 +79,9 @@ def set_(
 
     Example: minutes set chair "Li Jizheng"; minutes set adjourned 18:30; minutes set title "..." --lang zh
     """
+    from minutes.model import values
     from minutes.records import ops
 
     path = _path(file)
-    ops.set_field(path, field, _text(value, field) or "", lang, amend)
+    ops.set_field(path, field, _text(value, field) or "", values.lang(lang, "--lang"), amend)
     _done(path, f"set {field}")

@@ -86,9 +86,11 @@ def check(
 
     Example: minutes check --strict --profile notes .
     """
+    from minutes.model import values
     from minutes.records import checks
     from minutes.records import ops
 
+    lang = values.lang(lang, "--lang")  # en_GB → en-GB
     paths = ops.session_files(files) if files else [_path(None)]
     if not paths:
         raise MinutesError(f"{', '.join(map(str, files or []))}: a folder with no session files (*.yaml) in it")
