@@ -20,6 +20,8 @@ from render_fixtures import EXAMPLES, KINDS, LANGS  # noqa: E402
 
 # Sessions kept here for the golden files only: a council that decides in every way the format knows.
 FIXTURES = sorted(GOLDEN.glob("*/*.yaml"))
+# Examples also rendered in a style of their own (the one their folder's minutes.yaml chooses), in these languages.
+STYLED = {"press-coverage": ("release", "coverage", ("en", "ru"))}
 
 
 def golden_name(path: Path, kind: str, lang: str) -> str:
@@ -27,17 +29,28 @@ def golden_name(path: Path, kind: str, lang: str) -> str:
     return f"{path.parent.name}.{path.stem[:10]}.{kind}.{lang}.md"
 
 
+def styled_name(path: Path, kind: str, style: str, lang: str) -> str:
+    """Return the golden file of one example rendered in a style: "press-coverage.2025-10-14.release-coverage.en.md"."""
+    return f"{path.parent.name}.{path.stem[:10]}.{kind}-{style}.{lang}.md"
+
+
 def golden_cases() -> list[tuple[Path, str, str]]:
     """Return every (example file, kind, language) that has a golden file."""
     return [(path, kind, lang) for path in [*EXAMPLES, *FIXTURES] for kind in KINDS for lang in LANGS]
 
 
-def rendered(path: Path, kind: str, lang: str) -> bytes:
-    """Return the Markdown of one example in one kind and language, as its golden file holds it."""
+def styled_cases() -> list[tuple[Path, str, str, str]]:
+    """Return every (example file, kind, style, language) that has a golden file of its style."""
+    return [(path, kind, style, lang) for path in EXAMPLES if path.parent.name in STYLED
+            for kind, style, langs in [STYLED[path.parent.name]] for lang in langs]
+
+
+def rendered(path: Path, kind: str, lang: str, style: str | None = None) -> bytes:
+    """Return the Markdown of one example in one kind, language (and style), as its golden file holds it."""
     from minutes.records.publish import render_file
     from minutes.render.pipeline import RenderOptions
 
-    return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang)).data
+    return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang, style=style)).data
 
 
 def main() -> None:
@@ -45,7 +58,10 @@ def main() -> None:
     cases = golden_cases()
     for path, kind, lang in cases:
         (GOLDEN / golden_name(path, kind, lang)).write_bytes(rendered(path, kind, lang))
-    print(f"wrote {len(cases)} golden files in {GOLDEN}; review them with: git diff {GOLDEN}")
+    styled = styled_cases()
+    for path, kind, style, lang in styled:
+        (GOLDEN / styled_name(path, kind, style, lang)).write_bytes(rendered(path, kind, lang, style))
+    print(f"wrote {len(cases) + len(styled)} golden files in {GOLDEN}; review them with: git diff {GOLDEN}")
 
 
 if __name__ == "__main__":

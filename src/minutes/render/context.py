@@ -11,7 +11,7 @@ from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
 from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
-from minutes.render import rich, styles
+from minutes.render import coverage, rich, styles
 from minutes.model.address import by_address, is_section
 from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
@@ -379,6 +379,7 @@ class Builder:
             "press": self.press(session),
             "style": self.style,
             "signatures": signatories(self, self.settings),
+            "coverage": coverage.view(self, items, session) if self.style.get("name") == "coverage" else {},
         }
 
 
