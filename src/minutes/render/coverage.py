@@ -8,6 +8,7 @@ from typing import Any
 
 from minutes.markdown.escape import Md, md_join
 from minutes.model import votes
+from minutes.render.labels import PERSON_FORMS
 
 Builder = Any  # minutes.render.context.Builder, which imports this module
 
@@ -107,12 +108,16 @@ def joined(b: Builder, sentences: list[str]) -> str:
 
 
 def named(b: Builder, person: dict[str, Any], listed: bool = False) -> str:
-    """Return a person as the style attributes them: "Aino Rask (Estmark)", or "Aino Rask, Minister," (``listed``:
-    without the closing comma, as in a list of speakers)."""
+    """Return a person as the style attributes them: "Aino Rask (Estmark)", or "Aino Rask, President," (by role; the
+    organization when there is no role; ``listed``: without the closing comma, as in a list of speakers)."""
     org = person["organization"]
     if b.style.get("attribution") == "organization" and org:
         return b.cat.paren(person["name"], org)
-    return person["full"] if listed else person["subject"]
+    detail = person["role"] or org
+    if not detail:
+        return person["name"]
+    form = PERSON_FORMS["full"] if listed else PERSON_FORMS["subject"]
+    return b._(form, "person", name=person["name"], titled=person["titled"], role=detail)
 
 
 def ordinal(b: Builder, number: str) -> str:
@@ -140,9 +145,8 @@ def meeting(b: Builder, session: dict[str, Any]) -> str:
 
 
 def _people(b: Builder, ids: list[str]) -> str:
-    """Return the members named on one side of a vote, attributed as the style attributes them ("" for none)."""
-    return b._(", ", "list").join([named(b, b.person(pid), listed=True) if b.style.get("attribution") != "organization"
-                       else (b.person(pid)["organization"] or b.person(pid)["name"]) for pid in ids])
+    """Return the members named on one side of a vote: their delegations ("Harland, Orvania"), else their names."""
+    return b._(", ", "list").join([b.person(pid)["organization"] or b.person(pid)["name"] for pid in ids])
 
 
 def counted(b: Builder, vote: Any) -> str:
@@ -212,16 +216,16 @@ def reported(b: Builder, item: Any, view: dict[str, Any]) -> str:
     pronoun = person["pronoun"]
     subject = named(b, person)
     if view["kind"] == "speech" and view["on_behalf_of"]:
-        subject = b._("{subject} speaking on behalf of {group},", "coverage", subject=subject.rstrip(","),
+        subject = b._("{subject}, speaking on behalf of {group},", "coverage", subject=subject.rstrip(","),
                       group=view["on_behalf_of"]["name"])
     he = b._("he", pronoun)
     sentences: list[str] = []
     if view["kind"] == "report":
-        sentences.append(b._("{subject} presented the report “{title}”.", pronoun, subject=subject.rstrip(","),
+        sentences.append(b._("{subject} presented the report “{title}”.", pronoun, subject=subject,
                              title=view["title"]))
         subject = he
     elif view["topic"] and not view["summary"]:
-        sentences.append(b._("{subject} spoke on “{topic}”.", pronoun, subject=subject.rstrip(","), topic=view["topic"]))
+        sentences.append(b._("{subject} spoke on “{topic}”.", pronoun, subject=subject, topic=view["topic"]))
         subject = he
     summary = view["summary"]
     if summary:
@@ -241,7 +245,7 @@ def _said(b: Builder, subject: str, summary: str, shown: str, raw: Any, pronoun:
     lang = _lang(b, raw)
     verb = summary if clause else predicate(summary, lang)
     if verb is not None:
-        return b._("{subject} {predicate}", pronoun, subject=subject.rstrip(","), predicate=ended(verb))
+        return b._("{subject} {predicate}", pronoun, subject=subject, predicate=ended(verb))
     return b._("{subject} said that {statement}", pronoun, subject=subject, statement=ended(statement(b, summary, lang)))
 
 
@@ -294,7 +298,7 @@ def view(b: Builder, items: list[dict[str, Any]], session: dict[str, Any]) -> di
         "also_speaking": b._("Also speaking were {speakers}.", speakers=b.cat.join(also)) if len(also) > 1 else
         b._("Also speaking was {speakers}.", silent[0]["pronoun"], speakers=also[0]) if also else "",
         "times": times,
-        "presided": b._("{subject} presided over the meeting.", chair["pronoun"], subject=named(b, chair, listed=True))
+        "presided": b._("{subject} presided over the meeting.", chair["pronoun"], subject=named(b, chair))
         if chair else "",
         "texts": texts,
     }
