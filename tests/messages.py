@@ -7,10 +7,11 @@ from pathlib import Path
 
 from jinja2 import nodes
 
-from minutes.render import actions, attendance, context, votes
+from minutes.render import actions, attendance, context, coverage, votes
 from minutes.render import labels
 from minutes.render.resources import templates_dir
-from minutes.render.templating import TEMPLATES, environment
+from minutes.render.styles import TEMPLATES
+from minutes.render.templating import environment
 
 PRONOUNS = ("he", "she", "they", "it")
 
@@ -53,7 +54,7 @@ def code_messages() -> set[tuple[str | None, str]]:
     out.update(("roll", v) for v in labels.ROLL_NAMES)
     out.update(("result", v) for v in labels.RESULT_WORDS.values())
     out.update(("threshold", v) for v in labels.THRESHOLDS.values())
-    modules = (context, attendance, votes, actions)
+    modules = (context, attendance, votes, actions, coverage)
     calls = [c for m in modules for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
     for call in calls:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "_":

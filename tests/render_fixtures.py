@@ -159,8 +159,7 @@ import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/*.yaml") 
-            if p.name not in ("people.yaml", "minutes.yaml"))  # sessions, not rosters or settings
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/*.yaml") if p.name not in ("people.yaml", "minutes.yaml"))  # sessions, not rosters or settings
 LANGS = ("en", "ru", "zh", "de")
 KINDS = ("minutes", "release")
 

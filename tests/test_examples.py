@@ -14,8 +14,7 @@ from conftest import EXAMPLES
 
 
 SCRIPTS = sorted(EXAMPLES.glob("*/record*.sh"))
-SESSIONS = sorted(p for p in EXAMPLES.glob("*/*.yaml") 
-            if p.name not in ("people.yaml", "minutes.yaml"))  # sessions, not rosters or settings
+SESSIONS = sorted(p for p in EXAMPLES.glob("*/*.yaml") if p.name not in ("people.yaml", "minutes.yaml"))  # sessions, not rosters or settings
 # What `minutes new` leaves in .minutes/ that a team commits; the examples ship it as a user's folder would.
 SHIPPED_STATE = (".minutes/session.schema.json", ".minutes/.gitignore")
 

@@ -20,32 +20,38 @@ from render_fixtures import EXAMPLES, KINDS, LANGS  # noqa: E402
 
 # Sessions kept here for the golden files only: a council that decides in every way the format knows.
 FIXTURES = sorted(GOLDEN.glob("*/*.yaml"))
-
-
-# The examples rendered in a style of their own too: "minutes-formal" is the minutes in the formal style (the
-# city council's folder settings choose the council style for its plain "minutes" goldens).
-STYLED = {"city-council": ("minutes-formal",)}
+# Examples also rendered in a named style, in these languages: the coverage release (the one its folder's
+# minutes.yaml chooses), and the city council's formal minutes (its settings choose the council style).
+STYLED = {"press-coverage": [("release", "coverage", ("en", "ru"))], "city-council": [("minutes", "formal", LANGS)]}
 
 
 def golden_name(path: Path, kind: str, lang: str) -> str:
-    """Return the golden file of one example file: its folder and date, the kind (with its style) and the language."""
+    """Return the golden file of one example file: its folder and date, the kind and the language."""
     return f"{path.parent.name}.{path.stem[:10]}.{kind}.{lang}.md"
 
 
+def styled_name(path: Path, kind: str, style: str, lang: str) -> str:
+    """Return the golden file of one example rendered in a style: "press-coverage.2025-10-14.release-coverage.en.md"."""
+    return f"{path.parent.name}.{path.stem[:10]}.{kind}-{style}.{lang}.md"
+
+
 def golden_cases() -> list[tuple[Path, str, str]]:
-    """Return every (example file, kind, language) that has a golden file; a styled kind is "minutes-STYLE"."""
-    plain = [(path, kind, lang) for path in [*EXAMPLES, *FIXTURES] for kind in KINDS for lang in LANGS]
-    styled = [(path, kind, lang) for path in EXAMPLES for kind in STYLED.get(path.parent.name, ()) for lang in LANGS]
-    return plain + styled
+    """Return every (example file, kind, language) that has a golden file."""
+    return [(path, kind, lang) for path in [*EXAMPLES, *FIXTURES] for kind in KINDS for lang in LANGS]
 
 
-def rendered(path: Path, kind: str, lang: str) -> bytes:
-    """Return the Markdown of one example in one kind (and style) and language, as its golden file holds it."""
+def styled_cases() -> list[tuple[Path, str, str, str]]:
+    """Return every (example file, kind, style, language) that has a golden file of its style."""
+    return [(path, kind, style, lang) for path in EXAMPLES for kind, style, langs in STYLED.get(path.parent.name, [])
+            for lang in langs]
+
+
+def rendered(path: Path, kind: str, lang: str, style: str | None = None) -> bytes:
+    """Return the Markdown of one example in one kind, language (and style), as its golden file holds it."""
     from minutes.records.publish import render_file
     from minutes.render.pipeline import RenderOptions
 
-    kind, _, style = kind.partition("-")
-    return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang, style=style or None)).data
+    return render_file(path, RenderOptions(kind=kind, fmt="md", lang=lang, style=style)).data
 
 
 def main() -> None:
@@ -53,7 +59,10 @@ def main() -> None:
     cases = golden_cases()
     for path, kind, lang in cases:
         (GOLDEN / golden_name(path, kind, lang)).write_bytes(rendered(path, kind, lang))
-    print(f"wrote {len(cases)} golden files in {GOLDEN}; review them with: git diff {GOLDEN}")
+    styled = styled_cases()
+    for path, kind, style, lang in styled:
+        (GOLDEN / styled_name(path, kind, style, lang)).write_bytes(rendered(path, kind, lang, style))
+    print(f"wrote {len(cases) + len(styled)} golden files in {GOLDEN}; review them with: git diff {GOLDEN}")
 
 
 if __name__ == "__main__":

@@ -108,6 +108,14 @@ def test_examples_render_as_their_golden_markdown(path, kind, lang):
     assert regen.rendered(path, kind, lang).decode() == golden.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("path, kind, style, lang", regen.styled_cases(), ids=lambda v: getattr(v, "stem", v))
+def test_examples_render_in_their_style_as_their_golden_markdown(path, kind, style, lang):
+    """Only compares; regenerate on purpose with: PYTHONPATH=src python tests/golden/regen.py"""
+    golden = GOLDEN / regen.styled_name(path, kind, style, lang)
+    assert golden.exists(), f"no golden file {golden.name}; run tests/golden/regen.py and review the diff"
+    assert regen.rendered(path, kind, lang, style).decode() == golden.read_text(encoding="utf-8")
+
+
 def test_there_is_a_golden_file_for_every_example_kind_and_language():
     assert regen.EXAMPLES, "examples/*/*.yaml are missing"
     expected = {regen.golden_name(p, k, lang) for p, k, lang in regen.golden_cases()}

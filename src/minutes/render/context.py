@@ -11,7 +11,7 @@ from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
 from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
-from minutes.render import clock, dates as dates_view, rich, styled, styles
+from minutes.render import clock, coverage, dates as dates_view, rich, styled, styles
 from minutes.model.address import by_address, is_section
 from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
@@ -362,6 +362,7 @@ class Builder:
             "style": self.style,
             "signatures": signatories(self, self.settings),
             **styled.view(self, session, items),
+            "coverage": coverage.view(self, items, session) if self.style.get("name") == "coverage" else {},
         }
 
 
