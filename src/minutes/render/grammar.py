@@ -99,12 +99,15 @@ def german_definite(phrase: str) -> tuple[str, str] | None:
     return " ".join([_DE_ARTICLES[gender], *words[:start], *weak, *words[end:]]), gender
 
 
-def gender(phrase: str, lang: str) -> str:
-    """Return the pronoun context a phrase's words agree with in ``lang`` ("he" for "2-й конгресс"; else "it")."""
+def gender(phrase: str, lang: str) -> str | None:
+    """Return the pronoun context a phrase's words agree with in ``lang`` ("he" for "2-й конгресс"), "it" in a
+    language without grammatical gender here (en, zh), None when a Russian or German phrase's gender is unknown."""
     base = lang.split("-")[0]
-    found = russian_gender(phrase) if base == "ru" else german_definite(phrase) if base == "de" else None
+    if base not in ("ru", "de"):
+        return "it"
+    found = russian_gender(phrase) if base == "ru" else german_definite(phrase)
     key = found[1] if isinstance(found, tuple) else found
-    return GENDERS.get(key or "n", "it")
+    return GENDERS[key] if key else None
 
 
 def definite(phrase: str, lang: str) -> str | None:

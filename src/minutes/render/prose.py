@@ -22,6 +22,9 @@ SPEECH_PATTERNS = ("Speaking on “{topic},” {subject} {summary}", "In a speec
 REPORT_PATTERNS = ("Presenting a report on “{title},” {subject} {summary}",
                    "{subject} delivered a report on “{title},” in which {pronoun} {summary}")
 UNTITLED_PATTERNS = ("In his speech, {subject} {summary}", "Taking the floor, {subject} {summary}")
+# The first sentence: the event held (with or without a place) or the body that met.
+OPENINGS = ("On {date}, {event} was held {where}.", "On {date}, {event} took place.", "On {date}, {event} met {where}.",
+            "On {date}, {event} met.")
 
 
 def speech_view(b: Builder, item: Speech | Report) -> dict[str, Any]:
@@ -43,7 +46,15 @@ def speech_view(b: Builder, item: Speech | Report) -> dict[str, Any]:
         "points": points, "points_are_clauses": clauses,
         "points_text": b.clauses([p.rstrip(".。") for p in points]) if clauses else "",
         "capacity": t(item.role) if isinstance(item, Speech) else "",
+        "in_language": in_language(b, item.summary),
     }
+
+
+def in_language(b: Builder, value: Any) -> bool:
+    """Return whether a text is written in the output language (a phrase may then be built around its sentences)."""
+    if isinstance(value, str) or value is None:
+        return b.lang.split("-")[0] == b.s.lang.split("-")[0]
+    return b.lang in value or b.lang.split("-")[0] in value
 
 
 def _continues(b: Builder, text: str, whole: bool = False) -> bool:
@@ -65,27 +76,25 @@ def event(b: Builder, session: dict[str, Any]) -> dict[str, Any]:
     if b.lang.startswith("ru") and not met and name[:1].isupper() and name[1:].split(" ", 1)[-1][:1].islower():
         name = grammar.lower_first(name)  # "Очередное заседание правления" inside a sentence
     text = grammar.definite(name, b.lang)
-    if text is None:  # a German name whose article is not known
+    if text is None or grammar.gender(name, b.lang) is None:  # a German article, a Russian verb's ending not known
         return {"text": b._("the meeting “{title}”", "event", title=name), "gender": "it", "met": False}
-    return {"text": text, "gender": grammar.gender(name, b.lang), "met": met}
+    return {"text": text, "gender": grammar.gender(name, b.lang) or "it", "met": met}
 
 
 def opening(b: Builder, session: dict[str, Any]) -> dict[str, str]:
     """Return the generated opening sentences: the event (``event``), its occasion and its host (``hosted``)."""
     ev = event(b, session)
     where, date = session["place"]["where"], session["dates_short"]
-    if ev["met"]:
-        msg = "On {date}, {event} met {where}." if where else "On {date}, {event} met."
-    else:
-        msg = "On {date}, {event} was held {where}." if where else "On {date}, {event} took place."
+    msg = OPENINGS[(2 if ev["met"] else 0) + (0 if where else 1)]
     first = b._(msg, ev["gender"], date=date, event=ev["text"], where=where)
     occasion = session["occasion"]
-    marked = b._("The meeting marked {occasion}.", grammar.gender(occasion, b.lang), occasion=occasion) if occasion else ""
+    marked = b._("The meeting marked {occasion}.", grammar.gender(occasion, b.lang) or "it", occasion=occasion) \
+        if occasion else ""
     org = session["organization"]
     hosted = ""
     if org and org not in ev["text"] and not ev["met"] and (b.s.kind in EVENT_KINDS or b.s.series):
         host = grammar.definite(org, b.lang)
-        hosted = b._("It was hosted by {organization}.", grammar.gender(org, b.lang), organization=host or org)
+        hosted = b._("It was hosted by {organization}.", grammar.gender(org, b.lang) or "he", organization=host or org)
     return {"event": _capital(first), "occasion": marked, "hosted": hosted}
 
 
@@ -145,7 +154,7 @@ class Teller:
         else:
             sentences.append(self._intro(item, subject))
             if summary:
-                sentences.append(self._statement(summary, he, pronoun))
+                sentences.append(self._statement(summary, he, pronoun) if item["in_language"] else summary)
         if summary and points:
             sentences.append(b._("He also {points}.", pronoun, points=item["points_text"]))
         return {"text": joined(b.sep, [_capital(s) for s in sentences]), "points_heading": self._points_heading(item)}
@@ -164,8 +173,9 @@ class Teller:
         b, pronoun = self.b, item["person"]["pronoun"]
         turn, self.turn = self.turn, self.turn + 1
         if turn % 3 == 0 and (item["kind"] == "report" or item["topic"]):  # introduced, then "In his speech, he …"
-            again = "In his report, {subject} {summary}" if item["kind"] == "report" else "In his speech, {subject} {summary}"
-            return joined(b.sep, [self._intro(item, subject), _capital(b._(again, pronoun, subject=he, summary=summary))])
+            again = b._("In his report, {subject} {summary}" if item["kind"] == "report" else
+                        "In his speech, {subject} {summary}", pronoun, subject=he, summary=summary)
+            return joined(b.sep, [self._intro(item, subject), _capital(again)])
         if item["kind"] == "report":
             msg = REPORT_PATTERNS[turn % 2]
             return b._(msg, pronoun, subject=subject, title=item["title"], pronoun=he, summary=summary)
@@ -194,7 +204,7 @@ class Teller:
         if summary:
             clause = bool(item["predicate"]) or item["summary_is_clause"]
             said = b._("In the address, {subject} {summary}", subject=author["titled"], summary=summary) if clause \
-                else self._statement(summary, author["titled"], author["pronoun"])
+                else self._statement(summary, author["titled"], author["pronoun"]) if item["in_language"] else summary
             text = joined(b.sep, [text, said])
         return text
 
@@ -202,8 +212,8 @@ class Teller:
         """Return the line before a speech's points when they are not clauses ("Key points of his report:")."""
         if not item["points"] or item["points_are_clauses"]:
             return ""
-        msg = "Key points of his speech:" if item["kind"] == "speech" else "Key points of his report:"
-        return self.b._(msg, item["person"]["pronoun"])
+        return self.b._("Key points of his speech:" if item["kind"] == "speech" else "Key points of his report:",
+                        item["person"]["pronoun"])
 
 
 def told(b: Builder, items: list[dict[str, Any]], introduced: list[str], attribution: str) -> None:

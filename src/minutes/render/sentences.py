@@ -52,7 +52,11 @@ _PAST_EN = re.compile(r"^[A-Z][a-z]{2,}(ed|ied)$|^(Spoke|Said|Gave|Made|Read|Tol
                       r"Showed|Stood|Sought|Laid|Paid|Left|Lost|Meant|Noted|Was|Were)$")
 _NOT_PAST_EN = frozenset("United Red Ted Fred Ahmed Mohammed Muhammad Alfred Jared Reed Seed Speed Need Creed "
                          "Indeed Shed Bed Sled Med".split())
-_PAST_RU = re.compile(r"^[А-ЯЁ][а-яё]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")
+# Russian puts a verb first in a sentence too ("Прозвучали гимны"): only a singular past verb counts (the speaker
+# is one person), and not a noun of that ending ("Протокол", "Материал").
+_PAST_RU = re.compile(r"^[А-ЯЁ][а-яё]{3,}([аяиеыу]л|[аяиеыу]ла|[аяиеыу]лся|[аяиеыу]лась)$")
+_NOT_PAST_RU = frozenset("Материал Персонал Генерал Капитал Канал Финал Сигнал Журнал Арсенал Маршал Идеал Портал "
+                         "Минерал Интервал Оригинал Трибунал Адмирал Карнавал Крокодил Автомобиль".split())
 _PAST_DE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(te|ten)$|^(Sprach|Hielt|Gab|Las|Wies|Nahm|Rief|Trug|Sah|Bat|Ging|"
                       r"Kam|Schlug|Betonte|Stellte|Fand|Zog|Warf|War|Hob|Lud|Sagte|Erklärte)$")
 _NOT_PAST_DE = frozenset("Geschichte Mitte Delegierte Rente Karte Liste Seite Stätte Sekte Mannschaften Kräfte "
@@ -74,7 +78,7 @@ def is_predicate(text: str, lang: str) -> bool:
     if base == "en":
         return bool(_PAST_EN.match(first)) and first not in _NOT_PAST_EN
     if base == "ru":
-        return bool(_PAST_RU.match(first))
+        return bool(_PAST_RU.match(first)) and first not in _NOT_PAST_RU
     if base == "de":
         return bool(_PAST_DE.match(first)) and first not in _NOT_PAST_DE
     return False
