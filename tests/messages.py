@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import nodes
 
-from minutes.render import actions, attendance, context, coverage, votes
+from minutes.render import actions, attendance, context, coverage, prose, votes
 from minutes.render import labels
 from minutes.render.resources import templates_dir
 from minutes.render.styles import TEMPLATES
@@ -54,18 +54,23 @@ def code_messages() -> set[tuple[str | None, str]]:
     out.update(("roll", v) for v in labels.ROLL_NAMES)
     out.update(("result", v) for v in labels.RESULT_WORDS.values())
     out.update(("threshold", v) for v in labels.THRESHOLDS.values())
-    modules = (context, attendance, votes, actions, coverage)
+    modules = (context, attendance, votes, actions, coverage, prose)
     calls = [c for m in modules for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
     for call in calls:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "_":
             context_arg = call.args[1] if len(call.args) > 1 else None
             ctx = context_arg.value if isinstance(context_arg, ast.Constant) else None
+            contexts = PRONOUNS if context_arg is not None and not isinstance(context_arg, ast.Constant) else (ctx,)
             first = call.args[0] if call.args else None
             choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            if isinstance(first, ast.Name) and first.id == "msg":  # a pattern picked from a table
+                continue
             for msg in choices:
                 if isinstance(msg, ast.Constant) and isinstance(msg.value, str):
-                    out.add((ctx, msg.value))
+                    out.update((c, msg.value) for c in contexts)
     out.update(("person", v) for v in labels.PERSON_FORMS.values())
+    for pattern in (*prose.SPEECH_PATTERNS, *prose.REPORT_PATTERNS, *prose.UNTITLED_PATTERNS, *prose.OPENINGS):
+        out.update((c, pattern) for c in PRONOUNS)
     out.add((None, "Page {page}"))
     out.update({(None, "{label}:"), ("paren", "{text} ({note})")})  # templating's label() and paren()
     return out

@@ -11,7 +11,7 @@ from minutes.render import attendance as attendance_module
 from minutes.render.i18n import Catalog
 from minutes.render.labels import KIND_LABELS, PERSON_FORMS, PREVIOUS, RESULTS, SESSION_KINDS, STATUS_LABELS, STATUSES
 from minutes.render.sentences import tidy
-from minutes.render import clock, coverage, dates as dates_view, rich, styled, styles
+from minutes.render import clock, coverage, dates as dates_view, grammar, prose, rich, styled, styles
 from minutes.model.address import by_address, is_section
 from minutes.model.schema import Action, Report, Resolution, Review, Session, Speech, TextItem, pick
 from minutes.model.vocab import IN_ROOM
@@ -101,6 +101,8 @@ class Builder:
         }
         for form, pattern in PERSON_FORMS.items():
             detail = role_org if form in ("full", "paren", "subject") else role
+            if form in ("subject", "author") and detail and self.lang.startswith("en"):
+                detail = grammar.indefinite(detail)  # "Vera, an activist, …"
             out[form] = self._(pattern, "person", name=name, titled=titled, role=detail) if detail else bare[form]
         return out
 
@@ -200,18 +202,9 @@ class Builder:
                 agenda = self._("{kind}: {title}", kind=out["kind_label"], title=agenda)
             out.update(text=text, heading=out["kind_label"], agenda=agenda)
         elif isinstance(item, (Speech, Report)):
-            who = item.speaker if isinstance(item, Speech) else item.presenter
-            person = self.person(who, item.role if isinstance(item, Speech) else None)
-            summary = rich.summary(t(item.summary), self.rich)
-            points = [rich.point(t(p), self.rich) for p in item.points]
-            # Clauses are read from the session's own language: a Chinese predicate has no capital letter.
-            clauses = bool(points) and all(rich.clause(self.source(p), self.rich, whole=True) for p in item.points)
-            out.update(
-                person=person, summary=summary, summary_is_clause=rich.clause(self.source(item.summary), self.rich),
-                points=points, points_are_clauses=clauses,
-                points_text=self.clauses([p.rstrip(".。") for p in points]) if clauses else "",
-                same_person=previous == who, capacity=t(item.role) if isinstance(item, Speech) else "",
-            )
+            out.update(prose.speech_view(self, item), same_person=previous == (
+                item.speaker if isinstance(item, Speech) else item.presenter))
+            person = out["person"]
             if isinstance(item, Speech):
                 topic = rich.inline(t(item.topic), self.rich)
                 out.update(speaker=person, on_behalf_of=self.person(item.on_behalf_of), topic=topic)
@@ -340,6 +333,7 @@ class Builder:
         guests = [p["paren"] for p in guest_people]
         guests += [g for a in attendance if a["status"] == "guest" for g in a["groups"]]
         chair = session["chair"]
+        introduced = ([chair_id] if chair_id else []) + [p["id"] for p in guest_people]
         return {
             "lang": self.lang,
             "sep": self.sep,
@@ -348,7 +342,7 @@ class Builder:
             "roll": attendance_module.roll(self),
             "attended": self.cat.join(attended),
             "guests": self.cat.join(guests),
-            "introduced": ([chair_id] if chair_id else []) + [p["id"] for p in guest_people],
+            "introduced": introduced,
             "days": [i for i in items if i["kind"] == "day"],
             "chair_on_site": bool(chair and chair["status"] == "present" and self.s.place.mode != "on-site"),
             "entries": entries,
@@ -359,11 +353,19 @@ class Builder:
             "resolutions": [i for i in items if i["kind"] in ("resolution", "motion")],
             "actions": [i for i in items if i["kind"] == "action"],
             "press": self.press(session),
+            "release": self.release(session, items, introduced),
             "style": self.style,
             "signatures": signatories(self, self.settings),
             **styled.view(self, session, items),
             "coverage": coverage.view(self, items, session) if self.style.get("name") == "coverage" else {},
         }
+
+    def release(self, session: dict[str, Any], items: list[dict[str, Any]], introduced: list[str]) -> dict[str, Any]:
+        """Return the release's opening sentences, and tell its speeches (``prose``): only when a release is rendered."""
+        if self.style.get("kind") != "release":
+            return {}
+        prose.told(self, items, introduced, self.style.get("attribution") or "role")
+        return prose.opening(self, session)
 
 
 def build(session: Session, cat: Catalog, parts: list[Session] | None = None,

@@ -43,3 +43,52 @@ def shorten(text: str, limit: int = 80) -> str:
         return first[:-1] if first.endswith((".", "。")) and not _abbreviation(first, len(first) - 1) else first
     cut = first[:limit].rsplit(" ", 1)[0] if " " in first[:limit] else first[:limit]
     return cut.rstrip(",;: ") + "…"
+
+
+# A predicate typed as a sentence ("Outlined the history of the Group."): its first word is a verb in the past
+# tense, capitalised, and the next is no verb (else the first is a name: "Ahmed thanked", "Генерал выступил").
+_PAST_EN = re.compile(r"^[A-Z][a-z]{2,}(ed|ied)$|^(Spoke|Said|Gave|Made|Read|Told|Took|Led|Met|Sent|Went|Brought|"
+                      r"Thought|Taught|Began|Drew|Held|Set|Put|Won|Wrote|Underlined|Highlighted|Went|Felt|Saw|"
+                      r"Showed|Stood|Sought|Laid|Paid|Left|Lost|Meant|Noted|Was|Were)$")
+_NOT_PAST_EN = frozenset("United Red Ted Fred Ahmed Mohammed Muhammad Alfred Jared Reed Seed Speed Need Creed "
+                         "Indeed Shed Bed Sled Med".split())
+# Russian puts a verb first in a sentence too ("Прозвучали гимны"): only a singular past verb counts (the speaker
+# is one person), and not a noun of that ending ("Протокол", "Материал").
+_PAST_RU = re.compile(r"^[А-ЯЁ][а-яё]{3,}([аяиеыу]л|[аяиеыу]ла|[аяиеыу]лся|[аяиеыу]лась)$")
+_NOT_PAST_RU = frozenset("Материал Персонал Генерал Капитал Канал Финал Сигнал Журнал Арсенал Маршал Идеал Портал "
+                         "Минерал Интервал Оригинал Трибунал Адмирал Карнавал Крокодил Автомобиль".split())
+_PAST_DE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(te|ten)$|^(Sprach|Hielt|Gab|Las|Wies|Nahm|Rief|Trug|Sah|Bat|Ging|"
+                      r"Kam|Schlug|Betonte|Stellte|Fand|Zog|Warf|War|Hob|Lud|Sagte|Erklärte)$")
+_NOT_PAST_DE = frozenset("Geschichte Mitte Delegierte Rente Karte Liste Seite Stätte Sekte Mannschaften Kräfte "
+                         "Rechte Projekte Konflikte Berichte Gäste Beiräte Ämter Objekte Haushaltsmittel".split())
+_VERBISH = re.compile(r"^[a-zäöüßа-яё]+(ed|л|ла|ли|te|ten)$|^(has|had|was|were|is|are|will|said|spoke|hat|ist|war|"
+                      r"sagte|сказал|заявил)$")
+
+
+def is_predicate(text: str, lang: str) -> bool:
+    """Return True when ``text`` is a predicate typed with a capital, as a sentence: "Outlined the history …"."""
+    words = text.split(maxsplit=2)
+    if not words:
+        return False
+    first = words[0].strip(",;:")
+    second = words[1].strip(",;:").lower() if len(words) > 1 else ""
+    if second and _VERBISH.match(second):
+        return False
+    base = lang.split("-")[0]
+    if base == "en":
+        return bool(_PAST_EN.match(first)) and first not in _NOT_PAST_EN
+    if base == "ru":
+        return bool(_PAST_RU.match(first)) and first not in _NOT_PAST_RU
+    if base == "de":
+        return bool(_PAST_DE.match(first)) and first not in _NOT_PAST_DE
+    return False
+
+
+def first_and_rest(text: str) -> tuple[str, str] | None:
+    """Return the first sentence of ``text`` without its full stop, and the rest; None when it ends otherwise (in "?", "!" or a quote)."""
+    flat = text.replace("\n", " ")
+    end = next((m for m in _SENTENCE_END.finditer(flat) if m.group() not in ".!?" or not _abbreviation(flat, m.start())),
+               None)
+    if end is None or end.group() not in ".。":
+        return None
+    return text[: end.start()], text[end.end():].strip()
