@@ -30,6 +30,7 @@ BASE: dict[str, Any] = {
     "title": {"en": "Annual Meeting", "de": "Jahresversammlung"},
     "series": {"name": "Assembly Week", "part": 2, "of": 3},
     "kind": "annual",
+    "number": "12th",
     "organization": "Riverside Tenants' Association",
     "date": dt.date(2024, 5, 14),
     "start": "18:00",
@@ -59,6 +60,7 @@ BASE: dict[str, Any] = {
         {"person": "ana", "status": "present", "as": "Board", "arrived": "18:10"},
         {"person": "ben", "status": "online", "role": "Acting Secretary", "note": "joined by phone", "as": "Staff"},
         {"person": "cai", "status": "present", "as": "Board", "left": "20:00"},
+        {"person": "dee", "status": "present"},
         {"group": "residents of block C", "status": "guest"},
     ],
     "proceedings": [
@@ -99,6 +101,19 @@ BASE: dict[str, Any] = {
         "release": "For immediate release", "boilerplate": "The association represents 400 households.",
         "contact": {"name": "Ben Okafor", "email": "press@example.org", "phone": "+49 341 000000"},
         "translations": ["en", "de"],
+        "lead": "Riverside's tenants marked ten years of their association on Tuesday.",
+        "label": "Press release", "symbol": "RTA/2024/7",
+    },
+    "settings": {
+        "minutes": {"style": "formal", "header": ["event", "date", "time", "place", "occasion", "chair", "secretary",
+                                                 "quorum", "previous_minutes", "status"],
+                    "agenda": True, "vote_form": "spelled", "signatures": "signatures", "hash": True, "draft": True},
+        "release": {"style": "news", "hosted": True, "attended": True, "presided": True, "guests": True,
+                    "attribution": "role", "full_text": True, "statements": True, "times": True},
+        "paper": "a4", "clock": 24, "dates": {"weekday": True, "year": False},
+        "signatures": [{"person": "ana", "capacity": "Chair of the Board"},
+                       {"name": "Eva Roth", "capacity": "Auditor", "by": "Secretary of the Board"}],
+        "profile": "formal",
     },
     "approval": {"status": "approved", "date": dt.date(2024, 6, 11), "by": "ana", "hash": "0123456789ab"},
     "amendments": [{"date": dt.date(2024, 6, 20), "reason": "A figure was misread", "change": "set item.4.text"}],
@@ -193,9 +208,11 @@ def changed(value: Any, node: dict, ids: list[str], key: str) -> Any:
         return "three-quarters" if value != "three-quarters" else "two-thirds"
     if key == "translations":
         return value + ["zh"]
-    listed = _choices(node.get("items", {})) if isinstance(value, list) else []
-    if listed:  # a list of allowed values (a group's statuses always listed): one more of them
-        return value + [next(c for c in listed if c not in value)]
+    items = node.get("items") or next((o["items"] for o in node.get("anyOf", []) if "items" in o), {})
+    listed = _choices(items) if isinstance(value, list) else []
+    if listed:  # a list of allowed values (a group's statuses, the heading's lines): one more of them, or one less
+        missing = [c for c in listed if c not in value]
+        return value + missing[:1] if missing else value[1:]
     if isinstance(value, str):
         return value + " Zq"
     translated = any("patternProperties" in option for option in node.get("anyOf", []))
@@ -206,12 +223,22 @@ def changed(value: Any, node: dict, ids: list[str], key: str) -> Any:
     return None  # a part of its own: its fields are changed one by one
 
 
+# What is rendered of a session: the minutes and the release in the styles its settings choose, and the release
+# in the coverage style; the news release once more without the written lead, whose place the generated
+# opening sentences take (the event, its place and platform, the host, who attended).
+VIEWS = (("minutes", None), ("release", None), ("release", "coverage"))
+
+
 def rendered(data: dict) -> str:
-    """Return the minutes and the press release of the session ``data``, as Markdown with front matter."""
-    s = sessions.parse(_yaml(data))
+    """Return the minutes and the press releases of the session ``data``, as Markdown with front matter."""
+    unled = copy.deepcopy(data)
+    unled["press"].pop("lead", None)
     out = []
-    for kind in ("minutes", "release"):
-        out.append(render_session(s, None, RenderOptions(kind=kind, front_matter="hugo")).data.decode())
+    for version, views in ((data, VIEWS), (unled, (("release", None),))):
+        s = sessions.parse(_yaml(version))
+        for kind, style in views:
+            options = RenderOptions(kind=kind, front_matter="hugo", style=style)
+            out.append(render_session(s, None, options).data.decode())
     # The content hash in the footer follows every field: it shows that something changed, not what.
     return re.sub(r"\b[0-9a-f]{12}\b", "HASH", "\n".join(out))
 
