@@ -19,8 +19,10 @@ def test_every_language_of_the_brief_ships_a_catalog():
 
 @pytest.mark.parametrize("lang", ["ru", "zh", "de"])
 def test_every_phrase_the_templates_use_is_translated(lang):
+    # A phrase asked for in a context (a pronoun: "he", "she") is translated by its entry in that context, or by
+    # its entry without one, which the catalog falls back to (a phrase whose words do not change with the context).
     messages = i18n.catalog(lang).messages
-    missing = [m for m in sorted(all_messages(), key=str) if m not in messages]
+    missing = [m for m in sorted(all_messages(), key=str) if m not in messages and (None, m[1]) not in messages]
     assert not missing
 
 

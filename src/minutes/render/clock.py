@@ -100,7 +100,7 @@ class Clock:
 
     def session(self, s: Any) -> dict[str, str]:
         """Return the times of the session the templates print: start, end, the span, the zone, the Time line."""
-        times = self.span(s.start, s.end)
+        times = self.span(s.start, s.end or s.adjourned)  # a meeting without an end time ended when it adjourned
         zone = self.zone(s.start)
         if times:
             times = self.cat.pgettext("clock", "{times}", times=times)  # German: "18:07–19:30 Uhr"

@@ -17,7 +17,7 @@ Builder = Any  # minutes.render.context.Builder, which imports this module
 # the sentence after a colon), Chinese has none.
 LOWERED = {
     "en": frozenset("the a an this that these those it its there their they we our all many most some several such "
-                    "no every each both more further".split()),
+                    "no every each both more further his her he she".split()),
     "ru": frozenset("это эти этот эта в во на по для с со мы наш наша наше наши все всё многие такие там здесь "
                     "сегодня необходимо нужно".split()),
 }
@@ -282,7 +282,8 @@ def view(b: Builder, items: list[dict[str, Any]], session: dict[str, Any]) -> di
     s = b.s
     end = s.end or s.adjourned
     if s.start and end:
-        times = b._("The meeting began at {start} and ended at {end}.", start=session["start"], end=session["end"] or end)
+        times = b._("The meeting began at {start} and ended at {end}.", start=session["start"],
+                    end=session["end"] or session["adjourned"])
     elif s.start:
         times = b._("The meeting began at {start}.", start=session["start"])
     else:

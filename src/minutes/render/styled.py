@@ -7,7 +7,8 @@ from typing import Any
 
 from minutes.model.presence import group_name, is_voting, settings
 from minutes.model.vocab import IN_ROOM
-from minutes.render.labels import RESULTS
+
+from minutes.render.labels import RESULTS, STATUS_LABELS
 
 Builder = Any  # minutes.render.context.Builder, which imports this module
 
@@ -52,7 +53,12 @@ def _by_group(b: Builder, people: list[Any], form: str) -> list[dict[str, Any]]:
     for a in people:
         name = group_name(b.s, a)
         shown = b.t(known[name].name) if name in known else b.t(a.as_) if a.as_ is not None else ""
-        out.setdefault(name, {"name": shown, "entries": []})["entries"].append(_shown(b, a, form))
+        entry = _shown(b, a, form)
+        if not shown and a.status == "guest":  # a guest in no group is listed among the guests, with their organization
+            name, shown = "\0guest", b._(STATUS_LABELS["guest"])
+            org = b.person(a.person)["organization"] if a.person else ""
+            entry = b.cat.paren(entry, org) if org else entry
+        out.setdefault(name, {"name": shown, "entries": []})["entries"].append(entry)
     return list(out.values())
 
 
