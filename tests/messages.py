@@ -55,12 +55,14 @@ def code_messages() -> set[tuple[str | None, str]]:
     out.update(("result", v) for v in labels.RESULT_WORDS.values())
     out.update(("threshold", v) for v in labels.THRESHOLDS.values())
     modules = (context, attendance, votes, actions, coverage, prose)
-    calls = [c for m in modules for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
-    for call in calls:
+    calls = [(m, c) for m in modules for c in ast.walk(ast.parse(Path(m.__file__).read_text(encoding="utf-8")))]
+    for module, call in calls:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "_":
             context_arg = call.args[1] if len(call.args) > 1 else None
             ctx = context_arg.value if isinstance(context_arg, ast.Constant) else None
-            contexts = PRONOUNS if context_arg is not None and not isinstance(context_arg, ast.Constant) else (ctx,)
+            # prose passes the speaker's pronoun or a phrase's gender: every one of them
+            gendered = module is prose and context_arg is not None and not isinstance(context_arg, ast.Constant)
+            contexts = PRONOUNS if gendered else (ctx,)
             first = call.args[0] if call.args else None
             choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
             if isinstance(first, ast.Name) and first.id == "msg":  # a pattern picked from a table

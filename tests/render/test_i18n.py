@@ -142,6 +142,6 @@ def test_a_value_that_ends_with_a_full_stop_ends_the_sentence_once():
     from minutes.render import i18n
 
     de = i18n.catalog("de", ())
-    assert de.gettext("The meeting was hosted by the {organization}.", organization="Makerspace e.V.") == \
-        "Veranstalter: Makerspace e.V."
+    assert de.pgettext("he", "It was hosted by {organization}.", organization="Makerspace e.V.") == \
+        "Veranstalter war Makerspace e.V."
     assert i18n.catalog("en", ()).gettext("The meeting closed at {time}.", time="18:30") == "The meeting closed at 18:30."

@@ -272,8 +272,8 @@ def test_pandoc_reads_every_speaker_report_and_resolution(tmp_path):
         plain = subprocess.run(["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", str(tmp_path / "x.docx")],
                                capture_output=True, text=True, check=True).stdout
         for name in ("Li Jizheng", "Vera", "Alexander Mostov", "Negotiations on a truce in Korea",
-                     "Congratulatory telegram"):
-            assert name in plain, (kind, name)
+                     "congratulatory telegram"):
+            assert name.casefold() in plain.casefold(), (kind, name)
 
 
 def test_markdown_and_word_carry_the_same_text():

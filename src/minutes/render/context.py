@@ -361,9 +361,7 @@ class Builder:
         }
 
     def release(self, session: dict[str, Any], items: list[dict[str, Any]], introduced: list[str]) -> dict[str, Any]:
-        """Return the release's opening sentences, and tell its speeches (``prose``): only when a release is rendered."""
-        if self.style.get("kind") != "release":
-            return {}
+        """Return the release's opening sentences, and tell its speeches (``prose``): any template may print them."""
         prose.told(self, items, introduced, self.style.get("attribution") or "role")
         return prose.opening(self, session)
 

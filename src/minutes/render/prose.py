@@ -4,15 +4,14 @@ for a given attribution (the news and coverage styles both use it)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from minutes.markdown.escape import Md, md_join
 from minutes.model.schema import Report, Speech
 from minutes.render import grammar, rich
 from minutes.render.sentences import first_and_rest, is_predicate
 
-if TYPE_CHECKING:
-    from minutes.render.context import Builder
+Builder = Any  # minutes.render.context.Builder, which imports this module
 
 # Kinds of session where the organization holds an event (a host); at a board's or council's own meeting the
 # organization is the body that meets, and no "hosted by" sentence is written.
@@ -189,6 +188,8 @@ class Teller:
         if parts is None or not parts[0].strip():
             return summary
         said = self.b._("{statement}, {subject} said.", pronoun, statement=parts[0], subject=he)
+        if parts[1].startswith("\n\n"):  # the summary's next paragraph stays one
+            return joined("", [said, parts[1]])
         return joined(self.b.sep, [said, parts[1]])
 
     def _address(self, item: dict[str, Any], subject: str, he: str) -> str:

@@ -91,4 +91,5 @@ def first_and_rest(text: str) -> tuple[str, str] | None:
                None)
     if end is None or end.group() not in ".。":
         return None
-    return text[: end.start()], text[end.end():].strip()
+    rest = text[end.end():]
+    return text[: end.start()], ("\n\n" + rest.strip() if "\n\n" in rest[: len(rest) - len(rest.lstrip())] else rest.strip())
