@@ -113,7 +113,7 @@ def council() -> str:
 def test_council_minutes_are_official_with_those_present_by_name(council):
     found = tokens(council)
     assert headings(found)[0] == ("h1", "OFFICIAL MINUTES")
-    assert "**Regular meeting · Tuesday, March 4, 2025 · 19:00" in council
+    assert "**Regular meeting · Tuesday, March 4, 2025 · 7–8:40 p.m. (Pacific Time)" in council
     assert "**Presiding:** Rosa Albright, Mayor" in council
     assert "**THOSE PRESENT WERE:** Rosa Albright, Tomas Baca, Chen Wei, Dana Kowalski, Elias Moreno, Fatima Noor, " \
            "Greg Olsen" in council

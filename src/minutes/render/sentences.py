@@ -60,7 +60,7 @@ _NOT_PAST_RU = frozenset("Материал Персонал Генерал Ка�
 _PAST_DE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(te|ten)$|^(Sprach|Hielt|Gab|Las|Wies|Nahm|Rief|Trug|Sah|Bat|Ging|"
                       r"Kam|Schlug|Betonte|Stellte|Fand|Zog|Warf|War|Hob|Lud|Sagte|Erklärte)$")
 _NOT_PAST_DE = frozenset("Geschichte Mitte Delegierte Rente Karte Liste Seite Stätte Sekte Mannschaften Kräfte "
-                         "Rechte Projekte Konflikte Berichte Gäste Beiräte Ämter Objekte Haushaltsmittel".split())
+                         "Rechte Projekte Konflikte Berichte Gäste Beiräte Ämter Objekte Haushaltsmittel Heute Leute Beute Wette".split())
 _VERBISH = re.compile(r"^[a-zäöüßа-яё]+(ed|л|ла|ли|te|ten)$|^(has|had|was|were|is|are|will|said|spoke|hat|ist|war|"
                       r"sagte|сказал|заявил)$")
 
