@@ -6,7 +6,7 @@ from typing import Annotated, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from minutes.model.vocab import LANG, TIME_RE, normal_lang
+from minutes.model.vocab import LANG, TIME_RE, is_timezone, normal_lang
 
 LangCode = Annotated[str, Field(pattern=LANG), AfterValidator(normal_lang)]  # en_GB is read as en-GB
 Text = Union[str, dict[LangCode, str]]
@@ -14,6 +14,16 @@ Text = Union[str, dict[LangCode, str]]
 
 
 Time = Annotated[str, Field(pattern=TIME_RE.pattern, examples=["18:30"])]
+
+
+def known_zone(value: str) -> str:
+    """Return ``value`` if it names an IANA time zone (Europe/Berlin), else raise a ValueError that says so."""
+    if not is_timezone(value):
+        raise ValueError(f"unknown time zone {value!r}")
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(known_zone)]
 
 
 class Strict(BaseModel):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
-from minutes.model.base import LangCode, Strict, Text, Time  # noqa: F401 - part of this module's API
+from minutes.model.base import LangCode, Strict, Text, Time, TimeZone  # noqa: F401 - part of this module's API
 from minutes.model.press import Contact, Dateline, Press  # noqa: F401 - part of this module's API
 from minutes.model.settings import FolderSettings, SessionSettings, merged
 from minutes.model.votes import Counts, Explanation, Vote, VoteValue, all_votes, counts, method, votes_text  # noqa: F401
@@ -255,7 +255,7 @@ class Session(Strict):
     date: dt.date
     start: Time | None = None
     end: Time | None = None
-    timezone: str | None = Field(None, description="IANA time zone, e.g. Asia/Shanghai")
+    timezone: TimeZone | None = Field(None, description="IANA time zone, e.g. Asia/Shanghai")
     place: Place = Place()
     occasion: Text | None = None
     chair: str | None = Field(None, description="Roster id of the presiding officer")
@@ -276,13 +276,6 @@ class Session(Strict):
     settings: SessionSettings | None = Field(None, description="This session's own settings, over its folder's")
     _shared: Roster | None = PrivateAttr(None)  # the folder's people.yaml (store.loader.with_roster), never dumped
     _folder: FolderSettings | None = PrivateAttr(None)  # the folder's minutes.yaml (store.loader), never dumped
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        if value is not None and not is_timezone(value):
-            raise ValueError(f"unknown time zone {value!r}")
-        return value
 
     @model_validator(mode="after")
     def _unique_people(self) -> Session:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from minutes.model.base import LangCode, Strict, Text
+from minutes.model.base import LangCode, Strict, Text, TimeZone
 from minutes.model.vocab import PROFILES, SETTINGS_FILE, is_roster_file, is_timezone  # noqa: F401 - this API
 
 MinutesStyle = Literal["formal", "council", "notes"]
@@ -86,15 +86,8 @@ class FolderSettings(SessionSettings):
     organization: Text | None = Field(None, description="The body that meets: new sessions get it")
     lang: LangCode | None = Field(None, description="The language of new sessions")
     languages: list[LangCode] = Field(default_factory=list, description="The languages render writes by default")
-    timezone: str | None = Field(None, description="IANA time zone of new sessions, e.g. America/Chicago")
+    timezone: TimeZone | None = Field(None, description="IANA time zone of new sessions, e.g. America/Chicago")
     roster: str = Field("people.yaml", description="The file of the shared roster, beside this one")
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        if value is not None and not is_timezone(value):
-            raise ValueError(f"unknown time zone {value!r}")
-        return value
 
     @field_validator("roster")
     @classmethod
