@@ -14,9 +14,9 @@ from conftest import EXAMPLES
 
 
 SCRIPTS = sorted(EXAMPLES.glob("*/record*.sh"))
-SESSIONS = sorted(p for p in EXAMPLES.glob("*/*.yaml") if p.name != "people.yaml")  # sessions, not rosters
+SESSIONS = sorted(p for p in EXAMPLES.glob("*/*.yaml") if p.name not in ("people.yaml", "minutes.yaml"))  # no rosters, settings
 # What `minutes new` leaves in .minutes/ that a team commits; the examples ship it as a user's folder would.
-SHIPPED_STATE = (".minutes/session.schema.json", ".minutes/.gitignore")
+SHIPPED_STATE = (".minutes/session.schema.json", ".minutes/settings.schema.json", ".minutes/.gitignore")
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[f"{s.parent.name}/{s.name}" for s in SCRIPTS])
