@@ -38,6 +38,7 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
     "show --json": lambda f, out: ["show", f, "--json"],
     "agenda": lambda f, out: ["agenda", f],
     "agenda --json": lambda f, out: ["agenda", f, "--json"],
+    "settings": lambda f, out: ["settings", f, "--json"],
     "use": lambda f, out: ["use", f],
     "set": lambda f, out: ["set", "adjourned", "19:30", "-f", f],
     "add-attendee": lambda f, out: ["add-attendee", "Carla Diaz", "--status", "guest", "-f", f],

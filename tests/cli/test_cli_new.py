@@ -72,7 +72,8 @@ def test_git_sees_the_session_and_the_schema_but_not_minutes_state(cli):
     # Until locks move into .minutes/, a session's lock lies next to it, outside what this .gitignore covers.
     lock = store.lock_path(session).relative_to(cli.folder).as_posix()
     outside = {lock} if not lock.startswith(".minutes/") else set()
-    assert shown - outside == {session.name, ".minutes/.gitignore", ".minutes/session.schema.json"}
+    assert shown - outside == {session.name, ".minutes/.gitignore", ".minutes/session.schema.json",
+                               ".minutes/settings.schema.json"}
 
 
 def test_new_takes_a_venue_as_place(cli):
