@@ -44,7 +44,7 @@ def new(
     title = _required(title, "Title", "a TITLE")
     day = _date(_required(date, "Date (YYYY-MM-DD)", "--date"), "--date")
     values.time(start, "--start")
-    lang = values.lang(lang, "--lang") or "en"  # en_GB → en-GB
+    lang = values.lang(lang, "--lang")  # en_GB → en-GB; none given: the folder's minutes.yaml, else en
     values.timezone(timezone, "--timezone")
     path = ops.new_session(
         _cwd(), title, day, place=place, organization=organization, occasion=occasion, lang=lang,
