@@ -280,10 +280,9 @@ def view(b: Builder, items: list[dict[str, Any]], session: dict[str, Any]) -> di
     told.update(decisions)
     also = [named(b, p, listed=True) for p in silent]
     s = b.s
-    end = s.end or s.adjourned
+    end = session["end"] or session["adjourned"]  # as the clock prints them ("" when not recorded)
     if s.start and end:
-        times = b._("The meeting began at {start} and ended at {end}.", start=session["start"],
-                    end=session["end"] or session["adjourned"])
+        times = b._("The meeting began at {start} and ended at {end}.", start=session["start"], end=end)
     elif s.start:
         times = b._("The meeting began at {start}.", start=session["start"])
     else:
