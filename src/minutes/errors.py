@@ -17,6 +17,15 @@ class UsageError(MinutesError):
     exit_code = 2
 
 
+class UnknownName(MinutesError):
+    """A name the roster does not know: the message, the name typed and the close spellings it may have meant."""
+
+    def __init__(self, message: str, query: str, close: list[str]) -> None:
+        super().__init__(message)
+        self.query = query
+        self.close = close
+
+
 # Characters a terminal would act on rather than show: C0/C1 controls, line and paragraph separators,
 # bidi controls (U+202E turns "gpj.yaml" into "lmay.jpg"), and the lone surrogates undecodable bytes become.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -13,7 +13,7 @@ from typing import Any
 from minutes.errors import MinutesError
 
 COMMANDS: dict[str, Callable[..., None]] = {}
-STATE = {"debug": False}
+STATE: dict[str, Any] = {"debug": False, "raise": False, "read_text": None}  # raise, read_text: see cli/recorder.py
 
 
 def _err(message: str) -> None:
@@ -45,7 +45,7 @@ def invoke(fn: Callable[..., None], kwargs: dict[str, Any]) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
     except MinutesError as exc:
-        if STATE["debug"]:
+        if STATE["debug"] or STATE["raise"]:  # the recorder reports errors itself
             raise
         _err(str(exc))
         raise SystemExit(exc.exit_code) from None

@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from minutes.errors import MinutesError
+from minutes.errors import MinutesError, UnknownName
 
 _UNSAFE = re.compile(r"[^\w]+", re.UNICODE)
 _WORD_BREAK = re.compile(r"[\W_]+", re.UNICODE)
@@ -81,7 +81,7 @@ def resolve(people: Iterable[dict], query: str, what: str = "person", remedy: st
     people = list(people)
     found = find(people, query, what)
     if found is None:
-        raise MinutesError(unknown(people, query, what, *([remedy] if remedy else [])))
+        raise UnknownName(unknown(people, query, what, *([remedy] if remedy else [])), query, suggestions(people, query))
     return found
 
 

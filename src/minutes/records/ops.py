@@ -221,16 +221,19 @@ def gist(entry: dict) -> str:
 
 def add_section(
     path: Path, title: str, *, label: str | None = None, within: str | None = None, note: str | None = None,
-    presenter: str | None = None, consent: bool = False, amend: str | None = None,
+    presenter: str | None = None, consent: bool = False, current: bool = False, amend: str | None = None,
 ) -> str:
     """Add a section (to the section ``within``, else the current one, else the top level), with ``consent`` a
-    consent agenda; return its address."""
+    consent agenda, and with ``current`` make it the current section; return its address."""
     if label is not None and (not label.strip() or "\n" in label or "\r" in label):
         raise UsageError("--label: give a label on one line, e.g. 2A or 7.1")
     item = {"kind": "section", "label": " ".join(label.split()) if label else None, "title": title, "note": note,
             "consent": consent or None}
     people = {"presenter": presenter} if presenter else None
-    return add_item(path, item, people, amend=amend, within=within)[0]
+    where = add_item(path, item, people, amend=amend, within=within)[0]
+    if current:
+        choose_section(path, where)
+    return where
 
 
 TOP = ("top", "/")

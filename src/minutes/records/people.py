@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from minutes.errors import MinutesError, UsageError
+from minutes.errors import MinutesError, UnknownName, UsageError
 from minutes.model import address, names
 from minutes.records.session_file import change, person_id, roster, valid_data
 from minutes.store import loader as sessions
@@ -173,6 +173,6 @@ def owner(draft: edit.Draft, data: dict, name: str | None, guest: bool, path: Pa
         return {"owner": exact} if exact else {"owner_group": group}
     loose = names.find(people, name, "owner")  # several people: refused
     if loose is None and not guest:
-        raise MinutesError(names.unknown(people, name, "owner", "add them with 'minutes add-attendee', pass --guest, "
-                                         "or give a body named nowhere with --owner-group"))
+        raise UnknownName(names.unknown(people, name, "owner", "add them with 'minutes add-attendee', pass --guest, "
+                                        "or give a body named nowhere with --owner-group"), name, names.suggestions(people, name))
     return {"owner": loose or person_or_guest(draft, data, name, guest, "owner", path)}

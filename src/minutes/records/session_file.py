@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from minutes.records import approval
 from minutes.store import cache
@@ -19,6 +20,29 @@ if TYPE_CHECKING:
     from minutes.model.schema import Session
 
 
+class Write(NamedTuple):
+    """One change written to a session file: the text it replaced and the text written."""
+
+    path: Path
+    before: str
+    after: str
+    what: str
+
+
+_WATCHERS: list[list[Write]] = []
+
+
+@contextlib.contextmanager
+def watching() -> Iterator[list[Write]]:
+    """Collect, in the list yielded, every change written to a session file within the block (for `undo`)."""
+    seen: list[Write] = []
+    _WATCHERS.append(seen)
+    try:
+        yield seen
+    finally:
+        _WATCHERS.remove(seen)
+
+
 def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None = None, what: str = "") -> dict:
     """Apply ``fn(draft, data)`` to the file under its lock; validate before writing; return the new data.
 
@@ -28,8 +52,10 @@ def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None
     Approved minutes change only with ``amend`` (the reason), and each such change is recorded.
     """
     done: list[edit.Draft] = []
+    read: list[str] = []
 
     def step(text: str) -> str:
+        read.append(text)
         data, lists = valid_data(path, text)
         approval.guard(data, path, amend)
         draft = edit.Draft(text, data, lists, str(path))
@@ -44,7 +70,22 @@ def change(path: Path, fn: Callable[[edit.Draft, dict], None], amend: str | None
     store.update(path, step, sessions.read_text)
     draft = done[-1]
     cache.write(path, draft.text, draft.data, draft.lists)
+    if draft.text != read[-1]:
+        for seen in _WATCHERS:
+            seen.append(Write(path, read[-1], draft.text, what))
     return draft.data
+
+
+def restore(written: Write) -> None:
+    """Put back the text ``written`` replaced, under the file's lock, if the file is still as it was written."""
+    from minutes.errors import MinutesError
+
+    def step(text: str) -> str:
+        if text != written.after:
+            raise MinutesError(f"{written.path}: changed since (another program wrote to it)")
+        return written.before
+
+    store.update(written.path, step, sessions.read_text)
 
 
 def valid_data(path: Path, text: str) -> tuple[dict, dict[str, tuple[int, int]]]:

@@ -67,7 +67,12 @@ def _text(value: Optional[str], label: str) -> Optional[str]:
     """Return ``value``, reading stdin for ``-`` (long text piped or typed)."""
     if value != "-":
         return value
-    data = sys.stdin.read()
+    from minutes.cli.declared import STATE
+
+    if STATE["read_text"] is not None:  # inside `minutes record`: the editor, or the indented lines below
+        data = STATE["read_text"](label)
+    else:
+        data = sys.stdin.read()
     text = data.strip("\n")
     if not text.strip():
         raise UsageError(f"{label} from stdin is empty")

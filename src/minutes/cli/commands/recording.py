@@ -139,6 +139,7 @@ def add_section(
         Optional[str], Opt("--presenter", autocompletion=complete_names, help="Who presents or sponsors it.")
     ] = None,
     consent: Annotated[bool, Opt("--consent", help="A consent agenda: its items are adopted by one vote on the section (add-vote ADDR).")] = False,
+    goto: Annotated[bool, Opt("--goto", help="Make it the current section (as 'minutes goto ADDR').")] = False,
     amend: AmendOpt = None,
     file: FileOpt = None,
 ) -> None:
@@ -152,9 +153,9 @@ def add_section(
     path = _path(file)
     title = _required(title, "Title", "a TITLE")
     where = ops.add_section(path, title, label=label, within=within, note=_text(note, "--note"), presenter=presenter,
-                            consent=consent, amend=amend)
+                            consent=consent, current=goto, amend=amend)
     print(where)  # for scripts: s=$(minutes add-section ...)
-    _done(path, f"added section {where}")
+    _done(path, f"added section {where}" + (", now the current section" if goto else ""))
 
 
 @command("goto")
@@ -282,7 +283,7 @@ def add_resolution(
 
         return {"vote": votes.vote_value(options, roster(data, _path(file)))}
 
-    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, "resolution", amend, within, vote)
+    _add(file, item, {"moved_by": moved_by, "seconded_by": seconded_by}, guest, item["kind"], amend, within, vote)
 
 
 @command("add-item")

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 from minutes.cli.declared import command
 from minutes.cli.params import Arg, Opt
 from minutes.cli.commands.common import AmendOpt, FileOpt, _cwd, _date, _done, _path, _required, _text
+from minutes.errors import UsageError
 
 # --- creating and choosing -----------------------------------------------------------------
 
@@ -85,3 +86,39 @@ def set_(
     path = _path(file)
     ops.set_field(path, field, _text(value, field) or "", values.lang(lang, "--lang"), amend)
     _done(path, f"set {field}")
+
+
+# --- recording live ------------------------------------------------------------------------
+
+
+@command("record")
+def record(
+    file: Annotated[Optional[Path], Arg(help="Session file (default: $MINUTES_FILE, then 'minutes use').",
+                                        show_default=False)] = None,
+    clock: Annotated[bool, Opt("--clock", help="Give each entry the time now (the default on a terminal).")] = False,
+    no_clock: Annotated[bool, Opt("--no-clock", help="Give entries no time unless a line says one (the default "
+                                  "when reading lines from stdin).")] = False,
+) -> None:
+    """Take the minutes live in one prompt: commands without 'minutes', and short forms (see docs/record.md).
+
+    Example: minutes record 2025-03-14-annual-general-meeting.yaml
+    Example: minutes record meeting.yaml < lines.txt
+    """
+    import os
+    import sys
+
+    from minutes.cli.recorder import Recorder
+
+    if clock and no_clock:
+        raise UsageError("--clock and --no-clock: give one of them")
+    path = _path(file)
+    live = sys.stdin is not None and sys.stdin.isatty()
+    recorder = Recorder(path, clock=clock or (live and not no_clock))
+    os.environ["MINUTES_FILE"] = str(path)  # the commands typed act on this session
+    if live:
+        from minutes.cli import live as prompt
+
+        prompt.run(recorder)
+    else:
+        ran = recorder.replay(sys.stdin)
+        _done(path, f"recorded {ran} line{'s' if ran != 1 else ''}")
