@@ -50,9 +50,18 @@ def candidates(recorder: Recorder, before: str) -> list[Candidate]:
         if not done:
             return _matching([*commands.COMMANDS], incomplete)
         first = done[0]
-    if first in commands.COMMANDS:
+    if first in commands.COMMANDS and not _report_form(first, before.lstrip().partition(" ")[2]):
         return _command(recorder, done, incomplete, quote)
+    if first.casefold() not in (*shorthand.FORMS, *shorthand.SPECIAL) and ":" not in before:
+        return _first_word(recorder, before.lstrip())  # a name of several words, before its colon
     return _short(recorder, before, first.casefold())
+
+
+def _report_form(first: str, rest: str) -> bool:
+    """Return whether ``report …`` being typed is the short form (a name) rather than the command of registers."""
+    word = rest.split(None, 1)[0].casefold() if rest.strip() else ""
+    return first == "report" and bool(word) and not word.startswith("-") and \
+        not any(r.startswith(word) for r in shorthand.REGISTERS)
 
 
 def _first_word(recorder: Recorder, typed: str) -> list[Candidate]:

@@ -46,7 +46,7 @@ class Recorder:
         self.motion: Optional[str] = None  # the motion or resolution this prompt recorded last, for a bare `vote`
         self.guest = False
         self.read_text: Callable[[str], str] = self._no_text
-        self._stamp: Any = None
+        self._stamp: Any = object()  # not yet read
         self._data: dict = {}
         self._zone: Any = None
 

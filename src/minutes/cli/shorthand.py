@@ -26,6 +26,7 @@ TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
 AT = re.compile(r"((?:[01]?\d|2[0-3]):[0-5]\d)\s+(\S.*)", re.S)
 COUNTS = re.compile(r"(\d+)-(\d+)(?:-(\d+))?")
 ADDRESS = re.compile(r"\d+[A-Za-z]*(?:\.\d+[A-Za-z]*)*|top")
+MAX_NAME_WORDS = 5  # "NAME: text" is a speech only for a name this short ("The chair noted: …" is none)
 SAID = re.compile(r"([^:\n]{1,80}?):(?:\s+(\S.*))?\s*", re.S)  # NAME: text (the first colon)
 METHODS = {"unanimous": "--unanimous", "unanimously": "--unanimous", "consent": "--general-consent",
            "general consent": "--general-consent", "voice": "--voice", "acclamation": "--acclamation",
@@ -82,9 +83,10 @@ def read(line: str, ctx: Context) -> Line:
         kind = who.casefold()
         if kind in TEXT_KINDS or kind == "decided":
             return Line([["add-item", "decision" if kind == "decided" else kind, _or_stdin(what)]], at)
-        return Line([_speech(who, what or "")], at)
-    raise UsageError(f"{first!r} is not a command or a short form; type 'help' for the short forms"
-                     + _close_word(word))
+        if len(who.split()) <= MAX_NAME_WORDS:
+            return Line([_speech(who, what or "")], at)
+    raise UsageError(f"{first!r} is not a command or a short form (a discussion begins with '- '); type 'help' for "
+                     "the short forms" + _close_word(word))
 
 
 REGISTERS = ("resolutions", "attendance", "speakers", "votes")  # what the command `report` takes
