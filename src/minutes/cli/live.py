@@ -51,14 +51,14 @@ def run(recorder: Recorder) -> int:
         if outcome == "help":
             print(HELP, file=sys.stderr)
         elif outcome is not None and outcome != "ok":
-            default = outcome  # the line failed: it comes back to be mended
+            default = outcome  # "retype": the line comes back to be mended
     print(f"{len(recorder.done)} change{'s' if len(recorder.done) != 1 else ''} recorded in "
           f"{shown(recorder.path.name)}.", file=sys.stderr)
     return len(recorder.done)
 
 
 def _enter(session: Any, recorder: Recorder, line: str, guest: bool = False) -> Optional[str]:
-    """Run ``line``; return the prompt's word (quit, help), "ok", or the line to give back after an error."""
+    """Run ``line``; return the prompt's word (quit, help), "ok", or the line to mend after "retype"."""
     try:
         word = recorder.enter(line, guest)
         return word or "ok"
@@ -66,11 +66,10 @@ def _enter(session: Any, recorder: Recorder, line: str, guest: bool = False) -> 
         _error(str(exc))
         return _did_you_mean(session, recorder, line, exc)
     except KeyboardInterrupt:
-        _error("interrupted; what was written before stays written")
-        return line
+        _error("interrupted; what was written before stays written (Up brings the line back)")
     except MinutesError as exc:
-        _error(str(exc))
-        return line
+        _error(f"{exc} (Up brings the line back)")
+    return "ok"  # the line is in the history, not in the way of the next one
 
 
 def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName) -> Optional[str]:

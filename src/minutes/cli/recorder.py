@@ -147,15 +147,19 @@ class Recorder:
         with watching() as writes:
             try:
                 for call in read.calls:
-                    said.append(self._call(self._dated(call, read.at, guest)))
+                    dated, when = self._dated(call, read.at, guest)
+                    said.append(self._call(dated))
+                    if when is not None:
+                        self._start(when)  # after the entry: a line refused starts nothing
             finally:
                 if writes:
                     self.done.append(Done(list(writes), "; ".join(s for s in said if s), before))
         self.said = "; ".join(s for s in said if s) or self.said
         return None
 
-    def _dated(self, call: list[str], at: Optional[str], guest: bool) -> list[str]:
-        """Return ``call`` with the entry's time (the line's, else the clock's) and ``--guest`` where it takes them."""
+    def _dated(self, call: list[str], at: Optional[str], guest: bool) -> tuple[list[str], Optional[str]]:
+        """Return ``call`` with the entry's time (the line's, else the clock's) and ``--guest`` where it takes them,
+        and that time (None for a call that takes none)."""
         if call[0] in REFUSED:
             raise UsageError(f"'{call[0]}' does not run inside 'minutes record': {REFUSED[call[0]]}")
         named = plain.command(call)
@@ -164,13 +168,12 @@ class Recorder:
         if guest and "--guest" in options and "--guest" not in call:
             extra.append("--guest")
         given = _option(call, "--at")
+        when = None
         if "--at" in options:
             when = given or at or (self.now() if self.clock else None)
             if given is None and when is not None:
                 extra += ["--at", when]
-            if when is not None and TIME.fullmatch(when):
-                self._start(when)
-        return [*call, *extra]
+        return [*call, *extra], when if when is not None and TIME.fullmatch(when) else None
 
     def _start(self, when: str) -> None:
         """Set the session's start at the first entry given a time, when it has none."""
@@ -219,7 +222,8 @@ class Recorder:
             choose_section(self.path, last.section)
         self.motion = None
         kept = [o for o in outcomes if o != "undone"]
-        return f"undone: {last.said or 'the last change'}" + (f" ({kept[0]})" if kept else "")
+        self.said = f"undone: {last.said or 'the last change'}" + (f" ({kept[0]})" if kept else "")
+        return self.said
 
     def _special(self, word: str, rest: str) -> Optional[str]:
         if word == "undo":
@@ -336,7 +340,7 @@ def _typer(argv: list[str]) -> None:
         app.main(argv)
     except SystemExit as exc:
         if exc.code not in (0, None):
-            raise Reported(f"the line was refused (see above); nothing was recorded") from None
+            raise Reported("the line was refused (see above)") from None
 
 
 HELP = """\
@@ -346,8 +350,9 @@ or a short form:
   report tom: Accounts for 2024         a report with that title (/ summary …)
   - Members asked about the quorum      a discussion item      note: …  decision: …  ceremony: …
   motion Adopt the bylaws / moved maria / seconded tom        (resolution … for a resolution)
-  vote 12-1-0 adopted                   the vote on it (vote unanimous, vote consent, vote aye A, B / nay C adopted)
-  action tom: send the accounts by 2025-03-31
+  vote 12-1-0 adopted                   the vote on it (vote unanimous, vote consent, vote aye A, B / nay C adopted;
+                                        / disposition …, / on the amendment, / explain NAME: …)
+  action tom: send the accounts by 2025-03-31                 (action: … for no owner)
   section Any other business            a new section, made the current one
   next, goto 2A                         move through the agenda
   arrived NAME, left NAME, adjourn      times by the clock (or give HH:MM)

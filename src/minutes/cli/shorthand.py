@@ -75,6 +75,8 @@ def read(line: str, ctx: Context) -> Line:
     if text.startswith("- ") or text == "-":
         return Line([["add-item", "discussion", _or_stdin(text[1:])]], at)
     form = FORM_READERS.get(word)
+    if form is None and word.endswith(":") and word[:-1] in OWNED:  # action: a task without an owner
+        form, rest = FORM_READERS[word[:-1]], ": " + rest
     if form is not None:
         return Line(form(rest.strip(), ctx, at), at)
     said = SAID.fullmatch(text)
@@ -184,11 +186,19 @@ def _motion(kind: str) -> object:
 
 
 def _vote(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
-    """``vote [ADDR] 12-1-0|unanimous|consent|voice|aye NAMES / nay NAMES … [RESULT]``: a vote on the motion."""
+    """``vote [ADDR] 12-1-0|unanimous|consent|voice|aye NAMES / nay NAMES … [RESULT] [/ on …] [/ disposition …]``:
+    a vote on the motion."""
     words = rest.split()
     target = None
     if words and ADDRESS.fullmatch(words[0]) and not COUNTS.fullmatch(words[0]):
         target, rest = words[0], rest.split(None, 1)[1] if len(words) > 1 else ""
+    parts = [p.strip() for p in re.split(r"\s+/\s*", rest)]
+    said = [p for p in parts if re.match(r"(?i)(disposition|on)\s", p)]
+    rest = " / ".join(p for p in parts if p not in said)
+    extra: list[str] = []
+    for part in said:
+        key, value = part.split(None, 1)
+        extra += [f"--{key.casefold()}", value.strip()]
     result = None
     words = rest.split()
     if words and words[-1].casefold().strip(".") in RESULTS:
@@ -201,7 +211,8 @@ def _vote(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
         raise UsageError("vote: say how it went: vote 12-1-0 adopted, vote unanimous, vote consent, "
                          "vote aye NAMES / nay NAMES adopted")
     result_word = RESULT_WORDS.get(result, result) if result else None
-    return [["add-vote", target or ctx.vote_target(), *call, *(["--result", result_word] if result_word else [])]]
+    return [["add-vote", target or ctx.vote_target(), *call, *(["--result", result_word] if result_word else []),
+             *extra]]
 
 
 def _vote_options(text: str) -> list[str]:
@@ -232,10 +243,13 @@ def _vote_options(text: str) -> list[str]:
     return call
 
 
+OWNED = ("action",)  # forms whose name may be left out: "action: task"
+
+
 def _action(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
-    """``action [NAME]: task [by YYYY-MM-DD] / due …``: an action item with that owner."""
-    said = SAID.fullmatch(rest)
-    owner, task = (said.group(1).strip(), said.group(2) or "") if said else (None, rest)
+    """``action [NAME]: task [by YYYY-MM-DD] / due …``: an action item with that owner (none after ``action:``)."""
+    said = SAID.fullmatch(rest) if not rest.startswith(":") else None
+    owner, task = (said.group(1).strip(), said.group(2) or "") if said else (None, rest.lstrip(": "))
     task, parts = segments(task, ("due",))
     due = dict(parts).get("due")
     dated = re.fullmatch(r"(.*\S)\s+by\s+(\d{4}-\d{2}-\d{2})\.?", task, re.S)
