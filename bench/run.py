@@ -89,6 +89,17 @@ def fmt_time(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def measured_env(src: Path | None) -> dict:
+    """Return the environment of the measured processes: this one's, importing ``src``'s minutes, else the one this
+    process imports (a relative PYTHONPATH made absolute, since the processes run in the bench's own folders)."""
+    env = {**os.environ}
+    if src is not None:
+        env["PYTHONPATH"] = str(src.resolve())
+    elif env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep) if p)
+    return env
+
+
 def compile_package(src: Path | None = None) -> None:
     """Write the bytecode of the minutes package (in ``src``, else the one imported), as `pip install` does."""
     import compileall
@@ -112,9 +123,7 @@ def main() -> None:
     rows: list[Row] = []
     notes: list[str] = []
     tmp = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
-    env = {**os.environ, "MINUTES_LOCK_TIMEOUT": "60", "MINUTES_CACHE_DIR": str(tmp / "cache")}
-    if args.src:
-        env["PYTHONPATH"] = str(args.src.resolve())
+    env = {**measured_env(args.src), "MINUTES_LOCK_TIMEOUT": "60", "MINUTES_CACHE_DIR": str(tmp / "cache")}
     compile_package(args.src)
     try:
         small = write_session(tmp / "small", 20)
