@@ -89,6 +89,17 @@ def fmt_time(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def measured_env(src: Path | None) -> dict:
+    """Return the environment of the measured processes: this one's, importing ``src``'s minutes, else the one this
+    process imports (a relative PYTHONPATH made absolute, since the processes run in the bench's own folders)."""
+    env = {**os.environ}
+    if src is not None:
+        env["PYTHONPATH"] = str(src.resolve())
+    elif env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep) if p)
+    return env
+
+
 def compile_package(src: Path | None = None) -> None:
     """Write the bytecode of the minutes package (in ``src``, else the one imported), as `pip install` does."""
     import compileall
@@ -112,9 +123,7 @@ def main() -> None:
     rows: list[Row] = []
     notes: list[str] = []
     tmp = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
-    env = {**os.environ, "MINUTES_LOCK_TIMEOUT": "60", "MINUTES_CACHE_DIR": str(tmp / "cache")}
-    if args.src:
-        env["PYTHONPATH"] = str(args.src.resolve())
+    env = {**measured_env(args.src), "MINUTES_LOCK_TIMEOUT": "60", "MINUTES_CACHE_DIR": str(tmp / "cache")}
     compile_package(args.src)
     try:
         small = write_session(tmp / "small", 20)
@@ -207,6 +216,10 @@ def main() -> None:
             t = median(3, lambda: run(cmd, tmp, env))
             rows.append(Row(f"minutes {name}, {folder_size:,} sessions", t, "≤ 3 s", t <= 3.0,
                             f"first run (cold cache) {fmt_time(first)}", f"{t / first:.2f}×"))
+        sys.modules.setdefault("run", sys.modules[__name__])  # bench/record.py's helpers are these (one PEAK)
+        import record
+
+        rows.extend(record.rows(tmp, env, 15 if args.quick else 40, notes))
         rows.append(Row("peak memory, any process above", PEAK["rss_mb"], "≤ 300 MB", PEAK["rss_mb"] <= 300,
                         PEAK["where"], "—"))
     finally:
