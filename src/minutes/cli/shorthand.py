@@ -66,6 +66,8 @@ def read(line: str, ctx: Context) -> Line:
         at, text = timed.group(1), timed.group(2).strip()
     first, _, rest = text.partition(" ")
     word = first.casefold()
+    if word.endswith(":") and word[:-1] in FORM_READERS:  # action: the task (no owner), vote: 3-0
+        first, word = first[:-1], word[:-1]
     if word in SPECIAL or word in ("?",):
         return Line([], None, "help" if word == "?" else "quit" if word == "exit" else word, rest.strip())
     if word == "minutes" or first in commands.COMMANDS and not _short_report(first, rest):
