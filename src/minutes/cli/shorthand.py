@@ -72,7 +72,7 @@ def read(line: str, ctx: Context) -> Line:
         return Line([], None, "help" if word == "?" else "quit" if word == "exit" else word, rest.strip())
     if word == "minutes" or first in commands.COMMANDS and not _short_report(first, rest):
         words = _split(rest if word == "minutes" else text)
-        return Line([words] if words else [])
+        return Line([words] if words else [], at)
     if text.startswith("- ") or text == "-":
         return Line([["add-item", "discussion", _or_stdin(text[1:])]], at)
     form = FORM_READERS.get(word)
