@@ -94,8 +94,9 @@ REGISTERS = ("resolutions", "attendance", "speakers", "votes")  # what the comma
 
 def _short_report(first: str, rest: str) -> bool:
     """Return whether ``report …`` is the short form (``report tom: Title``) rather than the command of registers."""
-    return first == "report" and bool(SAID.fullmatch(rest.strip())) and \
-        rest.split(None, 1)[0].casefold() not in REGISTERS and not rest.startswith("-")
+    rest = rest.strip()
+    return first == "report" and bool(rest) and rest.split(None, 1)[0].casefold() not in REGISTERS \
+        and not rest.startswith("-")
 
 
 def _command_word(text: str) -> bool:
