@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Optional, TextIO
 
+from minutes import fastpaths
 from minutes.cli import commands, plain, shorthand
 from minutes.errors import MinutesError, UnknownName, UsageError, located
 from minutes.cli.shorthand import TIME
@@ -188,7 +189,7 @@ class Recorder:
         commands.STATE["raise"] = True
         commands.STATE["read_text"] = self.read_text
         try:
-            parsed = plain.parse(argv)
+            parsed = plain.parse(argv) if fastpaths.enabled() else None  # MINUTES_FAST=0: Typer reads every line
             if parsed is not None:
                 fn, kwargs, _ = parsed
                 fn(**kwargs)
