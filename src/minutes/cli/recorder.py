@@ -116,7 +116,7 @@ class Recorder:
         from minutes.store import loader
 
         stamp = _stamp(self.path)
-        if stamp != self._stamp:
+        if stamp is None or stamp != self._stamp:  # None: no file to stat; reading it says why
             self._data = valid_data(self.path, loader.read_text(self.path))[0]
             self._stamp = stamp
         return self._data

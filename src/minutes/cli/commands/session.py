@@ -114,6 +114,7 @@ def record(
     path = _path(file)
     live = sys.stdin is not None and sys.stdin.isatty()
     recorder = Recorder(path, clock=clock or (live and not no_clock))
+    recorder.data()  # a missing, unreadable or invalid file is refused before any line is read
     os.environ["MINUTES_FILE"] = str(path)  # the commands typed act on this session
     if live:
         from minutes.cli import live as prompt
