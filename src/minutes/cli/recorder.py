@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -277,7 +278,8 @@ class Recorder:
 def blocks(text: str) -> list[tuple[int, str, list[str]]]:
     """Return each line of ``text`` with its number and the indented lines below it (a long text)."""
     found: list[tuple[int, str, list[str]]] = []
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text.removesuffix("\n"))  # not str.splitlines: U+001C or U+0085 ends no line
+    lines = [] if lines == [""] else lines
     for number, line in enumerate(lines, 1):
         if found and (line[:1] in (" ", "\t") and line.strip() or not line.strip() and found[-1][2]):
             found[-1][2].append(line)
