@@ -248,7 +248,16 @@ class Recorder:
     def replay(self, stream: TextIO, name: str = "<stdin>") -> int:
         """Run the lines of ``stream`` in order; stop at the first error, located by its line; return how many ran."""
         count = 0
-        for number, line, block in blocks(stream.read()):
+        try:
+            typed = stream.read()
+        except UnicodeDecodeError as exc:
+            raise MinutesError(f"{name}: not UTF-8 text (the byte 0x{exc.object[exc.start]:02x}); "
+                               "nothing was recorded") from None
+        for number, line, block in blocks(typed):
+            undecodable = re.search("[\udc80-\udcff]", "\n".join([line, *block]))
+            if undecodable:  # bytes that are not UTF-8, as a text stream keeps them (surrogateescape)
+                raise MinutesError(located(name, number, f"not UTF-8 text (the byte "
+                                                         f"0x{ord(undecodable.group()) - 0xDC00:02x})"))
             pending = [textwrap.dedent("\n".join(block)).strip("\n")] if block else []
 
             def text(label: str) -> str:
