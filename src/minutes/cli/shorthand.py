@@ -85,8 +85,13 @@ def read(line: str, ctx: Context) -> Line:
         if kind in TEXT_KINDS or kind == "decided":
             return Line([["add-item", "decision" if kind == "decided" else kind, _or_stdin(what)]], at)
         return Line([_speech(who, what or "")], at)
-    raise UsageError(f"{first!r} is not a command or a short form; type 'help' for the short forms"
-                     + _close_word(word))
+    raise UsageError(f"{_quoted(first)} is not a command or a short form; type 'help' for the short forms"
+                     + _close_word(word[:40]))
+
+
+def _quoted(text: str) -> str:
+    """Return ``text`` quoted for a message, cut after 40 characters (a 5 MB word makes no message)."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
 REGISTERS = ("resolutions", "attendance", "speakers", "votes")  # what the command `report` takes
@@ -228,7 +233,7 @@ def _vote_options(text: str) -> list[str]:
                 raise UsageError(f"vote: {roll}: give the names, comma-separated")
             call += [ROLL[roll], names]
         else:
-            raise UsageError(f"vote: cannot read {part!r}; write 12-1-0, unanimous, consent, voice, "
+            raise UsageError(f"vote: cannot read {_quoted(part)}; write 12-1-0, unanimous, consent, voice, "
                              "or aye NAMES / nay NAMES / abstain NAMES")
     return call
 
