@@ -17,9 +17,10 @@ from minutes.errors import UsageError
 class Meeting:
     """A fake session for the short forms: the time is 10:00, tom attends, maria is in the roster only."""
 
-    def __init__(self, attendees: tuple[str, ...] = ("tom", "Tom Berg"), target: str = "2.1") -> None:
+    def __init__(self, attendees: tuple[str, ...] = ("tom", "Tom Berg"), target: str = "2.1", clock: bool = True):
         self.attendees = set(attendees)
         self.target = target
+        self.clock = clock
 
     def now(self) -> str:
         return "10:00"
@@ -203,6 +204,22 @@ def test_presence_and_the_meetings_times_by_the_clock_or_as_given(line, expected
 ])
 def test_presence_and_times_refused(line, says):
     assert says in refused(line)
+
+
+@pytest.mark.parametrize("line", ["arrived tom", "arrived maria", "left tom", "adjourn", "start"])
+def test_with_the_clock_off_a_time_must_be_given(line):
+    """A replay of lines typed earlier: the time of the replay is no time of the meeting."""
+    assert f"{line}: give the time, e.g. {line} 10:05 (the clock is off" in refused(line, Meeting(clock=False))
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("arrived tom 10:20", [["set", "attendee.tom.arrived", "10:20"]]),
+    ("10:20 arrived maria", [["add-attendee", "maria", "--arrived", "10:20"]]),
+    ("adjourn 18:30", [["set", "adjourned", "18:30"]]),
+    ("18:30 adjourn", [["set", "adjourned", "18:30"]]),
+])
+def test_with_the_clock_off_a_given_time_is_taken(line, expected):
+    assert calls(line, Meeting(clock=False)) == expected
 
 
 # --- a line's own time ----------------------------------------------------------------------------

@@ -39,6 +39,8 @@ ROLL = {"aye": "--aye", "ayes": "--aye", "yes": "--aye", "nay": "--nay", "nays":
 class Context(Protocol):
     """What a short form needs to know of the session: the time now, who attends, what a vote is on."""
 
+    clock: bool  # whether a line without a time is at the time now (off: a replay of lines typed earlier)
+
     def now(self) -> str: ...  # HH:MM
 
     def attending(self, name: str) -> bool: ...
@@ -273,9 +275,10 @@ def _next(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
 def _presence(field: str) -> object:
     def form(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
         """``arrived NAME [HH:MM]``, ``left NAME [HH:MM]``: an attendee's arrival or departure (now, or then)."""
-        name, when = _name_and_time(rest, at, ctx)
+        name, when = _name_and_time(rest, at)
         if not name:
             raise UsageError(f"{field}: give the name: {field} Ana Weber [HH:MM]")
+        when = when or _clock(ctx, f"{field} {name}")
         attending = ctx.attending(name)
         if attending:
             return [["set", f"attendee.{name}.{field}", when]]
@@ -286,18 +289,25 @@ def _presence(field: str) -> object:
     return form
 
 
-def _name_and_time(rest: str, at: str | None, ctx: Context) -> tuple[str, str]:
-    """Return the name and the time of ``NAME [HH:MM]`` (the line's own time, else now)."""
+def _name_and_time(rest: str, at: str | None) -> tuple[str, str | None]:
+    """Return the name and the time of ``NAME [HH:MM]`` (the line's own time, else None: now)."""
     words = rest.split()
     if words and TIME.fullmatch(words[-1]):
         return " ".join(words[:-1]), words[-1]
-    return rest.strip(), at or ctx.now()
+    return rest.strip(), at
 
 
-def _session_time(field: str) -> object:
+def _clock(ctx: Context, line: str) -> str:
+    """Return the time now for ``line`` given no time; a usage error when the clock is off."""
+    if not ctx.clock:
+        raise UsageError(f"{line}: give the time, e.g. {line} 10:05 (the clock is off; 'clock on' turns it on)")
+    return ctx.now()
+
+
+def _session_time(field: str, word: str) -> object:
     def form(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
         """``adjourn [HH:MM]``, ``start [HH:MM]``: the time the meeting adjourned or began (now, or then)."""
-        when = rest.strip() or at or ctx.now()
+        when = rest.strip() or at or _clock(ctx, word)
         if not TIME.fullmatch(when):
             raise UsageError(f"{field}: give a time, HH:MM, or nothing for now")
         return [["set", field, when]]
@@ -308,7 +318,8 @@ def _session_time(field: str) -> object:
 FORM_READERS = {
     "motion": _motion("motion"), "resolution": _motion("resolution"), "vote": _vote, "report": _report,
     "action": _action, "section": _section, "next": _next, "arrived": _presence("arrived"),
-    "left": _presence("left"), "adjourn": _session_time("adjourned"), "start": _session_time("start"),
+    "left": _presence("left"), "adjourn": _session_time("adjourned", "adjourn"),
+    "start": _session_time("start", "start"),
 }
 
 
