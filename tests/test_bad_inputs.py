@@ -60,10 +60,13 @@ READERS: dict[str, Callable[[str, str], list[str]]] = {
     "approve": lambda f, out: ["approve", "-f", f, "--on", "2024-04-09", "--by", "the Board"],
     "render": lambda f, out: ["render", f, "--out", out, "--format", "md"],
     "migrate": lambda f, out: ["migrate", f],
+    "record": lambda f, out: ["record", f],
 }
+# What a reader gets on stdin (`record` replays these lines).
+READER_INPUT = {"record": "- Added by the corpus test.\n"}
 WRITERS = {
     "set", "add-attendee", "add-person", "add-group", "add-speech", "add-report", "add-resolution", "add-item", "add-action", "remove", "approve",
-    "add-section", "migrate", "add-decision",
+    "add-section", "migrate", "add-decision", "record",
 }
 # Commands that act on an entry a file may not hold (a resolution, a consent agenda's item, an earlier action):
 # run on the bad files only, where the file's own error must come first.
@@ -150,6 +153,7 @@ class Run:
 
     def __call__(self, reader: str, args: list[str] | None = None, input: str | None = None):
         argv = args if args is not None else READERS[reader](str(self.path), str(self.out))
+        input = READER_INPUT.get(reader) if input is None else input
         result = CliRunner().invoke(app, argv, input=input, catch_exceptions=True, prog_name="minutes")
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             f"{argv} raised {type(result.exception).__name__}: {result.exception}"
@@ -440,6 +444,18 @@ BAD_COMMAND_LINES: list[tuple[str, list[str], str | None, set[int], str]] = [
     ("folder instead of a file", ["add-speech", "Ana", "-f", "out"], None, {1}, "folder"),
     ("file in a folder that does not exist", ["show", "nowhere/s.yaml"], None, {1}, "no such"),
     ("new session dated 30 February", ["new", "Board", "--date", "2024-02-30"], None, {2}, "--date"),
+    # `minutes record FILE < lines`: the file first, then each line as the command it stands for
+    ("record a file that does not exist", ["record", "missing.yaml"], "- x\n", {1}, "missing.yaml: no such file"),
+    ("record a folder", ["record", "out"], "- x\n", {1}, "out: is a folder"),
+    ("record lines that are not UTF-8", ["record", "F"], b"- caf\xe9\n\xff\xfe\x00\x01", {1}, "not UTF-8"),
+    ("record a 5 MB word", ["record", "F"], "x" * 5_000_000 + "\n", {1}, "<stdin>:1: 'xxxxxxxx"),
+    ("record BEL in a line", ["record", "F"], "- ring\x07ring\n", {1}, "<stdin>:1:"),
+    ("record ESC in a name", ["record", "F"], "Ana\x1b[31m: hi\n", {1}, "'ana\\x1b[31m'"),
+    ("record NUL in a line", ["record", "F"], "- a\x00b\n", {1}, "U+0000"),
+    ("record U+001C in a line", ["record", "F"], "- a\x1cb\n", {1}, "U+001C"),
+    ("record an unknown word", ["record", "F"], "\n# a comment\nblah blah\n- never\n", {1}, "<stdin>:3: 'blah'"),
+    ("record new inside", ["record", "F"], "new Board --date 2024-04-09\n", {1}, "does not run inside"),
+    ("record with clock and no clock", ["record", "F", "--clock", "--no-clock"], "- x\n", {2}, "--clock"),
 ]
 
 

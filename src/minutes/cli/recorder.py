@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import sys
 import textwrap
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Optional, TextIO
 
+from minutes import fastpaths
 from minutes.cli import commands, plain, shorthand
 from minutes.errors import MinutesError, UnknownName, UsageError, located
 from minutes.cli.shorthand import TIME
@@ -115,7 +117,7 @@ class Recorder:
         from minutes.store import loader
 
         stamp = _stamp(self.path)
-        if stamp != self._stamp:
+        if stamp is None or stamp != self._stamp:  # None: no file to stat; reading it says why
             self._data = valid_data(self.path, loader.read_text(self.path))[0]
             self._stamp = stamp
         return self._data
@@ -191,7 +193,7 @@ class Recorder:
         commands.STATE["raise"] = True
         commands.STATE["read_text"] = self.read_text
         try:
-            parsed = plain.parse(argv)
+            parsed = plain.parse(argv) if fastpaths.enabled() else None  # MINUTES_FAST=0: Typer reads every line
             if parsed is not None:
                 fn, kwargs, _ = parsed
                 fn(**kwargs)
@@ -250,7 +252,16 @@ class Recorder:
     def replay(self, stream: TextIO, name: str = "<stdin>") -> int:
         """Run the lines of ``stream`` in order; stop at the first error, located by its line; return how many ran."""
         count = 0
-        for number, line, block in blocks(stream.read()):
+        try:
+            typed = stream.read()
+        except UnicodeDecodeError as exc:
+            raise MinutesError(f"{name}: not UTF-8 text (the byte 0x{exc.object[exc.start]:02x}); "
+                               "nothing was recorded") from None
+        for number, line, block in blocks(typed):
+            undecodable = re.search("[\udc80-\udcff]", "\n".join([line, *block]))
+            if undecodable:  # bytes that are not UTF-8, as a text stream keeps them (surrogateescape)
+                raise MinutesError(located(name, number, f"not UTF-8 text (the byte "
+                                                         f"0x{ord(undecodable.group()) - 0xDC00:02x})"))
             pending = [textwrap.dedent("\n".join(block)).strip("\n")] if block else []
 
             def text(label: str) -> str:
@@ -280,7 +291,8 @@ class Recorder:
 def blocks(text: str) -> list[tuple[int, str, list[str]]]:
     """Return each line of ``text`` with its number and the indented lines below it (a long text)."""
     found: list[tuple[int, str, list[str]]] = []
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text.removesuffix("\n"))  # not str.splitlines: U+001C or U+0085 ends no line
+    lines = [] if lines == [""] else lines
     for number, line in enumerate(lines, 1):
         if found and (line[:1] in (" ", "\t") and line.strip() or not line.strip() and found[-1][2]):
             found[-1][2].append(line)

@@ -40,6 +40,8 @@ ROLL = {"aye": "--aye", "ayes": "--aye", "yes": "--aye", "nay": "--nay", "nays":
 class Context(Protocol):
     """What a short form needs to know of the session: the time now, who attends, what a vote is on."""
 
+    clock: bool  # whether a line without a time is at the time now (off: a replay of lines typed earlier)
+
     def now(self) -> str: ...  # HH:MM
 
     def attending(self, name: str) -> bool: ...
@@ -63,20 +65,21 @@ def read(line: str, ctx: Context) -> Line:
         return Line([])
     at = None
     timed = AT.fullmatch(text)
-    if timed and not _command_word(text):
+    if timed:
         at, text = timed.group(1), timed.group(2).strip()
     first, _, rest = text.partition(" ")
     word = first.casefold()
+    if word.endswith(":") and word[:-1] in FORM_READERS:  # action: the task (no owner), vote: 3-0
+        first, word = first[:-1], word[:-1]
+        rest = ": " + rest if word in OWNED else rest
     if word in SPECIAL or word in ("?",):
         return Line([], None, "help" if word == "?" else "quit" if word == "exit" else word, rest.strip())
     if word == "minutes" or first in commands.COMMANDS and not _short_report(first, rest):
         words = _split(rest if word == "minutes" else text)
-        return Line([words] if words else [])
+        return Line([words] if words else [], at)
     if text.startswith("- ") or text == "-":
         return Line([["add-item", "discussion", _or_stdin(text[1:])]], at)
     form = FORM_READERS.get(word)
-    if form is None and word.endswith(":") and word[:-1] in OWNED:  # action: a task without an owner
-        form, rest = FORM_READERS[word[:-1]], ": " + rest
     if form is not None:
         return Line(form(rest.strip(), ctx, at), at)
     said = SAID.fullmatch(text)
@@ -87,8 +90,13 @@ def read(line: str, ctx: Context) -> Line:
             return Line([["add-item", "decision" if kind == "decided" else kind, _or_stdin(what)]], at)
         if len(who.split()) <= MAX_NAME_WORDS:
             return Line([_speech(who, what or "")], at)
-    raise UsageError(f"{first!r} is not a command or a short form (a discussion begins with '- '); type 'help' for "
-                     "the short forms" + _close_word(word))
+    raise UsageError(f"{_quoted(first)} is not a command or a short form (a discussion begins with '- '); type "
+                     "'help' for the short forms" + _close_word(word[:40]))
+
+
+def _quoted(text: str) -> str:
+    """Return ``text`` quoted for a message, cut after 40 characters (a 5 MB word makes no message)."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
 REGISTERS = ("resolutions", "attendance", "speakers", "votes")  # what the command `report` takes
@@ -96,14 +104,9 @@ REGISTERS = ("resolutions", "attendance", "speakers", "votes")  # what the comma
 
 def _short_report(first: str, rest: str) -> bool:
     """Return whether ``report …`` is the short form (``report tom: Title``) rather than the command of registers."""
-    return first == "report" and bool(SAID.fullmatch(rest.strip())) and \
-        rest.split(None, 1)[0].casefold() not in REGISTERS and not rest.startswith("-")
-
-
-def _command_word(text: str) -> bool:
-    """Return whether ``text`` is a command line (whose time, if any, is an argument, as in ``set start 9:00``)."""
-    first, _, rest = text.partition(" ")
-    return first in commands.COMMANDS and not _short_report(first, rest) or first.casefold() == "minutes"
+    rest = rest.strip()
+    return first == "report" and bool(rest) and rest.split(None, 1)[0].casefold() not in REGISTERS \
+        and not rest.startswith("-")
 
 
 def _split(text: str) -> list[str]:
@@ -122,8 +125,8 @@ def _or_stdin(text: str | None) -> str:
 
 def segments(text: str, keys: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
     """Return the head of ``text`` and its `` / KEY value`` parts, for the keys given (``/`` before other words is text)."""
-    pattern = re.compile(r"\s+/\s*(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\b\s*",
-                         re.I)
+    names = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pattern = re.compile(r"(?:^|\s+)/\s*(" + names + r")\b\s*", re.I)
     parts = pattern.split(text)
     head, found = parts[0].strip(), []
     for i in range(1, len(parts), 2):
@@ -238,7 +241,7 @@ def _vote_options(text: str) -> list[str]:
                 raise UsageError(f"vote: {roll}: give the names, comma-separated")
             call += [ROLL[roll], names]
         else:
-            raise UsageError(f"vote: cannot read {part!r}; write 12-1-0, unanimous, consent, voice, "
+            raise UsageError(f"vote: cannot read {_quoted(part)}; write 12-1-0, unanimous, consent, voice, "
                              "or aye NAMES / nay NAMES / abstain NAMES")
     return call
 
@@ -281,9 +284,10 @@ def _next(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
 def _presence(field: str) -> object:
     def form(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
         """``arrived NAME [HH:MM]``, ``left NAME [HH:MM]``: an attendee's arrival or departure (now, or then)."""
-        name, when = _name_and_time(rest, at, ctx)
+        name, when = _name_and_time(rest, at)
         if not name:
             raise UsageError(f"{field}: give the name: {field} Ana Weber [HH:MM]")
+        when = when or _clock(ctx, f"{field} {name}")
         attending = ctx.attending(name)
         if attending:
             return [["set", f"attendee.{name}.{field}", when]]
@@ -294,18 +298,25 @@ def _presence(field: str) -> object:
     return form
 
 
-def _name_and_time(rest: str, at: str | None, ctx: Context) -> tuple[str, str]:
-    """Return the name and the time of ``NAME [HH:MM]`` (the line's own time, else now)."""
+def _name_and_time(rest: str, at: str | None) -> tuple[str, str | None]:
+    """Return the name and the time of ``NAME [HH:MM]`` (the line's own time, else None: now)."""
     words = rest.split()
     if words and TIME.fullmatch(words[-1]):
         return " ".join(words[:-1]), words[-1]
-    return rest.strip(), at or ctx.now()
+    return rest.strip(), at
 
 
-def _session_time(field: str) -> object:
+def _clock(ctx: Context, line: str) -> str:
+    """Return the time now for ``line`` given no time; a usage error when the clock is off."""
+    if not ctx.clock:
+        raise UsageError(f"{line}: give the time, e.g. {line} 10:05 (the clock is off; 'clock on' turns it on)")
+    return ctx.now()
+
+
+def _session_time(field: str, word: str) -> object:
     def form(rest: str, ctx: Context, at: str | None) -> list[list[str]]:
         """``adjourn [HH:MM]``, ``start [HH:MM]``: the time the meeting adjourned or began (now, or then)."""
-        when = rest.strip() or at or ctx.now()
+        when = rest.strip() or at or _clock(ctx, word)
         if not TIME.fullmatch(when):
             raise UsageError(f"{field}: give a time, HH:MM, or nothing for now")
         return [["set", field, when]]
@@ -316,7 +327,8 @@ def _session_time(field: str) -> object:
 FORM_READERS = {
     "motion": _motion("motion"), "resolution": _motion("resolution"), "vote": _vote, "report": _report,
     "action": _action, "section": _section, "next": _next, "arrived": _presence("arrived"),
-    "left": _presence("left"), "adjourn": _session_time("adjourned"), "start": _session_time("start"),
+    "left": _presence("left"), "adjourn": _session_time("adjourned", "adjourn"),
+    "start": _session_time("start", "start"),
 }
 
 

@@ -23,7 +23,8 @@ def undo(written: Write) -> str:
         raise MinutesError(f"{path}: another program wrote to it since; nothing was undone "
                            "(change it with 'set', 'remove ADDR' or 'edit')")
     data, _ = valid_data(path, sessions.read_text(path))
-    same = [e for e in address.entries(data) if e.path[:-1] == added.path[:-1] and _frozen(e.entry) == _frozen(added.entry)]
+    # the whole entry as written: a section someone added an item to since is not removed (with their item)
+    same = [e for e in address.entries(data) if e.path[:-1] == added.path[:-1] and e.entry == added.entry]
     if len(same) != 1:
         raise MinutesError(f"{path}: another program wrote to it since, and the entry {added.address} is no longer "
                            "there as written; nothing was undone")

@@ -114,12 +114,19 @@ def record(
     path = _path(file)
     live = sys.stdin is not None and sys.stdin.isatty()
     recorder = Recorder(path, clock=clock or (live and not no_clock))
-    recorder.data()  # a file that is no valid session is refused before the first line
+    recorder.data()  # a missing, unreadable or invalid file is refused before any line is read
+    before = os.environ.get("MINUTES_FILE")
     os.environ["MINUTES_FILE"] = str(path)  # the commands typed act on this session
-    if live:
-        from minutes.cli import live as prompt
+    try:
+        if live:
+            from minutes.cli import live as prompt
 
-        prompt.run(recorder)
-    else:
-        ran = recorder.replay(sys.stdin)
-        _done(path, f"recorded {ran} line{'s' if ran != 1 else ''}")
+            prompt.run(recorder)
+        else:
+            ran = recorder.replay(sys.stdin)
+            _done(path, f"recorded {ran} line{'s' if ran != 1 else ''}")
+    finally:  # as it was, for a caller in the same process (a test, a script)
+        if before is None:
+            os.environ.pop("MINUTES_FILE", None)
+        else:
+            os.environ["MINUTES_FILE"] = before
