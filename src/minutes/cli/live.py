@@ -78,7 +78,8 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
     ask = f"{choices}  [g] add {exc.query!r} as a guest  [Enter] retype: " if choices else \
         f"[g] add {exc.query!r} as a guest  [Enter] retype: "
     try:
-        answer = session.prompt(ask, default="", completer=None).strip().casefold()
+        typed = session.prompt(ask, default="", completer=None)
+        answer = typed.strip().casefold()
     except (KeyboardInterrupt, EOFError):
         return line
     if answer in ("g", "guest"):
@@ -87,6 +88,9 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
         answer = "1"
     if answer.isdigit() and 1 <= int(answer) <= len(exc.close):
         return _enter(session, recorder, replace_name(line, exc.query, exc.close[int(answer) - 1]))
+    if answer and answer not in ("r", "retype", "n", "no"):  # the next line typed on: run it (Up brings this one back)
+        _error(f"{line!r} was not recorded (Up brings it back)")
+        return _enter(session, recorder, typed)
     return line
 
 

@@ -135,7 +135,7 @@ def _short(recorder: Recorder, before: str, form: str) -> list[Candidate]:
     if keyed is not None:
         typed = keyed.group(1).lstrip()
         return [Candidate(n, -len(typed), "name") for n in names_for(recorder, typed)]
-    rest = before.split(None, 1)[1] if " " in before.strip() or before.endswith(" ") else ""
+    rest = before.lstrip().partition(" ")[2]
     if form in NAME_FORMS and ":" not in rest:
         typed = rest.lstrip()
         tail = ": " if form in ("report", "action") else ""
@@ -185,7 +185,11 @@ def completer(recorder: Recorder) -> Any:
 
     class LineCompleter(Completer):
         def get_completions(self, document: Any, complete_event: Any) -> Iterable[Any]:
-            for found in candidates(recorder, document.text_before_cursor):
-                yield Completion(found.text, start_position=found.start, display_meta=found.meta)
+            try:
+                found = candidates(recorder, document.text_before_cursor)
+            except Exception:  # completion must never fail loudly: TAB then offers nothing
+                found = []
+            for one in found:
+                yield Completion(one.text, start_position=one.start, display_meta=one.meta)
 
     return LineCompleter()

@@ -232,6 +232,8 @@ def _vote_options(text: str) -> list[str]:
             call += [METHODS[rest]] if rest in METHODS else []
         elif low in METHODS:
             call.append(METHODS[low])
+        elif low.split()[0] in ("unanimous", "unanimously") and len(low.split()) == 2 and low.split()[1].isdigit():
+            call += ["--unanimous", "--for", low.split()[1]]  # unanimous 5: 5-0-0
         elif low.split()[0] in METHODS and COUNTS.fullmatch(low.split()[-1]):  # ballot 7-2-1
             call.append(METHODS[low.split()[0]])
             call += _vote_options(low.split()[-1])
