@@ -58,7 +58,8 @@ def run(recorder: Recorder) -> int:
 
 
 def _enter(session: Any, recorder: Recorder, line: str, guest: bool = False) -> Optional[str]:
-    """Run ``line``; return the prompt's word (quit, help), "ok", or the line to give back after an error."""
+    """Run ``line``; return the prompt's word (quit, help), "ok", or the line to give back after an error ("" for a
+    failed ``undo``: there is nothing in it to mend)."""
     try:
         word = recorder.enter(line, guest)
         return word or "ok"
@@ -70,7 +71,7 @@ def _enter(session: Any, recorder: Recorder, line: str, guest: bool = False) -> 
         return line
     except MinutesError as exc:
         _error(str(exc))
-        return line
+        return "" if line.strip().casefold() == "undo" else line
 
 
 def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName) -> Optional[str]:

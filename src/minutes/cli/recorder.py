@@ -147,15 +147,19 @@ class Recorder:
         with watching() as writes:
             try:
                 for call in read.calls:
-                    said.append(self._call(self._dated(call, read.at, guest)))
+                    dated, when = self._dated(call, read.at, guest)
+                    said.append(self._call(dated))
+                    if when is not None:  # the entry is written: the meeting started then, if it had not
+                        self._start(when)
             finally:
                 if writes:
                     self.done.append(Done(list(writes), "; ".join(s for s in said if s), before))
         self.said = "; ".join(s for s in said if s) or self.said
         return None
 
-    def _dated(self, call: list[str], at: Optional[str], guest: bool) -> list[str]:
-        """Return ``call`` with the entry's time (the line's, else the clock's) and ``--guest`` where it takes them."""
+    def _dated(self, call: list[str], at: Optional[str], guest: bool) -> tuple[list[str], Optional[str]]:
+        """Return ``call`` with the entry's time (the line's, else the clock's) and ``--guest`` where it takes them,
+        and that time (HH:MM) if it has one."""
         if call[0] in REFUSED:
             raise UsageError(f"'{call[0]}' does not run inside 'minutes record': {REFUSED[call[0]]}")
         named = plain.command(call)
@@ -164,13 +168,12 @@ class Recorder:
         if guest and "--guest" in options and "--guest" not in call:
             extra.append("--guest")
         given = _option(call, "--at")
+        when = None
         if "--at" in options:
             when = given or at or (self.now() if self.clock else None)
             if given is None and when is not None:
                 extra += ["--at", when]
-            if when is not None and TIME.fullmatch(when):
-                self._start(when)
-        return [*call, *extra]
+        return [*call, *extra], when if when is not None and TIME.fullmatch(when) else None
 
     def _start(self, when: str) -> None:
         """Set the session's start at the first entry given a time, when it has none."""
