@@ -118,8 +118,8 @@ def _or_stdin(text: str | None) -> str:
 
 def segments(text: str, keys: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
     """Return the head of ``text`` and its `` / KEY value`` parts, for the keys given (``/`` before other words is text)."""
-    pattern = re.compile(r"\s+/\s*(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\b\s*",
-                         re.I)
+    names = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pattern = re.compile(r"(?:\A|\s+)/\s*(" + names + r")\b\s*", re.I)  # at the start too: NAME: / topic …
     parts = pattern.split(text)
     head, found = parts[0].strip(), []
     for i in range(1, len(parts), 2):
