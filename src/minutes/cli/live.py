@@ -80,7 +80,7 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
     ask = f"{choices}  [g] add {exc.query!r} as a guest  [Enter] retype: " if choices else \
         f"[g] add {exc.query!r} as a guest  [Enter] retype: "
     try:
-        answer = session.prompt(ask, default="", completer=None).strip().casefold()
+        answer = _ask(ask).strip().casefold()
     except (KeyboardInterrupt, EOFError):
         return line
     if answer in ("g", "guest"):
@@ -90,6 +90,13 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
     if answer.isdigit() and 1 <= int(answer) <= len(exc.close):
         return _enter(session, recorder, replace_name(line, exc.query, exc.close[int(answer) - 1]))
     return line
+
+
+def _ask(question: str) -> str:
+    """Return the answer to ``question``, asked in a prompt of its own (the answers stay out of the lines' history)."""
+    from prompt_toolkit import prompt
+
+    return prompt(question)
 
 
 def replace_name(line: str, typed: str, name: str) -> str:
