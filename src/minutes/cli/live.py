@@ -78,7 +78,7 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
     ask = f"{choices}  [g] add {exc.query!r} as a guest  [Enter] retype: " if choices else \
         f"[g] add {exc.query!r} as a guest  [Enter] retype: "
     try:
-        typed = session.prompt(ask, default="", completer=None)
+        typed = _ask(ask)
         answer = typed.strip().casefold()
     except (KeyboardInterrupt, EOFError):
         return line
@@ -92,6 +92,13 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
         _error(f"{line!r} was not recorded (Up brings it back)")
         return _enter(session, recorder, typed)
     return line
+
+
+def _ask(question: str) -> str:
+    """Return the answer to ``question``, asked in a prompt of its own (the answers stay out of the lines' history)."""
+    from prompt_toolkit import prompt
+
+    return prompt(question)
 
 
 def replace_name(line: str, typed: str, name: str) -> str:

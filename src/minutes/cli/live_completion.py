@@ -13,6 +13,7 @@ from typing import Any, Iterable, NamedTuple
 from minutes.cli import commands, plain, shells, shorthand
 from minutes.cli.recorder import Recorder
 
+TIMED = re.compile(r"\s*(?:[01]?\d|2[0-3]):[0-5]\d\s+")  # a line's own time before the line
 NAME_FORMS = ("report", "action", "arrived", "left")  # short forms whose first words are a name
 NAME_KEYS = re.compile(r"/\s*(?:moved(?: by)?|seconded(?: by)?|by|for|on behalf of)\s+([^/]*)\Z", re.I)
 VOTE_WORDS = ("unanimous", "consent", "voice", "acclamation", "consensus", "ballot", "aye ", "nay ", "abstain ",
@@ -38,6 +39,9 @@ class Candidate(NamedTuple):
 
 def candidates(recorder: Recorder, before: str) -> list[Candidate]:
     """Return what completes the line ``before`` the cursor."""
+    timed = TIMED.match(before)
+    if timed and not shorthand._command_word(before[timed.end():]):
+        before = before[timed.end():]  # 10:05 li jiz: … — the line's own time, then the line
     words, quote = shells._split(before)
     ends_word = before[-1:].isspace() and not quote
     incomplete = "" if ends_word or not words else words[-1]
@@ -148,6 +152,9 @@ def _short(recorder: Recorder, before: str, form: str) -> list[Candidate]:
             return [Candidate(n, -len(typed), "name") for n in names_for(recorder, typed)]
         word = part.rsplit(" ", 1)[-1] if part else ""
         return _matching(VOTE_WORDS, word)
+    if form not in shorthand.FORMS and ":" not in before:  # li jiz…: a speaker's name of several words
+        typed = before.lstrip()
+        return [Candidate(n + ": ", -len(typed), "speech") for n in names_for(recorder, typed)]
     return []
 
 

@@ -29,11 +29,13 @@ QUIET = {"add-section", "add-action"}  # what they print on stdout is for script
 
 
 class Done(NamedTuple):
-    """What one line did: the changes it wrote (for undo), what it said, and the section current before it."""
+    """What one line did: the changes it wrote (for undo), what it said, the section current before it, and which
+    of its writes set the meeting's start (kept by undo when another program wrote since)."""
 
     writes: list
     said: str
     section: Optional[str]
+    started: tuple = ()
 
 
 class Recorder:
@@ -146,16 +148,19 @@ class Recorder:
 
         before = self.section()
         said: list[str] = []
+        started: list = []
         with watching() as writes:
             try:
                 for call in read.calls:
                     dated, when = self._dated(call, read.at, guest)
                     said.append(self._call(dated))
-                    if when is not None:
-                        self._start(when)  # after the entry: a line refused starts nothing
+                    if when is not None:  # the entry is written: the meeting started then, if it had not
+                        with watching() as start:
+                            self._start(when)
+                        started += start
             finally:
                 if writes:
-                    self.done.append(Done(list(writes), "; ".join(s for s in said if s), before))
+                    self.done.append(Done(list(writes), "; ".join(s for s in said if s), before, tuple(started)))
         self.said = "; ".join(s for s in said if s) or self.said
         return None
 
@@ -218,13 +223,20 @@ class Recorder:
         if not self.done:
             raise UsageError("nothing to undo: this prompt has written nothing yet (or all of it was undone)")
         last = self.done[-1]
-        outcomes = [undo.undo(written) for written in reversed(last.writes)]
+        outcomes = []
+        for written in reversed(last.writes):
+            try:
+                outcomes.append(undo.undo(written))
+            except MinutesError:
+                if written not in last.started:
+                    raise
+                outcomes.append("the start stays: another program wrote to the file since")
         self.done.pop()
         if self.section() != last.section:
             choose_section(self.path, last.section)
         self.motion = None
         kept = [o for o in outcomes if o != "undone"]
-        self.said = f"undone: {last.said or 'the last change'}" + (f" ({kept[0]})" if kept else "")
+        self.said = f"undone: {last.said or 'the last change'}" + (f" ({'; '.join(kept)})" if kept else "")
         return self.said
 
     def _special(self, word: str, rest: str) -> Optional[str]:

@@ -126,7 +126,7 @@ def _or_stdin(text: str | None) -> str:
 def segments(text: str, keys: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
     """Return the head of ``text`` and its `` / KEY value`` parts, for the keys given (``/`` before other words is text)."""
     names = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    pattern = re.compile(r"(?:^|\s+)/\s*(" + names + r")(?=\s|\Z)\s*", re.I)  # "/ as-is" is text
+    pattern = re.compile(r"(?:\A|\s+)/\s*(" + names + r")(?=\s|\Z)\s*", re.I)  # "/ as-is" is text; NAME: / topic …
     parts = pattern.split(text)
     head, found = parts[0].strip(), []
     for i in range(1, len(parts), 2):
