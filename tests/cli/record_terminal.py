@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -243,3 +244,19 @@ def copy_folder(template: Path, folder: Path) -> Path:
     """Copy a template's session folder (file and .minutes state) into ``folder``; return the session file there."""
     shutil.copytree(template.parent, folder, dirs_exist_ok=True)
     return folder / template.name
+
+
+def data(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a board meeting built once with the real commands (three attendees, three sections)."""
+    return board_template(tmp_path_factory.mktemp("board"))
+
+
+@pytest.fixture
+def board(template: Path, tmp_path: Path) -> Path:
+    """Return this test's copy of the board meeting, in section 1."""
+    return copy_folder(template, tmp_path)

@@ -6,25 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from record_terminal import TIME, Terminal, board_template, copy_folder, minutes
-
-
-def data(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from record_terminal import TIME, Terminal, board, data, minutes, template  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a board meeting built once with the real commands (three attendees, three sections)."""
-    return board_template(tmp_path_factory.mktemp("board"))
-
-
-@pytest.fixture
-def board(template: Path, tmp_path: Path) -> Path:
-    """Return this test's copy of the board meeting, in section 1."""
-    return copy_folder(template, tmp_path)
 
 
 def test_tab_completes_a_quoted_name_and_a_name_as_a_speech(board: Path) -> None:

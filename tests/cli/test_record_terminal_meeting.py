@@ -7,26 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import CONGRESS
-from record_terminal import BOARD, TIME, Terminal, board_template, copy_folder, minutes
+from record_terminal import BOARD, TIME, Terminal, board, data, minutes, template  # noqa: F401 (fixtures)
 
 
-def data(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a board meeting built once with the real commands (three attendees, three sections)."""
-    return board_template(tmp_path_factory.mktemp("board"))
-
-
-@pytest.fixture
-def board(template: Path, tmp_path: Path) -> Path:
-    """Return this test's copy of the board meeting, in section 1."""
-    return copy_folder(template, tmp_path)
 
 
 def leftovers(folder: Path) -> list[str]:
