@@ -40,8 +40,8 @@ class Candidate(NamedTuple):
 def candidates(recorder: Recorder, before: str) -> list[Candidate]:
     """Return what completes the line ``before`` the cursor."""
     timed = TIMED.match(before)
-    if timed and not shorthand._command_word(before[timed.end():]):
-        before = before[timed.end():]  # 10:05 li jiz: … — the line's own time, then the line
+    if timed:
+        before = before[timed.end():]  # 10:05 li jiz: … — the line's own time, then the line (a command too)
     words, quote = shells._split(before)
     ends_word = before[-1:].isspace() and not quote
     incomplete = "" if ends_word or not words else words[-1]
