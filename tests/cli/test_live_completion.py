@@ -51,6 +51,10 @@ def test_a_name_of_several_words_completes_as_a_speech(recorder: Recorder) -> No
     assert offered(recorder, "li ji") == [("Li Jizheng: ", -5)]
 
 
+def test_the_prompts_own_words_offer_no_names(recorder: Recorder) -> None:
+    assert offered(recorder, "undo li") == []
+
+
 def test_a_command_line_completes_a_quoted_name_and_a_form_a_plain_one(recorder: Recorder) -> None:
     assert offered(recorder, "add-speech li") == [('"Li Jizheng"', -2)]
     assert offered(recorder, "report to") == [("Tom Becker: ", -2)]

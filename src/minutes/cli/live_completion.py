@@ -82,19 +82,14 @@ def _matching(words: Iterable[str], typed: str, meta: str = "") -> list[Candidat
 
 def names_for(recorder: Recorder, typed: str) -> list[str]:
     """Return the roster's spellings ``typed`` begins (case and accents aside), else those it begins a word of."""
-    from minutes.model import names
+    from minutes.cli.commands.roster import names_among
     from minutes.records.session_file import roster
 
-    spelled: list[str] = []
     try:
         people = roster(recorder.data(), recorder.path)
     except Exception:  # completion must never fail loudly
         return []
-    for person in people:
-        spelled.extend(s for s in list(names.spellings(person))[1:] if s and s not in spelled)
-    folded = names.fold(typed.strip())
-    found = [s for s in spelled if names.fold(s).startswith(folded)]
-    return found or [s for s in spelled if folded and any(w.startswith(folded) for w in names.words(s))]
+    return names_among(people, typed.strip())
 
 
 def _command(recorder: Recorder, done: list[str], incomplete: str, quote: str) -> list[Candidate]:
@@ -152,9 +147,6 @@ def _short(recorder: Recorder, before: str, form: str) -> list[Candidate]:
             return [Candidate(n, -len(typed), "name") for n in names_for(recorder, typed)]
         word = part.rsplit(" ", 1)[-1] if part else ""
         return _matching(VOTE_WORDS, word)
-    if form not in shorthand.FORMS and ":" not in before:  # li jiz…: a speaker's name of several words
-        typed = before.lstrip()
-        return [Candidate(n + ": ", -len(typed), "speech") for n in names_for(recorder, typed)]
     return []
 
 

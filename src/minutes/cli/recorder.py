@@ -126,10 +126,11 @@ class Recorder:
 
     def section(self) -> Optional[str]:
         """Return the address of the current section (None: the top level)."""
+        from minutes.records.ops import TOP
         from minutes.store.goto import current_section
 
         found = current_section(self.path)
-        return None if found is None or found.casefold() in ("top", "/") else found
+        return None if found is None or found.casefold() in TOP else found
 
     # --- running a line ------------------------------------------------------------------------
 

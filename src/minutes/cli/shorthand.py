@@ -19,9 +19,6 @@ from minutes.model.vocab import TEXT_KINDS, Result
 RESULTS = set(get_args(Result)) | {"passed", "lost"}
 RESULT_WORDS = {"passed": "carried", "lost": "failed"}
 SPECIAL = ("undo", "quit", "exit", "help", "clock")
-# Words that begin a short form; with the commands and the specials, what the first word of a line may be.
-FORMS = ("motion", "resolution", "vote", "report", "action", "section", "next", "arrived", "left", "adjourn",
-         "start")
 TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
 AT = re.compile(r"((?:[01]?\d|2[0-3]):[0-5]\d)\s+(\S.*)", re.S)
 COUNTS = re.compile(r"(\d+)-(\d+)(?:-(\d+))?")
@@ -44,7 +41,7 @@ class Context(Protocol):
 
     def now(self) -> str: ...  # HH:MM
 
-    def attending(self, name: str) -> bool: ...
+    def attending(self, name: str) -> bool | None: ...  # None: someone new
 
     def vote_target(self) -> str: ...  # the address of the motion or section a bare `vote` is on
 
@@ -153,7 +150,7 @@ def _options(parts: list[tuple[str, str]], options: dict[str, str]) -> list[str]
     call: list[str] = []
     for key, value in parts:
         option = options[key]
-        if option.startswith("--") and option in FLAGS:
+        if option in FLAGS:
             call.append(option)
         else:
             call += [option, _or_stdin(value) if option in TEXTS else value]
@@ -332,6 +329,8 @@ FORM_READERS = {
     "left": _presence("left"), "adjourn": _session_time("adjourned", "adjourn"),
     "start": _session_time("start", "start"),
 }
+# Words that begin a short form; with the commands and the specials, what the first word of a line may be.
+FORMS = tuple(FORM_READERS)
 
 
 def _close_word(word: str) -> str:

@@ -18,7 +18,6 @@ def complete_names(ctx: Any, incomplete: str) -> list[str]:
 def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
     """Return the names ``incomplete`` begins (case and accents aside), else those it begins a word of; [] on errors."""
     try:
-        from minutes.model import names
         from minutes.store import yamlio
         from minutes.store.current import find_session
         from minutes.store.loader import read_text
@@ -27,11 +26,19 @@ def names_starting(file: Optional[Path], incomplete: str) -> list[str]:
 
         path = find_session(file, _cwd())
         data = yamlio.load(read_text(path), path) or {}
-        spelled = []
-        for person in (data.get("people") or []) + (shared_data(path).get("people") or []):
-            spelled.extend(s for s in list(names.spellings(person))[1:] if s not in spelled)  # names, handle, aliases
-        typed = names.fold(incomplete)
-        found = [s for s in spelled if names.fold(s).startswith(typed)]
-        return found or [s for s in spelled if typed and any(w.startswith(typed) for w in names.words(s))]
+        return names_among((data.get("people") or []) + (shared_data(path).get("people") or []), incomplete)
     except Exception:  # completion must never fail loudly
         return []
+
+
+def names_among(people: list[dict], incomplete: str) -> list[str]:
+    """Return the spellings of ``people`` (names, handles, aliases) that ``incomplete`` begins, case and accents
+    aside, else those it begins a word of."""
+    from minutes.model import names
+
+    spelled: list[str] = []
+    for person in people:
+        spelled.extend(s for s in list(names.spellings(person))[1:] if s and s not in spelled)
+    typed = names.fold(incomplete)
+    found = [s for s in spelled if names.fold(s).startswith(typed)]
+    return found or [s for s in spelled if typed and any(w.startswith(typed) for w in names.words(s))]
