@@ -8,13 +8,12 @@ name, opens the editor for a long text, and gives a line that failed back for ed
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
+from minutes.cli.declared import _err
 from minutes.cli.recorder import HELP, Recorder
 from minutes.errors import MinutesError, UnknownName, UsageError, shown
 
@@ -63,12 +62,12 @@ def _enter(session: Any, recorder: Recorder, line: str, guest: bool = False) -> 
         word = recorder.enter(line, guest)
         return word or "ok"
     except UnknownName as exc:
-        _error(str(exc))
+        _err(str(exc))
         return _did_you_mean(session, recorder, line, exc)
     except KeyboardInterrupt:
-        _error("interrupted; what was written before stays written (Up brings the line back)")
+        _err("interrupted; what was written before stays written (Up brings the line back)")
     except MinutesError as exc:
-        _error(f"{exc} (Up brings the line back)")
+        _err(f"{exc} (Up brings the line back)")
     return "ok"  # the line is in the history, not in the way of the next one
 
 
@@ -89,7 +88,7 @@ def _did_you_mean(session: Any, recorder: Recorder, line: str, exc: UnknownName)
     if answer.isdigit() and 1 <= int(answer) <= len(exc.close):
         return _enter(session, recorder, replace_name(line, exc.query, exc.close[int(answer) - 1]))
     if answer and answer not in ("r", "retype", "n", "no"):  # the next line typed on: run it (Up brings this one back)
-        _error(f"{line!r} was not recorded (Up brings it back)")
+        _err(f"{line!r} was not recorded (Up brings it back)")
         return _enter(session, recorder, typed)
     return line
 
@@ -136,14 +135,15 @@ def toolbar(recorder: Recorder) -> str:
 
 def edit_text(label: str) -> str:
     """Return a long text written in the editor ($VISUAL, $EDITOR, else vi); a usage error when left empty."""
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    from minutes.records.editor import editor_command, run_editor
+
+    command = editor_command()
     fd, name = tempfile.mkstemp(prefix="minutes-", suffix=".md")
     os.close(fd)
     try:
-        try:
-            subprocess.run([*shlex.split(command), name], check=True)
-        except (OSError, ValueError, subprocess.CalledProcessError) as exc:
-            raise UsageError(f"{label}: editor {command!r} failed ({exc}); nothing was recorded") from None
+        failed = run_editor(command, Path(name))
+        if failed is not None:
+            raise UsageError(f"{label}: editor {command!r} failed ({failed}); nothing was recorded")
         text = Path(name).read_text(encoding="utf-8", errors="replace").strip("\n")
     finally:
         os.unlink(name)
@@ -168,5 +168,3 @@ def _history(path: Path) -> Any:
         return InMemoryHistory()
 
 
-def _error(message: str) -> None:
-    print(f"minutes: error: {shown(message)}", file=sys.stderr)

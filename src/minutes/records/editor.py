@@ -87,26 +87,39 @@ def _temp_copy(path: Path, text: str) -> Path:
     return Path(name)
 
 
+def editor_command(editor: str | None = None) -> str:
+    """Return the editor command to run: ``editor``, else $VISUAL, else $EDITOR, else vi."""
+    return editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+
+
+def run_editor(command: str, file: Path) -> str | None:
+    """Run the editor ``command`` on ``file`` and wait for it; return why it failed, or None."""
+    import shlex
+    import subprocess
+
+    try:
+        subprocess.run([*shlex.split(command), str(file)], check=True)
+    except (OSError, ValueError, subprocess.CalledProcessError) as exc:
+        return str(exc)
+    return None
+
+
 def edit_in_editor(
     path: Path, editor: str | None = None, retry: Callable[[str], bool] | None = None, amend: str | None = None
 ) -> bool:
     """Open the file in ``$EDITOR``; validate and save the result; return whether it changed."""
-    import shlex
-    import subprocess
-
     from minutes.store import textedit as edit
     from minutes.records import session_file
 
     original = sessions.read_text(path)
     approval.guard(session_file.valid_data(path, original)[0], path, amend)
-    command = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    command = editor_command(editor)
     tmp = _temp_copy(path, original)
     try:
         while True:
-            try:
-                subprocess.run([*shlex.split(command), str(tmp)], check=True)
-            except (OSError, ValueError, subprocess.CalledProcessError) as exc:
-                raise MinutesError(f"editor {command!r} failed ({exc}); {path} was not changed") from None
+            failed = run_editor(command, tmp)
+            if failed is not None:
+                raise MinutesError(f"editor {command!r} failed ({failed}); {path} was not changed")
             edited = sessions.read_text(tmp)
             problems = problems_of(edited, path)
             if not problems:
