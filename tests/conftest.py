@@ -75,6 +75,13 @@ def board(cli: Cli) -> Path:
     return target
 
 
+@pytest.fixture
+def no_session_chosen_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put MINUTES_FILE back as it was after the test, whatever a command in the test's process did to it."""
+    monkeypatch.setenv("MINUTES_FILE", "")
+    monkeypatch.delenv("MINUTES_FILE")
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Give every test its own cache folder, so no test reads another's entries or the user's."""

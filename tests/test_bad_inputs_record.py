@@ -22,11 +22,7 @@ ODD_SUMMARIES = ["No", "!!binary aGVsbG8=", "[draft", "12:30", "2024-01-01", "1e
                  "1" * 5000, "--help", "-x", '"double" and \\backslash', "50% {braces} [brackets] & *stars*"]
 
 
-@pytest.fixture(autouse=True)
-def no_session_chosen_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put MINUTES_FILE back as it was after each test."""
-    monkeypatch.setenv("MINUTES_FILE", "")
-    monkeypatch.delenv("MINUTES_FILE")
+pytestmark = pytest.mark.usefixtures("no_session_chosen_after")
 
 
 @pytest.fixture

@@ -57,11 +57,7 @@ EXPECTED = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def no_session_chosen_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put MINUTES_FILE back as it was after each test, whatever a command did to it."""
-    monkeypatch.setenv("MINUTES_FILE", "")
-    monkeypatch.delenv("MINUTES_FILE")
+pytestmark = pytest.mark.usefixtures("no_session_chosen_after")
 
 
 @pytest.fixture
